@@ -1,0 +1,5 @@
+/**
+ * Sonora: a Lavalink v4 client for Discord music bots.
+ * @module
+ */
+export * from "./protocol/index.js";

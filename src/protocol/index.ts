@@ -1,0 +1,10 @@
+/**
+ * The Lavalink v4 wire protocol: types, routes, boundary validation and the track codec.
+ * Depends on nothing else in Sonora; the client and the simulator both build on it.
+ * @module
+ */
+export * from "./routes.js";
+export * from "./types/filters.js";
+export * from "./types/rest.js";
+export * from "./types/track.js";
+export * from "./types/websocket.js";
