@@ -8,3 +8,4 @@ export * from "./types/filters.js";
 export * from "./types/rest.js";
 export * from "./types/track.js";
 export * from "./types/websocket.js";
+export * from "./validation/index.js";

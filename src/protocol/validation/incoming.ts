@@ -1,0 +1,123 @@
+import type { IncomingMessage, PlayerState, Stats, TrackEndReason } from "../types/websocket.js";
+import { ProtocolValidationError } from "./errors.js";
+import { boolean, integer, isObject, join, number, type Obj, object, oneOf, string } from "./guards.js";
+import { validateException, validateTrack } from "./track.js";
+
+const END_REASONS: readonly TrackEndReason[] = ["finished", "loadFailed", "stopped", "replaced", "cleanup"];
+
+/** Player state; typeof checks only, since this runs for every player every few seconds. */
+export function validatePlayerState(value: unknown, path = "state"): PlayerState {
+  if (
+    isObject(value) &&
+    typeof value.time === "number" &&
+    typeof value.position === "number" &&
+    typeof value.connected === "boolean" &&
+    typeof value.ping === "number"
+  ) {
+    return value as unknown as PlayerState;
+  }
+  // Slow path only to name the offending field.
+  const o = object(value, path);
+  number(o, "time", path);
+  number(o, "position", path);
+  boolean(o, "connected", path);
+  number(o, "ping", path);
+  return o as unknown as PlayerState;
+}
+
+export function validateStats(o: Obj, path = ""): Stats {
+  integer(o, "players", path);
+  integer(o, "playingPlayers", path);
+  number(o, "uptime", path);
+  const memory = object(o.memory, join(path, "memory"));
+  for (const k of ["free", "used", "allocated", "reservable"]) number(memory, k, join(path, "memory"));
+  const cpu = object(o.cpu, join(path, "cpu"));
+  for (const k of ["cores", "systemLoad", "lavalinkLoad"]) number(cpu, k, join(path, "cpu"));
+  if (o.frameStats !== undefined && o.frameStats !== null) {
+    const fs = object(o.frameStats, join(path, "frameStats"));
+    for (const k of ["sent", "nulled", "deficit"]) number(fs, k, join(path, "frameStats"));
+  }
+  return o as unknown as Stats;
+}
+
+function validateEvent(o: Obj): IncomingMessage {
+  const guildId = string(o, "guildId", "");
+  switch (o.type) {
+    case "TrackStartEvent":
+      return { op: "event", type: "TrackStartEvent", guildId, track: validateTrack(o.track) };
+    case "TrackEndEvent":
+      return {
+        op: "event",
+        type: "TrackEndEvent",
+        guildId,
+        track: validateTrack(o.track),
+        reason: oneOf(o, "reason", "", END_REASONS),
+      };
+    case "TrackExceptionEvent":
+      return {
+        op: "event",
+        type: "TrackExceptionEvent",
+        guildId,
+        track: validateTrack(o.track),
+        exception: validateException(o.exception),
+      };
+    case "TrackStuckEvent":
+      return {
+        op: "event",
+        type: "TrackStuckEvent",
+        guildId,
+        track: validateTrack(o.track),
+        thresholdMs: number(o, "thresholdMs", ""),
+      };
+    case "WebSocketClosedEvent":
+      return {
+        op: "event",
+        type: "WebSocketClosedEvent",
+        guildId,
+        code: integer(o, "code", ""),
+        reason: typeof o.reason === "string" ? o.reason : string(o, "reason", ""),
+        byRemote: boolean(o, "byRemote", ""),
+      };
+    default:
+      throw new ProtocolValidationError("type", o.type, "a Lavalink event type");
+  }
+}
+
+/**
+ * Checks an already-parsed WebSocket message from a node. The common `playerUpdate` case costs a
+ * handful of typeof checks; anything unexpected throws a {@link ProtocolValidationError}.
+ */
+export function validateIncomingMessage(value: unknown): IncomingMessage {
+  if (!isObject(value)) throw new ProtocolValidationError("", value, "a JSON object");
+  switch (value.op) {
+    case "playerUpdate":
+      if (typeof value.guildId !== "string")
+        throw new ProtocolValidationError("guildId", value.guildId, "a string");
+      validatePlayerState(value.state);
+      return value as unknown as IncomingMessage;
+    case "event":
+      return validateEvent(value);
+    case "stats":
+      validateStats(value);
+      return value as unknown as IncomingMessage;
+    case "ready":
+      return {
+        op: "ready",
+        resumed: boolean(value, "resumed", ""),
+        sessionId: string(value, "sessionId", ""),
+      };
+    default:
+      throw new ProtocolValidationError("op", value.op, 'one of "ready", "playerUpdate", "stats", "event"');
+  }
+}
+
+/** Parses and checks one WebSocket text frame from a node. */
+export function parseIncomingMessage(text: string): IncomingMessage {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ProtocolValidationError("", text, "valid JSON");
+  }
+  return validateIncomingMessage(value);
+}

@@ -1,0 +1,6 @@
+export * from "./errors.js";
+export * from "./filters.js";
+export * from "./incoming.js";
+export * from "./player.js";
+export * from "./rest.js";
+export * from "./track.js";
