@@ -59,8 +59,8 @@ describe("older track message versions", () => {
   });
 
   it("keeps the source bytes of an old http track and upgrades it to version 3", () => {
-    // The http source writes the container probe name as nullable text after sourceName.
-    const probe = [1, 0, 3, ...Buffer.from("mp3")];
+    // lavaplayer's http source writes its container probe name with writeUTF after sourceName.
+    const probe = [0, 3, ...Buffer.from("mp3")];
     const decoded = decodeTrack(buildMessage({ ...FIELDS, sourceData: probe }, 2));
     expect([...decoded.sourceData]).toEqual(probe);
     const upgraded = encodeTrack(decoded.info, { sourceData: decoded.sourceData });
