@@ -1,5 +1,5 @@
 import type { TrackInfo } from "../types/track.js";
-import { decodeBase64Strict } from "./base64.js";
+import { decodeBase64Strict, decodedBytes } from "./base64.js";
 import { TrackDecodeError } from "./errors.js";
 import {
   FLAG_SHIFT,
@@ -32,8 +32,8 @@ export function decodeTrack(encoded: string): DecodedTrack {
   if (typeof encoded !== "string") {
     throw new TrackDecodeError("base64", 0, `expected a base64 string, got ${typeof encoded}`);
   }
-  const bytes = decodeBase64Strict(encoded);
-  const total = bytes.length;
+  const total = decodeBase64Strict(encoded);
+  const bytes = decodedBytes();
   if (total < HEADER_BYTES) {
     throw new TrackDecodeError(
       "truncated",
@@ -97,8 +97,12 @@ export function decodeTrack(encoded: string): DecodedTrack {
       "position",
     );
   }
+  // ArrayBuffer#slice copies: the scratch memory is overwritten by the next decode (Buffer#slice would
+  // share it).
   const sourceData =
-    reader.pos === positionAt ? NO_SOURCE_DATA : bytes.subarray(reader.pos, positionAt).slice();
+    reader.pos === positionAt
+      ? NO_SOURCE_DATA
+      : new Uint8Array(bytes.buffer.slice(bytes.byteOffset + reader.pos, bytes.byteOffset + positionAt));
   reader.pos = positionAt;
   const position = reader.long("position");
 
@@ -164,7 +168,7 @@ class Reader {
         throw new TrackDecodeError("invalid-utf8", decoded.offset, decoded.detail, field);
       }
     }
-    if (this.latin1 === undefined) this.latin1 = bytes.toString("latin1");
+    if (this.latin1 === undefined) this.latin1 = bytes.toString("latin1", 0, this.end);
     return this.latin1.substring(start, stop);
   }
 

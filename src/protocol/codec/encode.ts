@@ -10,12 +10,25 @@ import {
   SIZE_MASK,
   TWO_POW_32,
 } from "./format.js";
-import { MAX_UTF_BYTES, modifiedUtf8Length, writeModifiedUtf8 } from "./mutf8.js";
+import { MAX_UTF_BYTES, writeModifiedUtf8 } from "./mutf8.js";
 import type { EncodeTrackOptions } from "./types.js";
 
-const NO_SOURCE_DATA = new Uint8Array(0);
 /** Below this, a long splits into two 32-bit words with plain arithmetic. */
 const SAFE_LIMIT = 2 ** 53;
+
+/**
+ * Shared output buffer, reused by every call (encoding is synchronous, so calls cannot interleave): the
+ * message is written once, straight into it, and only the final base64 string is allocated.
+ */
+let out = Buffer.allocUnsafe(8192);
+
+/** Makes room for `needed` bytes, keeping the `used` bytes already written. */
+function reserve(needed: number, used: number): void {
+  if (needed <= out.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(needed, out.length * 2));
+  out.copy(bigger, 0, 0, used);
+  out = bigger;
+}
 
 /**
  * Encodes track info as a Lavalink encoded track: a version 3 lavaplayer track message in base64, byte
@@ -35,14 +48,6 @@ export function encodeTrack(info: TrackInfo, options?: EncodeTrackOptions): stri
   if (info === null || typeof info !== "object") {
     throw new TrackEncodeError("invalid-type", "info", info, "must be a TrackInfo object");
   }
-  const { title, author, identifier, sourceName, uri, artworkUrl, isrc } = info;
-  const titleBytes = textLength(title, "title");
-  const authorBytes = textLength(author, "author");
-  const identifierBytes = textLength(identifier, "identifier");
-  const sourceNameBytes = textLength(sourceName, "sourceName");
-  const uriBytes = nullableTextLength(uri, "uri");
-  const artworkBytes = nullableTextLength(artworkUrl, "artworkUrl");
-  const isrcBytes = nullableTextLength(isrc, "isrc");
   checkLong(info.length, "length");
   checkLong(info.position, "position");
   if (typeof info.isStream !== "boolean") {
@@ -53,25 +58,38 @@ export function encodeTrack(info: TrackInfo, options?: EncodeTrackOptions): stri
       "must be a boolean",
     );
   }
-  const sourceData = options?.sourceData ?? NO_SOURCE_DATA;
-  if (!(sourceData instanceof Uint8Array)) {
+  const sourceData = options?.sourceData;
+  if (sourceData !== undefined && !(sourceData instanceof Uint8Array)) {
     throw new TrackEncodeError("invalid-type", "sourceData", sourceData, "must be a Uint8Array");
   }
+  if (sourceData !== undefined && sourceData.length > SIZE_MASK) {
+    throw new TrackEncodeError(
+      "too-large",
+      "sourceData",
+      sourceData,
+      "is larger than a message can be (2^30 - 1)",
+    );
+  }
 
-  // Nullable texts cost a presence byte plus, when present, a 2-byte length and the text.
-  const size =
-    1 +
-    (2 + titleBytes) +
-    (2 + authorBytes) +
-    LONG_BYTES +
-    (2 + identifierBytes) +
-    1 +
-    (uriBytes < 0 ? 1 : 3 + uriBytes) +
-    (artworkBytes < 0 ? 1 : 3 + artworkBytes) +
-    (isrcBytes < 0 ? 1 : 3 + isrcBytes) +
-    (2 + sourceNameBytes) +
-    sourceData.length +
-    LONG_BYTES;
+  out[HEADER_BYTES] = CURRENT_VERSION;
+  let at = HEADER_BYTES + 1;
+  at = writeText(at, info.title, "title");
+  at = writeText(at, info.author, "author");
+  at = writeLong(at, info.length);
+  at = writeText(at, info.identifier, "identifier");
+  out[at++] = info.isStream ? 1 : 0;
+  at = writeNullableText(at, info.uri, "uri");
+  at = writeNullableText(at, info.artworkUrl, "artworkUrl");
+  at = writeNullableText(at, info.isrc, "isrc");
+  at = writeText(at, info.sourceName, "sourceName");
+  if (sourceData !== undefined && sourceData.length > 0) {
+    reserve(at + sourceData.length + LONG_BYTES, at);
+    out.set(sourceData, at);
+    at += sourceData.length;
+  }
+  at = writeLong(at, info.position);
+
+  const size = at - HEADER_BYTES;
   if (size > SIZE_MASK) {
     throw new TrackEncodeError(
       "too-large",
@@ -80,30 +98,15 @@ export function encodeTrack(info: TrackInfo, options?: EncodeTrackOptions): stri
       `makes the message ${size} bytes, over 2^30 - 1`,
     );
   }
-
-  // allocUnsafe is safe here: every byte is written below.
-  const out = Buffer.allocUnsafe(HEADER_BYTES + size);
-  out.writeUInt32BE(((FLAG_VERSIONED << FLAG_SHIFT) | size) >>> 0, 0);
-  out[HEADER_BYTES] = CURRENT_VERSION;
-  let at = HEADER_BYTES + 1;
-  at = writeModifiedUtf8(out, at, title, titleBytes);
-  at = writeModifiedUtf8(out, at, author, authorBytes);
-  at = writeLong(out, at, info.length);
-  at = writeModifiedUtf8(out, at, identifier, identifierBytes);
-  out[at++] = info.isStream ? 1 : 0;
-  at = writeNullableText(out, at, uri, uriBytes);
-  at = writeNullableText(out, at, artworkUrl, artworkBytes);
-  at = writeNullableText(out, at, isrc, isrcBytes);
-  at = writeModifiedUtf8(out, at, sourceName, sourceNameBytes);
-  if (sourceData.length > 0) {
-    out.set(sourceData, at);
-    at += sourceData.length;
-  }
-  writeLong(out, at, info.position);
-  return out.toString("base64");
+  out[0] = (FLAG_VERSIONED << (FLAG_SHIFT - 24)) | (size >>> 24);
+  out[1] = (size >>> 16) & 0xff;
+  out[2] = (size >>> 8) & 0xff;
+  out[3] = size & 0xff;
+  return out.toString("base64", 0, at);
 }
 
-function textLength(value: unknown, field: string): number {
+/** `DataOutput.writeUTF` at `at`, after checking the field; returns the offset after it. */
+function writeText(at: number, value: unknown, field: string): number {
   if (typeof value !== "string") {
     throw new TrackEncodeError(
       value === undefined ? "missing-field" : "invalid-type",
@@ -112,7 +115,9 @@ function textLength(value: unknown, field: string): number {
       "must be a string",
     );
   }
-  const bytes = modifiedUtf8Length(value);
+  // Room for the worst case (3 bytes per UTF-16 unit), the next field's prefix and a long.
+  reserve(at + 2 + 3 * value.length + 16, at);
+  const bytes = writeModifiedUtf8(out, at + 2, value);
   if (bytes > MAX_UTF_BYTES) {
     throw new TrackEncodeError(
       "string-too-long",
@@ -121,16 +126,22 @@ function textLength(value: unknown, field: string): number {
       `is ${bytes} bytes in modified UTF-8, over the 65535 that Java's writeUTF allows`,
     );
   }
-  return bytes;
+  out[at] = bytes >>> 8;
+  out[at + 1] = bytes & 0xff;
+  return at + 2 + bytes;
 }
 
-/** Like {@link textLength}, but `null` is allowed and reported as -1. */
-function nullableTextLength(value: unknown, field: string): number {
-  if (value === null) return -1;
+/** lavaplayer's `DataFormatTools.writeNullableText`: a presence boolean, then the text if present. */
+function writeNullableText(at: number, value: unknown, field: string): number {
+  if (value === null) {
+    out[at] = 0;
+    return at + 1;
+  }
   if (value === undefined) {
     throw new TrackEncodeError("missing-field", field, value, "must be a string or null");
   }
-  return textLength(value, field);
+  out[at] = 1;
+  return writeText(at + 1, value, field);
 }
 
 function checkLong(value: unknown, field: string): void {
@@ -147,21 +158,19 @@ function checkLong(value: unknown, field: string): void {
   }
 }
 
-function writeNullableText(out: Buffer, at: number, value: string | null, byteLength: number): number {
-  if (value === null) {
-    out[at] = 0;
-    return at + 1;
-  }
-  out[at] = 1;
-  return writeModifiedUtf8(out, at + 1, value, byteLength);
-}
-
 /** `DataOutput.writeLong` of a validated non-negative integer; ≥ 2^63 is clamped to `Long.MAX_VALUE`. */
-function writeLong(out: Buffer, at: number, value: number): number {
+function writeLong(at: number, value: number): number {
   if (value < SAFE_LIMIT) {
     const high = Math.floor(value / TWO_POW_32);
-    out.writeUInt32BE(high, at);
-    out.writeUInt32BE(value - high * TWO_POW_32, at + 4);
+    const low = value - high * TWO_POW_32;
+    out[at] = high >>> 24;
+    out[at + 1] = (high >>> 16) & 0xff;
+    out[at + 2] = (high >>> 8) & 0xff;
+    out[at + 3] = high & 0xff;
+    out[at + 4] = low >>> 24;
+    out[at + 5] = (low >>> 16) & 0xff;
+    out[at + 6] = (low >>> 8) & 0xff;
+    out[at + 7] = low & 0xff;
   } else {
     out.writeBigInt64BE(value >= STREAM_LENGTH ? LONG_MAX : BigInt(value), at);
   }
