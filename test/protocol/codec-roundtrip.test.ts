@@ -12,6 +12,8 @@ const text = fc.oneof(
   fc.string({ unit: anyUnit, maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.string({ unit: "binary-ascii", maxLength: 60 }),
+  // Long enough for the encoder's native path (48+ units), with NUL and surrogates mixed in.
+  fc.string({ unit: fc.oneof(anyUnit, fc.constantFrom("a", "\0", "🎵")), minLength: 48, maxLength: 120 }),
   fc.constantFrom("", "\0", "\0\0", "🎵", "a\u{1F600}b", "\uD800", "\uDFFF", "é", "\u07FF\u0800\uFFFF"),
 );
 const nullableText = fc.option(text, { nil: null });

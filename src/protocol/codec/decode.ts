@@ -97,12 +97,7 @@ export function decodeTrack(encoded: string): DecodedTrack {
       "position",
     );
   }
-  // ArrayBuffer#slice copies: the scratch memory is overwritten by the next decode (Buffer#slice would
-  // share it).
-  const sourceData =
-    reader.pos === positionAt
-      ? NO_SOURCE_DATA
-      : new Uint8Array(bytes.buffer.slice(bytes.byteOffset + reader.pos, bytes.byteOffset + positionAt));
+  const sourceData = reader.pos === positionAt ? NO_SOURCE_DATA : copyOut(bytes, reader.pos, positionAt);
   reader.pos = positionAt;
   const position = reader.long("position");
 
@@ -120,6 +115,16 @@ export function decodeTrack(encoded: string): DecodedTrack {
     sourceName,
   };
   return { encoded, info, version, sourceData };
+}
+
+/**
+ * Copies `[start, end)` out of the scratch buffer, which the next decode overwrites. A pooled
+ * `Buffer.allocUnsafe` (fully overwritten by the copy) avoids a fresh ArrayBuffer per plugin track.
+ */
+function copyOut(bytes: Buffer, start: number, end: number): Uint8Array {
+  const copy = Buffer.allocUnsafe(end - start);
+  bytes.copy(copy, 0, start, end);
+  return copy;
 }
 
 /** A cursor over the decoded message; every read checks the message bounds first. */
