@@ -13,6 +13,7 @@ import {
 import { MAX_UTF_BYTES, writeModifiedUtf8 } from "./mutf8.js";
 import type { EncodeTrackOptions } from "./types.js";
 
+const NO_SOURCE_DATA = new Uint8Array(0);
 /** Below this, a long splits into two 32-bit words with plain arithmetic. */
 const SAFE_LIMIT = 2 ** 53;
 
@@ -21,14 +22,6 @@ const SAFE_LIMIT = 2 ** 53;
  * message is written once, straight into it, and only the final base64 string is allocated.
  */
 let out = Buffer.allocUnsafe(8192);
-
-/** Makes room for `needed` bytes, keeping the `used` bytes already written. */
-function reserve(needed: number, used: number): void {
-  if (needed <= out.length) return;
-  const bigger = Buffer.allocUnsafe(Math.max(needed, out.length * 2));
-  out.copy(bigger, 0, 0, used);
-  out = bigger;
-}
 
 /**
  * Encodes track info as a Lavalink encoded track: a version 3 lavaplayer track message in base64, byte
@@ -71,23 +64,47 @@ export function encodeTrack(info: TrackInfo, options?: EncodeTrackOptions): stri
     );
   }
 
-  out[HEADER_BYTES] = CURRENT_VERSION;
+  const title = text(info.title, "title");
+  const author = text(info.author, "author");
+  const identifier = text(info.identifier, "identifier");
+  const uri = nullableText(info.uri, "uri");
+  const artworkUrl = nullableText(info.artworkUrl, "artworkUrl");
+  const isrc = nullableText(info.isrc, "isrc");
+  const sourceName = text(info.sourceName, "sourceName");
+  const extra = sourceData ?? NO_SOURCE_DATA;
+
+  // Worst case: 3 bytes per UTF-16 unit, plus the fixed-size parts. One check up front lets the writers
+  // run without bounds bookkeeping.
+  const bound =
+    64 +
+    extra.length +
+    3 *
+      (title.length +
+        author.length +
+        identifier.length +
+        sourceName.length +
+        (uri?.length ?? 0) +
+        (artworkUrl?.length ?? 0) +
+        (isrc?.length ?? 0));
+  if (bound > out.length) out = Buffer.allocUnsafe(Math.max(bound, out.length * 2));
+  const buf = out;
+
+  buf[HEADER_BYTES] = CURRENT_VERSION;
   let at = HEADER_BYTES + 1;
-  at = writeText(at, info.title, "title");
-  at = writeText(at, info.author, "author");
-  at = writeLong(at, info.length);
-  at = writeText(at, info.identifier, "identifier");
-  out[at++] = info.isStream ? 1 : 0;
-  at = writeNullableText(at, info.uri, "uri");
-  at = writeNullableText(at, info.artworkUrl, "artworkUrl");
-  at = writeNullableText(at, info.isrc, "isrc");
-  at = writeText(at, info.sourceName, "sourceName");
-  if (sourceData !== undefined && sourceData.length > 0) {
-    reserve(at + sourceData.length + LONG_BYTES, at);
-    out.set(sourceData, at);
-    at += sourceData.length;
+  at = writeText(buf, at, title, "title");
+  at = writeText(buf, at, author, "author");
+  at = writeLong(buf, at, info.length);
+  at = writeText(buf, at, identifier, "identifier");
+  buf[at++] = info.isStream ? 1 : 0;
+  at = writeNullableText(buf, at, uri, "uri");
+  at = writeNullableText(buf, at, artworkUrl, "artworkUrl");
+  at = writeNullableText(buf, at, isrc, "isrc");
+  at = writeText(buf, at, sourceName, "sourceName");
+  if (extra.length > 0) {
+    buf.set(extra, at);
+    at += extra.length;
   }
-  at = writeLong(at, info.position);
+  at = writeLong(buf, at, info.position);
 
   const size = at - HEADER_BYTES;
   if (size > SIZE_MASK) {
@@ -98,15 +115,15 @@ export function encodeTrack(info: TrackInfo, options?: EncodeTrackOptions): stri
       `makes the message ${size} bytes, over 2^30 - 1`,
     );
   }
-  out[0] = (FLAG_VERSIONED << (FLAG_SHIFT - 24)) | (size >>> 24);
-  out[1] = (size >>> 16) & 0xff;
-  out[2] = (size >>> 8) & 0xff;
-  out[3] = size & 0xff;
-  return out.toString("base64", 0, at);
+  buf[0] = (FLAG_VERSIONED << (FLAG_SHIFT - 24)) | (size >>> 24);
+  buf[1] = (size >>> 16) & 0xff;
+  buf[2] = (size >>> 8) & 0xff;
+  buf[3] = size & 0xff;
+  return buf.toString("base64", 0, at);
 }
 
-/** `DataOutput.writeUTF` at `at`, after checking the field; returns the offset after it. */
-function writeText(at: number, value: unknown, field: string): number {
+/** Checks that a text field is a string. */
+function text(value: unknown, field: string): string {
   if (typeof value !== "string") {
     throw new TrackEncodeError(
       value === undefined ? "missing-field" : "invalid-type",
@@ -115,9 +132,21 @@ function writeText(at: number, value: unknown, field: string): number {
       "must be a string",
     );
   }
-  // Room for the worst case (3 bytes per UTF-16 unit), the next field's prefix and a long.
-  reserve(at + 2 + 3 * value.length + 16, at);
-  const bytes = writeModifiedUtf8(out, at + 2, value);
+  return value;
+}
+
+/** Checks that a nullable text field is a string or null (not missing). */
+function nullableText(value: unknown, field: string): string | null {
+  if (value === null) return null;
+  if (value === undefined) {
+    throw new TrackEncodeError("missing-field", field, value, "must be a string or null");
+  }
+  return text(value, field);
+}
+
+/** `DataOutput.writeUTF` at `at`; returns the offset after it. */
+function writeText(buf: Buffer, at: number, value: string, field: string): number {
+  const bytes = writeModifiedUtf8(buf, at + 2, value);
   if (bytes > MAX_UTF_BYTES) {
     throw new TrackEncodeError(
       "string-too-long",
@@ -126,22 +155,19 @@ function writeText(at: number, value: unknown, field: string): number {
       `is ${bytes} bytes in modified UTF-8, over the 65535 that Java's writeUTF allows`,
     );
   }
-  out[at] = bytes >>> 8;
-  out[at + 1] = bytes & 0xff;
+  buf[at] = bytes >>> 8;
+  buf[at + 1] = bytes & 0xff;
   return at + 2 + bytes;
 }
 
 /** lavaplayer's `DataFormatTools.writeNullableText`: a presence boolean, then the text if present. */
-function writeNullableText(at: number, value: unknown, field: string): number {
+function writeNullableText(buf: Buffer, at: number, value: string | null, field: string): number {
   if (value === null) {
-    out[at] = 0;
+    buf[at] = 0;
     return at + 1;
   }
-  if (value === undefined) {
-    throw new TrackEncodeError("missing-field", field, value, "must be a string or null");
-  }
-  out[at] = 1;
-  return writeText(at + 1, value, field);
+  buf[at] = 1;
+  return writeText(buf, at + 1, value, field);
 }
 
 function checkLong(value: unknown, field: string): void {
@@ -159,7 +185,7 @@ function checkLong(value: unknown, field: string): void {
 }
 
 /** `DataOutput.writeLong` of a validated non-negative integer; ≥ 2^63 is clamped to `Long.MAX_VALUE`. */
-function writeLong(at: number, value: number): number {
+function writeLong(out: Buffer, at: number, value: number): number {
   if (value < SAFE_LIMIT) {
     const high = Math.floor(value / TWO_POW_32);
     const low = value - high * TWO_POW_32;
