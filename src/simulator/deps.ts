@@ -3,5 +3,5 @@
  * import site single makes swapping implementations a one-line change.
  */
 
+export { decodeTrack, encodeTrack, TrackDecodeError } from "../protocol/codec/index.js";
 export { Catalog, type PlaybackScript } from "./placeholder/catalog.js";
-export { decodeTrack, encodeTrack, TrackDecodeError } from "./placeholder/codec.js";

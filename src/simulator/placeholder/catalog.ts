@@ -1,8 +1,8 @@
 // TEMPORARY until the mock branch lands src/simulator/catalog: same contract, minimal behaviour.
 
 import { SeededRandom } from "../../mock/random.js";
+import { encodeTrack } from "../../protocol/codec/index.js";
 import type { LavalinkException, LoadResult, Track, TrackInfo } from "../../protocol/index.js";
-import { encodeTrack } from "./codec.js";
 
 export type PlaybackScript =
   | { kind: "normal" }
