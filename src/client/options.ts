@@ -12,9 +12,10 @@ import type { GatewayVoicePayload } from "./player/player.js";
 
 /**
  * User id sent as `User-Id` when the client has no `userId` (offline use: simulators and tests).
- * Voice needs the real bot id, since Discord's voice events are matched against it.
+ * Lavalink refuses `0`, so the placeholder is `1`. Voice needs the real bot id, since Discord's voice
+ * events are matched against it.
  */
-export const PLACEHOLDER_USER_ID = "0";
+export const PLACEHOLDER_USER_ID = "1";
 
 /** Default seconds a node keeps a dropped session (Lavalink's own default). */
 export const DEFAULT_RESUME_TIMEOUT = 60;

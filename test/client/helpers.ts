@@ -1,5 +1,7 @@
+import type { ClientOptions, NodeOptions } from "../../src/client/index.js";
+import { SonoraClient } from "../../src/client/index.js";
 import type { VirtualClock } from "../../src/clock/index.js";
-
+import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../src/testing/index.js";
 /** Lets real socket I/O happen (a poll between clock steps, not a timing assumption). */
 export const io = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2));
 
@@ -36,4 +38,31 @@ export async function until(check: () => boolean, what: string, maxPolls = 2_500
     await io();
   }
   throw new Error(`timed out waiting until ${what}`);
+}
+
+export const PASSWORD = "test-password";
+export const GUILD = "817327181659111454";
+export const BOT = "159985870458322944";
+
+/** Starts a simulator on port 0 sharing `clock`. */
+export async function startSim(clock: VirtualClock, options: ProtocolSimulatorOptions = {}) {
+  const sim = new ProtocolSimulator({ port: 0, password: PASSWORD, seed: 7, clock, ...options });
+  await sim.start();
+  return sim;
+}
+
+/** Node options pointing at a simulator. */
+export function nodeFor(sim: { port: number }, name: string, extra: Partial<NodeOptions> = {}): NodeOptions {
+  return { host: "127.0.0.1", port: sim.port, password: PASSWORD, name, ...extra };
+}
+
+/** A client on the shared clock with deterministic, jitter-free reconnects. */
+export function makeClient(nodes: NodeOptions[], clock: VirtualClock, options: ClientOptions = {}) {
+  return new SonoraClient(nodes, {
+    clock,
+    userId: BOT,
+    random: () => 0.5,
+    reconnect: { maxRetries: 3, backoff: "fixed", baseDelay: 1_000, jitter: false },
+    ...options,
+  });
 }

@@ -305,19 +305,21 @@ export class Node {
     this.sessionId = sessionId;
     this.failures = 0;
     const { resume } = this.settings;
-    if (resume !== false) {
-      try {
-        // Resuming is enabled per session, so every new session needs it again.
-        await this.updateSession({ resuming: true, timeout: resume.timeout });
-      } catch (error) {
-        this.host.nodeError(this, error as Error);
-      }
-    }
-    if (this.currentState === "destroyed" || this.sessionId !== sessionId) return;
+    // Resuming is enabled per session, so every new session needs it again. Started before the
+    // host hears of `ready`, but not awaited first: the host must announce the resume before the
+    // frames the node queued meanwhile (which follow `ready` at once) are dispatched.
+    const configured =
+      resume === false
+        ? Promise.resolve()
+        : this.updateSession({ resuming: true, timeout: resume.timeout }).then(
+            () => undefined,
+            (error: unknown) => this.host.nodeError(this, error as Error),
+          );
     this.setState("ready");
     try {
       await this.host.nodeReady(this, resumed);
     } finally {
+      await configured;
       this.settleFirstConnect(null);
     }
   }

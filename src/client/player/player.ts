@@ -272,7 +272,7 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
   handleState(state: PlayerState): void {
     this.connected = state.connected;
     this.ping = state.ping;
-    this.tracker.sync(state.position);
+    this.tracker.sync(state.position, state.time);
     this.emit("playerUpdate", state);
     this.host.events.emit("playerUpdate", this, state);
   }
@@ -294,7 +294,7 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
       case "TrackEndEvent": {
         const track = this.adoptTrack(event.track);
         // On "replaced" the new track is already set; only clear when the ended track is current.
-        if (event.reason !== "replaced" && this.track?.encoded === track.encoded) {
+        if (event.reason !== "replaced" && this.track === track) {
           this.track = null;
           this.tracker.reset(0);
         }
@@ -324,9 +324,20 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
 
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
 
-  /** Reuses the current Track instance for the same encoded track, so identity checks work. */
+  /**
+   * Reuses the current Track instance when an event is about it, so `track === player.track` holds
+   * in listeners. Compared by source and identifier, not `encoded`: Lavalink re-encodes the track
+   * with its current position, so the TrackEndEvent of a finished track carries another string.
+   */
   private adoptTrack(raw: LavalinkTrack): Track {
-    if (this.track !== null && this.track.encoded === raw.encoded) return this.track;
+    const current = this.track;
+    if (
+      current !== null &&
+      (current.encoded === raw.encoded ||
+        (current.info.identifier === raw.info.identifier && current.info.sourceName === raw.info.sourceName))
+    ) {
+      return current;
+    }
     return Track.fromLavalink(raw);
   }
 
@@ -335,7 +346,6 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
     const next = player.track ? this.adoptTrack(player.track) : null;
     if (next !== null && player.track) next.userData = player.track.userData;
     this.track = next;
-    const wasPlaying = this.playing;
     this.paused = player.paused;
     this.volume = player.volume;
     this.filters = player.filters;
@@ -349,9 +359,9 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
       request.encodedTrack !== undefined ||
       request.identifier !== undefined ||
       previous !== this.track;
-    if (jumped) this.tracker.reset(player.state.position);
-    else if (wasPlaying !== this.playing || request.filters !== undefined)
-      this.tracker.sync(player.state.position);
+    // The answer is the freshest report there is: always re-anchor on it.
+    if (jumped) this.tracker.reset(player.state.position, player.state.time);
+    else this.tracker.sync(player.state.position, player.state.time);
   }
 
   private assertUsable(action: string): void {

@@ -2,12 +2,15 @@ import type { Clock } from "../../clock/index.js";
 
 /** Reports at most this far behind the last estimate are network jitter, not a seek. */
 const JITTER_MS = 1_500;
+/** How old a report's node timestamp may be before it is distrusted (clock skew or a stalled socket). */
+const MAX_REPORT_AGE_MS = 10_000;
 
 /**
  * Estimates a player's position between the node's `playerUpdate` reports. Anchored to the last
- * known position and the client clock's time when it was learnt (not the node's `state.time`:
- * that would need the two machines' clocks to agree). Speed is the timescale filter's
- * speed × rate, since Lavalink reports positions in track time.
+ * known position at the node's `state.time`, clamped into [now − 10 s, now] on the client clock:
+ * a report delivered late still counts from when it was true, while a node clock running ahead
+ * (or far behind) of ours cannot push the estimate past what the client has seen happen. Speed is
+ * the timescale filter's speed × rate, since Lavalink reports positions in track time.
  */
 export class PositionTracker {
   private anchorPosition = 0;
@@ -32,18 +35,24 @@ export class PositionTracker {
   }
 
   /** A report from the node: re-anchor, unless it is a little behind what we already showed. */
-  sync(position: number): void {
-    this.anchorTime = this.clock.now();
+  sync(position: number, time?: number): void {
+    this.anchorTime = this.anchorFor(time);
     this.anchorPosition = position;
     // A report far behind the floor is a seek made elsewhere: accept it and let the floor go.
     if (position < this.floor - JITTER_MS) this.floor = position;
   }
 
   /** A known jump (seek, new track, move): re-anchor and forget the floor. */
-  reset(position: number): void {
-    this.anchorTime = this.clock.now();
+  reset(position: number, time?: number): void {
+    this.anchorTime = this.anchorFor(time);
     this.anchorPosition = position;
     this.floor = position;
+  }
+
+  private anchorFor(time: number | undefined): number {
+    const now = this.clock.now();
+    if (time === undefined || !Number.isFinite(time)) return now;
+    return Math.min(now, Math.max(now - MAX_REPORT_AGE_MS, time));
   }
 
   /** Freezes the estimate at its current value (pausing), or restarts it from there (resuming). */
