@@ -28,6 +28,8 @@ export interface GatewayVoicePayload {
 export interface PlayerHost {
   readonly clock: Clock;
   readonly events: TypedEmitter<ClientEvents>;
+  /** True when the client has `playerUpdate` listeners (checked per frame). */
+  readonly wantsPlayerUpdates: boolean;
   /** Sends a gateway payload to Discord (throws VoiceNotConfiguredError without `send`). */
   sendGateway(guildId: string, payload: GatewayVoicePayload): Promise<void>;
   /** Forgets a destroyed player. */
@@ -72,6 +74,8 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
   private currentNode: Node;
   private readonly tracker: PositionTracker;
   private destroyedFlag = false;
+  /** Cached `listenerCount("playerUpdate") > 0`, read per frame. */
+  private listensToUpdates = false;
   /** Position when the node's socket dropped; used if the player has to move (failover). */
   private positionAtDrop: number | null = null;
 
@@ -273,8 +277,8 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
     this.connected = state.connected;
     this.ping = state.ping;
     this.tracker.sync(state.position, state.time);
-    this.emit("playerUpdate", state);
-    this.host.events.emit("playerUpdate", this, state);
+    if (this.listensToUpdates) this.emit("playerUpdate", state);
+    if (this.host.wantsPlayerUpdates) this.host.events.emit("playerUpdate", this, state);
   }
 
   /** @internal */
@@ -320,6 +324,10 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
         events.emit("webSocketClosed", this, event);
         break;
     }
+  }
+
+  protected override listenersChanged(event: keyof PlayerEvents): void {
+    if (event === "playerUpdate") this.listensToUpdates = this.listenerCount("playerUpdate") > 0;
   }
 
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
