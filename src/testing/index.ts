@@ -2,4 +2,22 @@
  * Sonora's offline testing kit: the Lavalink protocol simulator, the mock factory and fixtures.
  * @module
  */
-export {};
+
+export {
+  emptyLoadResult,
+  errorLoadResult,
+  MockFactory,
+  MockFactoryError,
+  type MockFactoryOptions,
+  type MockLoadType,
+  type MockPlaylistOptions,
+  type MockSearchOptions,
+  type MockSource,
+  mockException,
+  mockFactory,
+  playlistLoadResult,
+  SeededRandom,
+  searchLoadResult,
+  type TrackInfoOverrides,
+  trackLoadResult,
+} from "../mock/index.js";
