@@ -3,3 +3,4 @@
  * @module
  */
 export * from "./protocol/index.js";
+export * from "./client/queue/index.js";
