@@ -3,6 +3,8 @@
  * Depends on nothing else in Sonora; the client and the simulator both build on it.
  * @module
  */
+
+export * from "./codec/index.js";
 export * from "./routes.js";
 export * from "./types/filters.js";
 export * from "./types/rest.js";

@@ -1,0 +1,67 @@
+import { TrackDecodeError } from "./errors.js";
+
+/** Base64 alphabet value of each ASCII code, -1 for characters outside the standard alphabet. */
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) {
+  VALUE["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
+}
+
+/**
+ * Decodes canonical, padded standard base64 (what Java's `Base64.getEncoder()` writes), rejecting anything
+ * else. `Buffer.from(s, "base64")` alone is lenient: it skips unknown characters, stops at a stray `=`,
+ * accepts the URL-safe alphabet and ignores non-zero unused bits, so two different strings could decode to
+ * the same track. Strictness keeps `encode(decode(s)) === s`.
+ *
+ * The common (valid) case costs one native decode plus O(1) checks and two native scans; the
+ * character-by-character scan only runs to explain a failure.
+ */
+export function decodeBase64Strict(text: string): Buffer {
+  const length = text.length;
+  if (length === 0 || (length & 3) !== 0) {
+    throw new TrackDecodeError(
+      "base64",
+      length,
+      `length ${length} is not a positive multiple of 4 (Lavalink always pads with "=")`,
+    );
+  }
+  const padding = text.charCodeAt(length - 1) === 61 ? (text.charCodeAt(length - 2) === 61 ? 2 : 1) : 0;
+  const bytes = Buffer.from(text, "base64");
+  // A skipped junk character or an early "=" always shortens the output; "-" and "_" do not, so they are
+  // looked for separately. The last data character must not carry bits beyond the final byte.
+  const lastValue = padding === 0 ? 0 : (VALUE[text.charCodeAt(length - 1 - padding)] ?? -1);
+  const unusedBitsMask = padding === 1 ? 0x03 : 0x0f;
+  if (
+    bytes.length !== (length >> 2) * 3 - padding ||
+    text.indexOf("-") !== -1 ||
+    text.indexOf("_") !== -1 ||
+    (padding !== 0 && (lastValue < 0 || (lastValue & unusedBitsMask) !== 0))
+  ) {
+    throw explain(text, padding);
+  }
+  return bytes;
+}
+
+function explain(text: string, padding: number): TrackDecodeError {
+  const dataEnd = text.length - padding;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 61) {
+      if (i < dataEnd) {
+        return new TrackDecodeError("base64", i, 'padding "=" appears before the end of the text');
+      }
+      continue;
+    }
+    if (code >= 128 || (VALUE[code] ?? -1) < 0) {
+      return new TrackDecodeError(
+        "base64",
+        i,
+        `character ${JSON.stringify(text[i])} (U+${code.toString(16).padStart(4, "0").toUpperCase()}) is not in the standard base64 alphabet`,
+      );
+    }
+  }
+  return new TrackDecodeError(
+    "base64",
+    dataEnd - 1,
+    "the last character before the padding has non-zero unused bits (not canonical base64)",
+  );
+}
