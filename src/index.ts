@@ -2,5 +2,7 @@
  * Sonora: a Lavalink v4 client for Discord music bots.
  * @module
  */
-export * from "./protocol/index.js";
+
 export * from "./client/queue/index.js";
+export * from "./protocol/index.js";
+export * from "./client/filters/index.js";
