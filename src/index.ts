@@ -3,6 +3,6 @@
  * @module
  */
 
+export * from "./client/filters/index.js";
 export * from "./client/queue/index.js";
 export * from "./protocol/index.js";
-export * from "./client/filters/index.js";
