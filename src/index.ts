@@ -3,6 +3,7 @@
  * @module
  */
 
+export * from "./client/autoplay/index.js";
 export * from "./client/filters/index.js";
 export * from "./client/queue/index.js";
 export * from "./protocol/index.js";
