@@ -9,10 +9,12 @@ export class InvalidTrackError extends Error {
     readonly value: unknown,
     /** Where it was passed, e.g. `queue.add` or `queue.add[3]`. */
     readonly where: string,
+    options?: { cause?: unknown },
   ) {
     super(
       `${where} needs a track ({ encoded: string, info: TrackInfo }), got ${describeValue(value)}; ` +
         "pass a track from a search/load result (or Track.from(encoded)).",
+      options,
     );
     this.name = "InvalidTrackError";
   }
