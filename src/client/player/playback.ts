@@ -12,7 +12,14 @@ import type { PlayerEvents } from "../events.js";
 import { FilterManager } from "../filters/index.js";
 import { wrapLoadResult } from "../load.js";
 import type { Node } from "../node/node.js";
-import { InvalidTrackError, isQueueItem, Queue, type QueueItem, type QueueOptions } from "../queue/index.js";
+import {
+  InvalidTrackError,
+  isQueueItem,
+  Queue,
+  type QueueItem,
+  type QueueOptions,
+  trackKey,
+} from "../queue/index.js";
 import { Track } from "../track.js";
 
 /** Options of {@link PlaybackPlayer.play}. */
@@ -181,7 +188,7 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
     if (!mayStartNext(reason)) return;
     // A stale end (another track is already current) must not advance the queue.
     const current = this.queue.current;
-    if (current !== null && current.encoded !== ended.encoded) return;
+    if (current !== null && current !== ended && trackKey(current) !== trackKey(ended)) return;
     const next = this.queue.next({ skip: reason === "loadFailed" });
     const start = async (): Promise<void> => {
       let track = next;

@@ -302,7 +302,7 @@ export class Player extends PlaybackPlayer implements NodePlayer {
       case "TrackEndEvent": {
         const track = this.adoptTrack(event.track);
         // On "replaced" the new track is already set; only clear when the ended track is current.
-        if (event.reason !== "replaced" && this.track?.encoded === track.encoded) {
+        if (event.reason !== "replaced" && this.track === track) {
           this.track = null;
           this.tracker.reset(0);
         }
@@ -335,7 +335,10 @@ export class Player extends PlaybackPlayer implements NodePlayer {
 
   /** Reuses the current Track instance for the same encoded track, so identity checks work. */
   private adoptTrack(raw: LavalinkTrack): Track {
-    if (this.track !== null && this.track.encoded === raw.encoded) return this.track;
+    // Lavalink re-encodes a track with its current position in events, so match on the source
+    // identity too, not only on the encoded string.
+    const t = this.track;
+    if (t !== null && (t.encoded === raw.encoded || sameSource(t.info, raw.info))) return t;
     return Track.fromLavalink(raw);
   }
 
@@ -371,4 +374,8 @@ export class Player extends PlaybackPlayer implements NodePlayer {
       );
     }
   }
+}
+
+function sameSource(a: LavalinkTrack["info"], b: LavalinkTrack["info"]): boolean {
+  return a.identifier === b.identifier && a.sourceName === b.sourceName;
 }
