@@ -62,7 +62,13 @@ describe("auto-advance on TrackEnd, for every reason", () => {
     const [a, b] = [await r.load("a"), await r.load("b")];
     await r.player.queue.add(b);
     await r.player.play(a);
-    r.player.handleEvent({ op: "event", type: "TrackEndEvent", guildId: GUILD, track: a.toJSON(), reason: "cleanup" });
+    r.player.handleEvent({
+      op: "event",
+      type: "TrackEndEvent",
+      guildId: GUILD,
+      track: a.toJSON(),
+      reason: "cleanup",
+    });
     await r.advance(2_000);
     expect(ends).toEqual(["cleanup"]);
     expect(r.player.queue.upcoming).toEqual([b]);
