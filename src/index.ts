@@ -2,4 +2,9 @@
  * Sonora: a Lavalink v4 client for Discord music bots.
  * @module
  */
+
+export * from "./client/index.js";
+// The client's Track class shadows the protocol's Track interface; the wire shape stays reachable.
+export { Track } from "./client/track.js";
+export type { Track as LavalinkTrack } from "./protocol/index.js";
 export * from "./protocol/index.js";

@@ -1,4 +1,4 @@
-import { modifiedUtf8Length, writeModifiedUtf8 } from "../protocol/codec/mutf8.js";
+import { writeModifiedUtf8 } from "../protocol/codec/mutf8.js";
 import type { SeededRandom } from "./random.js";
 import { slugify } from "./vocabulary.js";
 
@@ -228,10 +228,11 @@ function lavaSrcData(
 
 /** A Java `writeUTF` field: 2-byte length and modified UTF-8. */
 function utfField(text: string): Uint8Array {
-  const length = modifiedUtf8Length(text);
-  const out = Buffer.allocUnsafe(2 + length);
-  writeModifiedUtf8(out, 0, text, length);
-  return out;
+  // writeModifiedUtf8 needs 3 bytes of room per UTF-16 unit; the field is cut to what was written.
+  const out = Buffer.allocUnsafe(2 + 3 * text.length);
+  const length = writeModifiedUtf8(out, 2, text);
+  out.writeUInt16BE(length, 0);
+  return out.subarray(0, 2 + length);
 }
 
 /** lavaplayer's nullable text: a presence byte, then the UTF field when present. */

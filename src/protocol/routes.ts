@@ -6,34 +6,52 @@
 /** The API prefix of every v4 route except `/version`. */
 export const API_PREFIX = "/v4";
 
+/** Path of the node WebSocket. */
 export const WEBSOCKET_PATH = "/v4/websocket";
 
 /** Header names of the WebSocket handshake. */
 export const Headers = Object.freeze({
+  /** The node password. */
   Authorization: "Authorization",
+  /** The bot's Discord user id. */
   UserId: "User-Id",
+  /** `NAME/VERSION` of the client. */
   ClientName: "Client-Name",
+  /** A previous session to resume. */
   SessionId: "Session-Id",
 });
 
 /** Lavalink sends this response header on the handshake when a session was resumed. */
 export const SESSION_RESUMED_HEADER = "Session-Resumed";
 
+/** Builders for every REST path of the v4 API; path segments and query values are URI-encoded. */
 export const Routes = Object.freeze({
+  /** `GET` — the server version as plain text. */
   version: () => "/version",
+  /** `GET` — {@link NodeInfo}. */
   info: () => "/v4/info",
+  /** `GET` — {@link Stats} without frame stats. */
   stats: () => "/v4/stats",
+  /** `GET` — resolve an identifier, URL or search into a {@link LoadResult}. */
   loadTracks: (identifier: string) => `/v4/loadtracks?identifier=${encodeURIComponent(identifier)}`,
+  /** `GET` — decode one encoded track. */
   decodeTrack: (encoded: string) => `/v4/decodetrack?encodedTrack=${encodeURIComponent(encoded)}`,
+  /** `POST` — decode many encoded tracks. */
   decodeTracks: () => "/v4/decodetracks",
+  /** `PATCH` — resuming settings of a session. */
   session: (sessionId: string) => `/v4/sessions/${encodeURIComponent(sessionId)}`,
+  /** `GET` — every player of a session. */
   players: (sessionId: string) => `/v4/sessions/${encodeURIComponent(sessionId)}/players`,
+  /** `GET`/`PATCH`/`DELETE` — one player; `noReplace` only matters for PATCH. */
   player: (sessionId: string, guildId: string, noReplace?: boolean) =>
     `/v4/sessions/${encodeURIComponent(sessionId)}/players/${encodeURIComponent(guildId)}${
       noReplace === undefined ? "" : `?noReplace=${noReplace}`
     }`,
+  /** `GET` — route planner status, 204 when none. */
   routePlannerStatus: () => "/v4/routeplanner/status",
+  /** `POST` — unmark one failing address. */
   routePlannerFreeAddress: () => "/v4/routeplanner/free/address",
+  /** `POST` — unmark every failing address. */
   routePlannerFreeAll: () => "/v4/routeplanner/free/all",
 });
 
@@ -55,12 +73,19 @@ export const HTTP_REASON: Readonly<Record<number, string>> = Object.freeze({
 
 /** Search prefixes understood by Lavalink and by common source plugins (LavaSrc). */
 export const SEARCH_PREFIXES = Object.freeze({
+  /** YouTube search. */
   youtube: "ytsearch:",
+  /** YouTube Music search. */
   youtubeMusic: "ytmsearch:",
+  /** SoundCloud search. */
   soundcloud: "scsearch:",
+  /** Spotify search (LavaSrc plugin). */
   spotify: "spsearch:",
+  /** Apple Music search (LavaSrc plugin). */
   appleMusic: "amsearch:",
+  /** Deezer search (LavaSrc plugin). */
   deezer: "dzsearch:",
 });
 
+/** A named search source; see {@link SEARCH_PREFIXES}. */
 export type SearchSource = keyof typeof SEARCH_PREFIXES;

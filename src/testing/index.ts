@@ -21,3 +21,14 @@ export {
   type TrackInfoOverrides,
   trackLoadResult,
 } from "../mock/index.js";
+export {
+  type PlayerSnapshot,
+  ProtocolSimulator,
+  type ProtocolSimulatorOptions,
+  type SessionSnapshot,
+  SimulatorError,
+  type SimulatorErrorCode,
+  SimulatorLog,
+  type SimulatorLogEntry,
+} from "../simulator/index.js";
+export { protocolSimulator } from "./protocol-simulator.js";

@@ -6,6 +6,7 @@ export interface EqualizerBand {
   gain: number;
 }
 
+/** Uses equalization to remove part of a band, usually the vocals. */
 export interface KaraokeFilter {
   level?: number;
   monoLevel?: number;
@@ -32,10 +33,12 @@ export interface VibratoFilter {
   depth?: number;
 }
 
+/** Pans the audio around the stereo field (the "8D" effect). */
 export interface RotationFilter {
   rotationHz?: number;
 }
 
+/** Distorts the audio with sine, cosine and tangent terms. */
 export interface DistortionFilter {
   sinOffset?: number;
   sinScale?: number;
@@ -91,6 +94,7 @@ export const BUILTIN_FILTER_NAMES = [
   "lowPass",
 ] as const;
 
+/** Name of a filter built into Lavalink. */
 export type BuiltinFilterName = (typeof BUILTIN_FILTER_NAMES)[number];
 
 /** Number of equalizer bands. */

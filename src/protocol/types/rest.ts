@@ -15,30 +15,37 @@ export interface ErrorResponse {
   path: string;
 }
 
+/** Kind of a {@link LoadResult}. */
 export type LoadType = "track" | "playlist" | "search" | "empty" | "error";
 
+/** Data of a `playlist` load result. */
 export interface PlaylistData {
   info: PlaylistInfo;
   pluginInfo: JsonObject;
   tracks: Track[];
 }
 
+/** A single track was loaded. */
 export interface TrackLoadResult {
   loadType: "track";
   data: Track;
 }
+/** A playlist was loaded. */
 export interface PlaylistLoadResult {
   loadType: "playlist";
   data: PlaylistData;
 }
+/** A search answered with tracks. */
 export interface SearchLoadResult {
   loadType: "search";
   data: Track[];
 }
+/** Nothing matched the identifier. */
 export interface EmptyLoadResult {
   loadType: "empty";
   data: Record<string, never>;
 }
+/** Loading failed. */
 export interface ErrorLoadResult {
   loadType: "error";
   data: LavalinkException;
@@ -112,11 +119,13 @@ export interface UpdateSessionRequest {
   timeout?: number;
 }
 
+/** Resuming settings of a session, as `PATCH /v4/sessions/{id}` answers them. */
 export interface SessionInfo {
   resuming: boolean;
   timeout: number;
 }
 
+/** Parsed semantic version of the server. */
 export interface VersionInfo {
   semver: string;
   major: number;
@@ -126,12 +135,14 @@ export interface VersionInfo {
   build: string | null;
 }
 
+/** Git state the server was built from. */
 export interface GitInfo {
   branch: string;
   commit: string;
   commitTime: number;
 }
 
+/** A plugin loaded by the server. */
 export interface PluginInfo {
   name: string;
   version: string;
@@ -149,23 +160,27 @@ export interface NodeInfo {
   plugins: PluginInfo[];
 }
 
+/** Implementation of the IP route planner. */
 export type RoutePlannerType =
   | "RotatingIpRoutePlanner"
   | "NanoIpRoutePlanner"
   | "RotatingNanoIpRoutePlanner"
   | "BalancingIpRoutePlanner";
 
+/** The IP block a route planner rotates through. */
 export interface IpBlock {
   type: "Inet4Address" | "Inet6Address";
   size: string;
 }
 
+/** An address the route planner marked as failing. */
 export interface FailingAddress {
   failingAddress: string;
   failingTimestamp: number;
   failingTime: string;
 }
 
+/** Route planner details; which optional fields appear depends on the planner type. */
 export interface RoutePlannerDetails {
   ipBlock: IpBlock;
   failingAddresses: FailingAddress[];

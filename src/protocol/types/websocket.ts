@@ -12,6 +12,7 @@ export interface PlayerState {
   ping: number;
 }
 
+/** JVM memory figures in bytes. */
 export interface MemoryStats {
   free: number;
   used: number;
@@ -19,6 +20,7 @@ export interface MemoryStats {
   reservable: number;
 }
 
+/** CPU figures; loads are fractions of all cores (0 … 1). */
 export interface CpuStats {
   cores: number;
   systemLoad: number;
@@ -45,12 +47,14 @@ export interface Stats {
   frameStats?: FrameStats | null;
 }
 
+/** First message of every connection: the session id and whether it was resumed. */
 export interface ReadyOp {
   op: "ready";
   resumed: boolean;
   sessionId: string;
 }
 
+/** Periodic position report of one player. */
 export interface PlayerUpdateOp {
   op: "playerUpdate";
   guildId: string;
@@ -81,6 +85,7 @@ export function mayStartNext(reason: TrackEndReason): boolean {
   return TRACK_END_MAY_START_NEXT[reason];
 }
 
+/** Names of the player and voice events. */
 export type EventType =
   | "TrackStartEvent"
   | "TrackEndEvent"
@@ -93,23 +98,27 @@ interface EventBase {
   guildId: string;
 }
 
+/** A track started playing. */
 export interface TrackStartEvent extends EventBase {
   type: "TrackStartEvent";
   track: Track;
 }
 
+/** A track ended; see {@link mayStartNext} for whether to start the next one. */
 export interface TrackEndEvent extends EventBase {
   type: "TrackEndEvent";
   track: Track;
   reason: TrackEndReason;
 }
 
+/** A track failed while loading or playing. */
 export interface TrackExceptionEvent extends EventBase {
   type: "TrackExceptionEvent";
   track: Track;
   exception: LavalinkException;
 }
 
+/** A track delivered no audio for longer than `thresholdMs`. */
 export interface TrackStuckEvent extends EventBase {
   type: "TrackStuckEvent";
   track: Track;
@@ -124,6 +133,7 @@ export interface WebSocketClosedEvent extends EventBase {
   byRemote: boolean;
 }
 
+/** Any player or voice event. */
 export type LavalinkEvent =
   | TrackStartEvent
   | TrackEndEvent
@@ -137,6 +147,7 @@ export type EventOp = LavalinkEvent;
 /** Every message a Lavalink v4 node sends on its WebSocket. */
 export type IncomingMessage = ReadyOp | PlayerUpdateOp | StatsOp | EventOp;
 
+/** The `op` of a node message. */
 export type OpType = IncomingMessage["op"];
 
 /** Lavalink's default `playerUpdateInterval` (seconds in application.yml), in milliseconds. */

@@ -25,7 +25,9 @@ export function validatePlayerState(value: unknown, path = "state"): PlayerState
   return o as unknown as PlayerState;
 }
 
-export function validateStats(o: Obj, path = ""): Stats {
+/** Checks a `stats` op or a `GET /v4/stats` answer. */
+export function validateStats(value: unknown, path = ""): Stats {
+  const o = object(value, path);
   integer(o, "players", path);
   integer(o, "playingPlayers", path);
   number(o, "uptime", path);

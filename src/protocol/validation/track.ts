@@ -17,6 +17,7 @@ import {
 const SEVERITIES: readonly ExceptionSeverity[] = ["common", "suspicious", "fault"];
 const LOAD_TYPES = ["track", "playlist", "search", "empty", "error"] as const;
 
+/** Checks a track info object. */
 export function validateTrackInfo(value: unknown, path = "info"): TrackInfo {
   const o = object(value, path);
   return {
@@ -45,6 +46,7 @@ export function validateTrack(value: unknown, path = "track"): Track {
   };
 }
 
+/** Checks a Lavalink exception object. */
 export function validateException(value: unknown, path = "exception"): LavalinkException {
   const o = object(value, path);
   const exception: LavalinkException = {

@@ -1,0 +1,284 @@
+import { type Clock, RealClock } from "../clock/index.js";
+import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
+import { TypedEmitter } from "./emitter.js";
+import { ClientStateError } from "./errors/client-state-error.js";
+import { InvalidOptionError } from "./errors/invalid-option-error.js";
+import { NoNodesAvailableError } from "./errors/no-nodes-available-error.js";
+import { VoiceNotConfiguredError } from "./errors/voice-not-configured-error.js";
+import type { ClientEvents } from "./events.js";
+import { toGuildId } from "./guild-id.js";
+import { type ClientLoadResult, isUrl, wrapLoadResult } from "./load.js";
+import { Node, type NodeHost } from "./node/node.js";
+import type { NodeOptions } from "./node/options.js";
+import { type ClientOptions, checkNodeOptions, PLACEHOLDER_USER_ID, resolveNodeSettings } from "./options.js";
+import { type GatewayVoicePayload, Player, type PlayerHost } from "./player/player.js";
+import { NodePool } from "./pool.js";
+import { Track } from "./track.js";
+import { handleVoicePacket, type RawGatewayPacket } from "./voice/handler.js";
+
+/** Options of {@link SonoraClient.getPlayer}. */
+export interface GetPlayerOptions {
+  /** Place a new player on this node instead of the least-loaded one. */
+  node?: Node | string;
+}
+
+/** Options of {@link SonoraClient.search}. */
+export interface SearchOptions {
+  /** Search source (default `youtube`); ignored when the query is a URL or already has a prefix. */
+  source?: SearchSource;
+}
+
+/**
+ * The Lavalink client: owns the nodes, the players (one per guild) and the voice bridge to
+ * Discord. Events of every node and player are emitted here, fully typed (see {@link ClientEvents}).
+ */
+export class SonoraClient extends TypedEmitter<ClientEvents> {
+  /** The configured nodes. */
+  readonly nodes = new NodePool();
+  /** Players by guild id. */
+  readonly players = new Map<string, Player>();
+  /** Time source of the client. */
+  readonly clock: Clock;
+  /** The bot's user id ({@link PLACEHOLDER_USER_ID} when none was given). */
+  readonly userId: string;
+
+  private readonly options: ClientOptions;
+  private startPromise: Promise<void> | null = null;
+  private closed = false;
+  private readonly nodeHost: NodeHost & { wantsRaw: boolean };
+  private readonly playerHost: PlayerHost & { wantsPlayerUpdates: boolean };
+
+  constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
+    super();
+    if (!Array.isArray(nodes) || nodes.length === 0) {
+      throw new InvalidOptionError("nodes", nodes, "a non-empty array of { host, port, password }");
+    }
+    this.options = options;
+    this.clock = options.clock ?? new RealClock();
+    this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
+    this.nodeHost = this.createNodeHost(options.random ?? Math.random);
+    this.playerHost = {
+      clock: this.clock,
+      events: this,
+      wantsPlayerUpdates: false,
+      sendGateway: (guildId, payload) => this.sendGateway(guildId, payload),
+      playerDestroyed: (player) => {
+        if (this.players.get(player.guildId) === player) this.players.delete(player.guildId);
+      },
+    };
+    nodes.forEach((node, index) => {
+      checkNodeOptions(node, index);
+      const name = node.name ?? `${node.host}:${node.port}`;
+      this.nodes.add(new Node(node, resolveNodeSettings(node, options, name), this.nodeHost));
+    });
+  }
+
+  // ── Lifecycle ─────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Connects every node. Resolves once each node either reached `ready` or failed its first
+   * attempt (failed nodes keep retrying in the background and are reported as `nodeError`).
+   * Rejects with {@link NoNodesAvailableError} only when no node connected; the client is then closed.
+   */
+  start(): Promise<void> {
+    if (this.closed)
+      return Promise.reject(new ClientStateError("cannot start a closed client; create a new one"));
+    this.startPromise ??= this.connectAll();
+    return this.startPromise;
+  }
+
+  private async connectAll(): Promise<void> {
+    const nodes = [...this.nodes];
+    const results = await Promise.allSettled(nodes.map((n) => n.connect()));
+    const errors: Error[] = [];
+    results.forEach((result, i) => {
+      if (result.status === "rejected") {
+        const error = result.reason instanceof Error ? result.reason : new Error(String(result.reason));
+        errors.push(error);
+        this.emit("nodeError", nodes[i]!, error);
+      }
+    });
+    if (errors.length === nodes.length) {
+      await this.close();
+      throw new NoNodesAvailableError(`none of the ${nodes.length} node(s) could be reached`, errors);
+    }
+  }
+
+  /** Destroys every node (sockets, REST agents, timers) and forgets the players. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const player of this.players.values()) player.removeAllListeners();
+    this.players.clear();
+    for (const node of this.nodes) {
+      node.players.clear();
+      node.destroy();
+    }
+    this.removeAllListeners();
+  }
+
+  // ── Players ───────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The player of a guild, created on the least-loaded ready node if there is none. Rejects with
+   * {@link NoNodesAvailableError} when no node is ready, {@link InvalidGuildIdError} for a bad id.
+   */
+  async getPlayer(guildId: string | number, options: GetPlayerOptions = {}): Promise<Player> {
+    const id = toGuildId(guildId);
+    const existing = this.players.get(id);
+    if (existing) return existing;
+    if (this.closed) throw new ClientStateError("cannot create a player: the client is closed");
+    let node: Node;
+    if (options.node !== undefined) {
+      const wanted = typeof options.node === "string" ? this.nodes.get(options.node) : options.node;
+      if (wanted === undefined)
+        throw new InvalidOptionError("node", options.node, "the name of a configured node");
+      node = wanted;
+    } else {
+      node = this.nodes.best();
+    }
+    const player = new Player(id, node, this.playerHost);
+    this.players.set(id, player);
+    this.emit("playerCreate", player);
+    return player;
+  }
+
+  // ── Loading ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Loads an identifier (URL, search with prefix, …) on the least-loaded ready node. */
+  async load(identifier: string): Promise<ClientLoadResult> {
+    return wrapLoadResult(await this.nodes.best().loadTracks(identifier));
+  }
+
+  /**
+   * Searches `query` on a source (default YouTube). A URL, or a query that already carries a
+   * `xxsearch:` prefix, is loaded as is.
+   */
+  async search(query: string, options: SearchOptions = {}): Promise<ClientLoadResult> {
+    if (isUrl(query) || /^[a-z]+search:/i.test(query)) return this.load(query);
+    const source = options.source ?? "youtube";
+    const prefix = SEARCH_PREFIXES[source];
+    if (prefix === undefined) {
+      throw new InvalidOptionError("source", source, `one of ${Object.keys(SEARCH_PREFIXES).join(", ")}`);
+    }
+    return this.load(`${prefix}${query}`);
+  }
+
+  /** Decodes an encoded track locally with the codec (no request). */
+  decodeTrack(encoded: string): Track {
+    return Track.from(encoded);
+  }
+
+  /** Decodes encoded tracks locally with the codec (no request). */
+  decodeTracks(encoded: readonly string[]): Track[] {
+    return encoded.map((e) => Track.from(e));
+  }
+
+  // ── Voice ─────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Feeds a Discord gateway dispatch (`{ t, d }`, e.g. discord.js's `raw` event). Only
+   * VOICE_STATE_UPDATE of the bot itself and VOICE_SERVER_UPDATE for guilds with a player are
+   * used. Resolves when any resulting voice update reached the node; never rejects (failures are
+   * emitted as `error`).
+   */
+  async handleRaw(packet: RawGatewayPacket): Promise<void> {
+    if (this.closed) return;
+    try {
+      await handleVoicePacket(packet, this.userId, this.players, (player) =>
+        this.emit("voiceDisconnect", player),
+      );
+    } catch (error) {
+      this.emit("error", error);
+    }
+  }
+
+  private async sendGateway(guildId: string, payload: GatewayVoicePayload): Promise<void> {
+    if (this.options.send === undefined) throw new VoiceNotConfiguredError(guildId);
+    await this.options.send(guildId, payload);
+  }
+
+  // ── Node events ───────────────────────────────────────────────────────────────────────────────
+
+  protected override onListenerError(error: unknown, event: string): void {
+    if (event !== "error" && this.listenerCount("error") > 0) this.emit("error", error);
+    else super.onListenerError(error, event);
+  }
+
+  protected override listenersChanged(event: keyof ClientEvents): void {
+    // Plain data flags (not getters): the frame hot path reads them once per frame.
+    // Guarded: the base constructor may report changes before the hosts exist.
+    if (event === "raw" && this.nodeHost) this.nodeHost.wantsRaw = this.listenerCount("raw") > 0;
+    if (event === "playerUpdate" && this.playerHost) {
+      this.playerHost.wantsPlayerUpdates = this.listenerCount("playerUpdate") > 0;
+    }
+  }
+
+  private createNodeHost(random: () => number): NodeHost & { wantsRaw: boolean } {
+    // Arrow functions keep `this` and stay off the client's public surface.
+    return {
+      clock: this.clock,
+      userId: this.userId,
+      random,
+      wantsRaw: false,
+      nodeStateChanged: (node, from, to) => this.emit("nodeStateChange", node, from, to),
+      nodeOpened: (node) => this.emit("nodeConnect", node),
+      nodeReady: (node, resumed) => this.onNodeReady(node, resumed),
+      nodeClosed: (node, code, reason, willReconnect) => {
+        for (const p of node.players.values()) (p as Player).markNodeDropped();
+        this.emit("nodeDisconnect", node, { code, reason, willReconnect });
+      },
+      nodeReconnecting: (node, attempt, delay) => this.emit("nodeReconnecting", node, attempt, delay),
+      nodeLost: (node, error) => {
+        this.emit("nodeLost", node, error);
+        void this.evacuate(node);
+      },
+      nodeError: (node, error) => this.emit("nodeError", node, error),
+      nodeStats: (node, stats) => this.emit("nodeStats", node, stats),
+      nodeRaw: (node, message) => this.emit("raw", node, message),
+    };
+  }
+
+  private async onNodeReady(node: Node, resumed: boolean): Promise<void> {
+    this.emit("nodeReady", node, resumed);
+    const players = [...node.players.values()] as Player[];
+    if (resumed) {
+      for (const p of players) p.clearNodeDropped();
+      this.emit("nodeResumed", node);
+    } else {
+      // The node lost our session: recreate every player from the client's own state.
+      await Promise.all(players.map((p) => p.rebuild().catch((error: unknown) => this.emit("error", error))));
+    }
+    // Players stranded on dead nodes (no other node was ready when theirs died) come here.
+    for (const other of this.nodes) {
+      if (other !== node && other.state === "disconnected" && other.players.size > 0)
+        await this.evacuate(other);
+    }
+  }
+
+  /** Moves every player of a lost node to the best ready node. */
+  private async evacuate(node: Node): Promise<void> {
+    for (const player of [...node.players.values()] as Player[]) {
+      if (this.closed) return;
+      let target: Node;
+      try {
+        target = this.nodes.best(node);
+      } catch {
+        return; // Nothing is ready; onNodeReady retries when a node comes up.
+      }
+      try {
+        await player.moveTo(target);
+      } catch (error) {
+        this.emit("error", error);
+      }
+    }
+  }
+}
+
+function toUserId(value: unknown): string {
+  try {
+    return toGuildId(value);
+  } catch {
+    throw new InvalidOptionError("userId", value, "the bot's Discord user id as a string of digits");
+  }
+}

@@ -1,0 +1,6 @@
+import { SonoraError } from "./sonora-error.js";
+
+/** An operation was called in a state that does not allow it (a destroyed player, a closed client). */
+export class ClientStateError extends SonoraError {
+  readonly code = "CLIENT_STATE";
+}

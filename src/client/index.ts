@@ -1,0 +1,24 @@
+/**
+ * The Sonora Lavalink client.
+ * @module
+ */
+export * from "./client.js";
+export * from "./errors/index.js";
+export * from "./events.js";
+export * from "./guild-id.js";
+export * from "./load.js";
+export * from "./node/backoff.js";
+export * from "./node/node.js";
+export * from "./node/options.js";
+export * from "./node/penalty.js";
+export * from "./node/rest.js";
+export * from "./node/state.js";
+export * from "./options.js";
+export * from "./player/player.js";
+export * from "./player/position.js";
+export * from "./pool.js";
+export * from "./track.js";
+export * from "./version.js";
+export * from "./voice/discordjs.js";
+export * from "./voice/handler.js";
+export * from "./voice/voice-state.js";

@@ -1,0 +1,208 @@
+import http from "node:http";
+import https from "node:https";
+import type { Clock, TimerHandle } from "../../clock/index.js";
+import { isErrorResponse } from "../../protocol/index.js";
+import { ClientStateError } from "../errors/client-state-error.js";
+import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
+import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
+import { RequestTimeoutError } from "../errors/request-timeout-error.js";
+import { CLIENT_NAME } from "../version.js";
+import { type RetryPolicy, retryDelay } from "./backoff.js";
+
+/** HTTP methods the REST client sends. */
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** Per-request options. */
+export interface RequestOptions {
+  /** JSON body. */
+  body?: unknown;
+  /**
+   * Whether sending the request twice has the same effect as sending it once. Defaults to true for
+   * GET, PUT and DELETE and false for POST and PATCH; the node passes `true` for PATCHes that only
+   * assign state (session config, volume, pause, filters, voice). See docs/client.md.
+   */
+  idempotent?: boolean;
+}
+
+/** Settings of a {@link RestClient}. */
+export interface RestClientOptions {
+  /** `http://host:port` or `https://host:port`. */
+  baseUrl: string;
+  password: string;
+  /** Node name, used in error messages. */
+  node: string;
+  /** Milliseconds before a request is abandoned. */
+  timeout: number;
+  retry: RetryPolicy;
+  clock: Clock;
+  random: () => number;
+}
+
+/** 5xx answers worth retrying; 501 and 505 will not change on a retry. */
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
+/** Errors raised before any byte reached the server: retrying cannot duplicate an effect. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+interface Attempt {
+  status: number;
+  body: unknown;
+}
+
+class AttemptError extends Error {
+  constructor(
+    readonly reason: "network" | "timeout",
+    readonly notSent: boolean,
+    cause: unknown,
+  ) {
+    super("attempt failed", { cause });
+  }
+}
+
+/**
+ * The REST half of a node: node:http over a keep-alive agent. node:http rather than fetch because
+ * the agent is ours to destroy on close (fetch's global pool would keep sockets open after the
+ * client closed and is not configurable without importing undici), and because `reusedSocket`
+ * tells us whether a reset hit a stale keep-alive socket, which makes even a PATCH safe to retry.
+ */
+export class RestClient {
+  private readonly agent: http.Agent;
+  private readonly transport: typeof http | typeof https;
+  private readonly inFlight = new Set<http.ClientRequest>();
+  private readonly waits = new Map<TimerHandle, () => void>();
+  private closed = false;
+
+  constructor(private readonly options: RestClientOptions) {
+    const secure = options.baseUrl.startsWith("https:");
+    this.transport = secure ? https : http;
+    this.agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  }
+
+  /** Sends a request, retrying per policy, and resolves with the parsed JSON (undefined for 204). */
+  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const idempotent = options.idempotent ?? (method === "GET" || method === "PUT" || method === "DELETE");
+    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const { retry } = this.options;
+    for (let attempt = 0; ; attempt++) {
+      if (this.closed) throw new ClientStateError(`cannot send ${method} ${path}: the client is closed`);
+      let retryable: boolean;
+      let failure: Error;
+      try {
+        const result = await this.send(method, path, payload);
+        if (result.status < 400) return result.body as T;
+        failure = new LavalinkRestError(
+          method,
+          path,
+          result.status,
+          isErrorResponse(result.body) ? result.body : null,
+          this.options.node,
+        );
+        // A 503 means the server did not process the request, so even a non-idempotent one may go again.
+        retryable = RETRYABLE_STATUS.has(result.status) && (idempotent || result.status === 503);
+      } catch (error) {
+        if (!(error instanceof AttemptError)) throw error;
+        if (error.reason === "timeout") {
+          failure = new RequestTimeoutError(method, path, this.options.timeout, this.options.node);
+          retryable = idempotent;
+        } else {
+          failure = new NodeUnavailableError(
+            this.options.node,
+            `${method} ${path} failed: ${(error.cause as Error).message}`,
+            { cause: error.cause },
+          );
+          retryable = idempotent || error.notSent;
+        }
+      }
+      if (!retryable || attempt >= retry.maxRetries || this.closed) throw failure;
+      await this.wait(retryDelay(retry, attempt + 1, this.options.random));
+    }
+  }
+
+  /** Aborts requests in flight, cancels retry waits and closes the keep-alive sockets. */
+  close(): void {
+    this.closed = true;
+    for (const req of this.inFlight) req.destroy(new ClientStateError("the client was closed"));
+    this.inFlight.clear();
+    for (const [handle, resolve] of this.waits) {
+      this.options.clock.clearTimeout(handle);
+      resolve();
+    }
+    this.waits.clear();
+    this.agent.destroy();
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const handle = this.options.clock.setTimeout(() => {
+        this.waits.delete(handle);
+        resolve();
+      }, ms);
+      this.waits.set(handle, resolve);
+    });
+  }
+
+  private send(method: HttpMethod, path: string, payload: string | undefined): Promise<Attempt> {
+    const { clock, timeout, password } = this.options;
+    return new Promise<Attempt>((resolve, reject) => {
+      const headers: http.OutgoingHttpHeaders = {
+        Authorization: password,
+        "User-Agent": CLIENT_NAME,
+        Accept: "application/json",
+      };
+      if (payload !== undefined) {
+        headers["Content-Type"] = "application/json";
+        headers["Content-Length"] = Buffer.byteLength(payload);
+      }
+      const req = this.transport.request(`${this.options.baseUrl}${path}`, {
+        method,
+        headers,
+        agent: this.agent,
+      });
+      this.inFlight.add(req);
+      let settled = false;
+      const timer = clock.setTimeout(() => {
+        if (settled) return;
+        settled = true;
+        req.destroy();
+        reject(new AttemptError("timeout", false, new Error("timeout")));
+      }, timeout);
+      const done = () => {
+        settled = true;
+        clock.clearTimeout(timer);
+        this.inFlight.delete(req);
+      };
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        if (settled) return;
+        done();
+        if (error instanceof ClientStateError) return reject(error);
+        // A reset on a reused keep-alive socket means the server closed it idle before reading us.
+        const notSent =
+          NOT_SENT_CODES.has(error.code ?? "") || (req.reusedSocket && error.code === "ECONNRESET");
+        reject(new AttemptError("network", notSent, error));
+      });
+      req.on("response", (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", (error) => {
+          if (settled) return;
+          done();
+          reject(new AttemptError("network", false, error));
+        });
+        res.on("end", () => {
+          if (settled) return;
+          done();
+          const text = Buffer.concat(chunks).toString("utf8");
+          let body: unknown;
+          if (text.length > 0) {
+            try {
+              body = JSON.parse(text);
+            } catch {
+              body = text;
+            }
+          }
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.end(payload);
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import type { Clock } from "../clock/index.js";
+import { InvalidOptionError } from "./errors/invalid-option-error.js";
+import {
+  DEFAULT_RECONNECT,
+  DEFAULT_REST_RETRY,
+  type RetryOptions,
+  resolveRetryPolicy,
+} from "./node/backoff.js";
+import type { ResolvedNodeSettings } from "./node/node.js";
+import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import type { GatewayVoicePayload } from "./player/player.js";
+
+/**
+ * User id sent as `User-Id` when the client has no `userId` (offline use: simulators and tests).
+ * Lavalink refuses `0`, so the placeholder is `1`. Voice needs the real bot id, since Discord's voice
+ * events are matched against it.
+ */
+export const PLACEHOLDER_USER_ID = "1";
+
+/** Default seconds a node keeps a dropped session (Lavalink's own default). */
+export const DEFAULT_RESUME_TIMEOUT = 60;
+
+/** Options of {@link SonoraClient}. */
+export interface ClientOptions {
+  /** The bot's Discord user id. Optional offline; required to follow voice events. */
+  userId?: string;
+  /** How voice-join payloads reach Discord: `(guildId, payload) => shard.send(payload)`. */
+  send?: (guildId: string, payload: GatewayVoicePayload) => void | Promise<void>;
+  /** Reconnect policy of every node (default: 5 retries, exponential from 1 s, 20 % jitter). */
+  reconnect?: RetryOptions;
+  /** Session resuming of every node (default `{ timeout: 60 }`); `false` disables it. */
+  resume?: ResumeOptions | false;
+  /** REST timeout and retries of every node. */
+  rest?: RestOptions;
+  /** Milliseconds a WebSocket handshake may take (default 10 000). */
+  connectTimeout?: number;
+  /** Time source for position estimates, backoff and timeouts (default a RealClock). */
+  clock?: Clock;
+  /** Random source in [0, 1) for backoff jitter (default Math.random). */
+  random?: () => number;
+}
+
+/** Merges a node's overrides over the client's options. */
+export function resolveNodeSettings(
+  node: NodeOptions,
+  client: ClientOptions,
+  name: string,
+): ResolvedNodeSettings {
+  const resume = node.resume ?? client.resume ?? {};
+  const restTimeout = node.rest?.timeout ?? client.rest?.timeout ?? 10_000;
+  const connectTimeout = client.connectTimeout ?? 10_000;
+  checkPositive(`nodes[${name}].rest.timeout`, restTimeout);
+  checkPositive("connectTimeout", connectTimeout);
+  let resolvedResume: Required<ResumeOptions> | false = false;
+  if (resume !== false) {
+    const timeout = resume.timeout ?? DEFAULT_RESUME_TIMEOUT;
+    checkPositive(`nodes[${name}].resume.timeout`, timeout);
+    resolvedResume = { timeout };
+  }
+  return {
+    resume: resolvedResume,
+    reconnect: resolveRetryPolicy(
+      { ...client.reconnect, ...node.reconnect },
+      DEFAULT_RECONNECT,
+      `nodes[${name}].reconnect`,
+    ),
+    restTimeout,
+    restRetry: resolveRetryPolicy(
+      { ...client.rest?.retry, ...node.rest?.retry },
+      DEFAULT_REST_RETRY,
+      `nodes[${name}].rest.retry`,
+    ),
+    connectTimeout,
+  };
+}
+
+/** Checks the shape of one node's options. */
+export function checkNodeOptions(node: NodeOptions, index: number): void {
+  if (typeof node !== "object" || node === null) {
+    throw new InvalidOptionError(`nodes[${index}]`, node, "an object { host, port, password }");
+  }
+  if (typeof node.host !== "string" || node.host.length === 0) {
+    throw new InvalidOptionError(`nodes[${index}].host`, node.host, "a host name or IP address");
+  }
+  if (!Number.isInteger(node.port) || node.port < 1 || node.port > 65_535) {
+    throw new InvalidOptionError(`nodes[${index}].port`, node.port, "an integer port from 1 to 65535");
+  }
+  if (typeof node.password !== "string") {
+    throw new InvalidOptionError(`nodes[${index}].password`, node.password, "a string");
+  }
+}
+
+function checkPositive(option: string, value: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidOptionError(option, value, "a finite number > 0");
+  }
+}

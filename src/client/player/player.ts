@@ -1,0 +1,382 @@
+import type { Clock } from "../../clock/index.js";
+import {
+  type Filters,
+  type LavalinkEvent,
+  type LavalinkPlayer,
+  type Track as LavalinkTrack,
+  type PlayerState,
+  STREAM_LENGTH,
+  type UpdatePlayerRequest,
+} from "../../protocol/index.js";
+import { TypedEmitter } from "../emitter.js";
+import { ClientStateError } from "../errors/client-state-error.js";
+import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
+import type { ClientEvents, PlayerEvents } from "../events.js";
+import { toGuildId } from "../guild-id.js";
+import type { Node, NodePlayer } from "../node/node.js";
+import { Track } from "../track.js";
+import { PlayerVoice } from "../voice/voice-state.js";
+import { PositionTracker } from "./position.js";
+
+/** The discord gateway payload (op 4, voice state update) a player asks the bot to send. */
+export interface GatewayVoicePayload {
+  op: 4;
+  d: { guild_id: string; channel_id: string | null; self_mute: boolean; self_deaf: boolean };
+}
+
+/** What a player needs from its client. */
+export interface PlayerHost {
+  readonly clock: Clock;
+  readonly events: TypedEmitter<ClientEvents>;
+  /** True when the client has `playerUpdate` listeners (checked per frame). */
+  readonly wantsPlayerUpdates: boolean;
+  /** Sends a gateway payload to Discord (throws VoiceNotConfiguredError without `send`). */
+  sendGateway(guildId: string, payload: GatewayVoicePayload): Promise<void>;
+  /** Forgets a destroyed player. */
+  playerDestroyed(player: Player): void;
+}
+
+/** Options of {@link Player.update}. */
+export interface UpdateOptions {
+  /** When true and a track is playing, a new track in the request is ignored by the node. */
+  noReplace?: boolean;
+}
+
+/** Options of {@link Player.connect}. */
+export interface ConnectOptions {
+  selfDeaf?: boolean;
+  selfMute?: boolean;
+}
+
+/**
+ * The player of one guild. Mirrors the node's player state (track, paused, volume, filters,
+ * voice), estimates the position between reports, and dispatches that guild's events. Get one
+ * with `client.getPlayer(guildId)`.
+ */
+export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
+  /** Discord guild id (a snowflake string). */
+  readonly guildId: string;
+  /** Current track, or null when idle. */
+  track: Track | null = null;
+  /** Whether playback is paused. */
+  paused = false;
+  /** Player volume, 0 … 1000 (percent). */
+  volume = 100;
+  /** Filters currently applied. */
+  filters: Filters = {};
+  /** Whether the node reported a live voice connection to Discord. */
+  connected = false;
+  /** Voice round trip reported by the node in ms, -1 when not connected. */
+  ping = -1;
+  /** Voice connection data gathered from Discord. */
+  readonly voice = new PlayerVoice();
+
+  private currentNode: Node;
+  private readonly tracker: PositionTracker;
+  private destroyedFlag = false;
+  /** Cached `listenerCount("playerUpdate") > 0`, read per frame. */
+  private listensToUpdates = false;
+  /** Position when the node's socket dropped; used if the player has to move (failover). */
+  private positionAtDrop: number | null = null;
+
+  constructor(
+    guildId: string,
+    node: Node,
+    private readonly host: PlayerHost,
+  ) {
+    super();
+    this.guildId = toGuildId(guildId);
+    this.currentNode = node;
+    this.tracker = new PositionTracker(host.clock);
+    node.players.set(this.guildId, this);
+  }
+
+  // ── State ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Node hosting this player. */
+  get node(): Node {
+    return this.currentNode;
+  }
+
+  /** Voice channel the bot is in (or was asked to join), null when none. */
+  get channelId(): string | null {
+    return this.voice.channelId;
+  }
+
+  /** True when a track is loaded and not paused. */
+  get playing(): boolean {
+    return this.track !== null && !this.paused;
+  }
+
+  /** True after {@link destroy}. */
+  get destroyed(): boolean {
+    return this.destroyedFlag;
+  }
+
+  /**
+   * Estimated position in ms: the last reported position plus the time elapsed since, scaled by
+   * the timescale speed × rate. Never goes backwards while playing (except on a seek) and never
+   * passes the track's length.
+   */
+  get position(): number {
+    const limit = this.track && !this.track.isStream ? this.track.length : STREAM_LENGTH;
+    return this.tracker.read(this.playing, limit);
+  }
+
+  // ── Requests ──────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Sends `PATCH /v4/sessions/{id}/players/{guildId}` and mirrors the node's answer. The escape
+   * hatch under every playback method.
+   */
+  async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
+    this.assertUsable("update");
+    const node = this.currentNode;
+    const answer = await node.updatePlayer(this.guildId, request, options.noReplace);
+    // The player may have moved while the request was in flight; the new node's state wins.
+    if (node !== this.currentNode || this.destroyedFlag) return;
+    this.applyPlayer(answer, request);
+  }
+
+  /**
+   * Asks Discord (through the client's `send`) to join a voice channel. The node gets the voice
+   * state once Discord's two voice events came back through `client.handleRaw`.
+   */
+  async connect(channelId: string, options: ConnectOptions = {}): Promise<void> {
+    this.assertUsable("connect");
+    const channel = toGuildId(channelId);
+    this.voice.channelId = channel;
+    await this.host.sendGateway(this.guildId, {
+      op: 4,
+      d: {
+        guild_id: this.guildId,
+        channel_id: channel,
+        self_mute: options.selfMute ?? false,
+        self_deaf: options.selfDeaf ?? false,
+      },
+    });
+  }
+
+  /** Leaves the voice channel (the player and its track are kept; see {@link destroy}). */
+  async disconnect(): Promise<void> {
+    this.assertUsable("disconnect");
+    this.voice.clear();
+    this.connected = false;
+    await this.host.sendGateway(this.guildId, {
+      op: 4,
+      d: { guild_id: this.guildId, channel_id: null, self_mute: false, self_deaf: false },
+    });
+  }
+
+  /**
+   * Moves the player to another node, keeping track, position, paused state, volume, filters and
+   * voice. The old node's player is deleted first so two nodes never stream to one voice session.
+   */
+  async moveTo(target: Node): Promise<void> {
+    this.assertUsable("move");
+    if (target === this.currentNode) return;
+    if (!target.ready) {
+      throw new NodeUnavailableError(
+        target.name,
+        `cannot move guild ${this.guildId} there: node is ${target.state}`,
+      );
+    }
+    const from = this.currentNode;
+    const position = this.positionAtDrop ?? this.position;
+    from.players.delete(this.guildId);
+    if (from.ready) await from.destroyPlayer(this.guildId).catch(() => undefined);
+    this.currentNode = target;
+    target.players.set(this.guildId, this);
+    this.positionAtDrop = null;
+    await this.restore(position);
+    this.host.events.emit("playerMove", this, from, target);
+  }
+
+  /** Deletes the player on its node, leaves the voice channel, and forgets it. Idempotent. */
+  async destroy(): Promise<void> {
+    if (this.destroyedFlag) return;
+    this.destroyedFlag = true;
+    const node = this.currentNode;
+    node.players.delete(this.guildId);
+    this.host.playerDestroyed(this);
+    const inChannel = this.voice.channelId !== null;
+    this.voice.clear();
+    this.track = null;
+    if (inChannel) {
+      await this.host
+        .sendGateway(this.guildId, {
+          op: 4,
+          d: { guild_id: this.guildId, channel_id: null, self_mute: false, self_deaf: false },
+        })
+        .catch(() => undefined);
+    }
+    if (node.ready && node.sessionId !== null) {
+      try {
+        await node.destroyPlayer(this.guildId);
+      } catch (error) {
+        if (!(error instanceof NodeUnavailableError) && !(error instanceof ClientStateError)) throw error;
+      }
+    }
+    this.host.events.emit("playerDestroy", this);
+    this.removeAllListeners();
+  }
+
+  /**
+   * Re-creates this player on its node from the client's own state (after the node lost its
+   * session, or after a move): track at `position`, paused, volume, filters and voice.
+   * @internal
+   */
+  async restore(position = this.position): Promise<void> {
+    const body: UpdatePlayerRequest = { volume: this.volume, paused: this.paused, filters: this.filters };
+    this.voice.markUnsent();
+    const voice = this.voice.takeUnsent();
+    if (voice) body.voice = voice;
+    if (this.track) {
+      body.track = { encoded: this.track.encoded, userData: this.track.userData };
+      if (this.track.isSeekable && position > 0) body.position = position;
+    }
+    await this.update(body);
+  }
+
+  /** Re-creates the player after its node lost the session, from where playback stopped. @internal */
+  async rebuild(): Promise<void> {
+    const position = this.positionAtDrop ?? this.position;
+    this.positionAtDrop = null;
+    await this.restore(position);
+  }
+
+  /** Records the position at the moment the node's socket dropped. @internal */
+  markNodeDropped(): void {
+    if (this.positionAtDrop === null) this.positionAtDrop = this.position;
+  }
+
+  /** The node is back with its session: the drop did not stop playback. @internal */
+  clearNodeDropped(): void {
+    this.positionAtDrop = null;
+  }
+
+  /** Sends the voice state to the node if it is complete and changed. @internal */
+  async flushVoice(): Promise<boolean> {
+    if (this.destroyedFlag || !this.currentNode.ready) return false;
+    const voice = this.voice.takeUnsent();
+    if (voice === null) return false;
+    try {
+      await this.update({ voice });
+    } catch (error) {
+      this.voice.markUnsent();
+      throw error;
+    }
+    this.host.events.emit("voiceUpdate", this);
+    return true;
+  }
+
+  // ── Incoming (called by the node) ─────────────────────────────────────────────────────────────
+
+  /** @internal */
+  handleState(state: PlayerState): void {
+    this.connected = state.connected;
+    this.ping = state.ping;
+    this.tracker.sync(state.position, state.time);
+    if (this.listensToUpdates) this.emit("playerUpdate", state);
+    if (this.host.wantsPlayerUpdates) this.host.events.emit("playerUpdate", this, state);
+  }
+
+  /** @internal */
+  handleEvent(event: LavalinkEvent): void {
+    const events = this.host.events;
+    switch (event.type) {
+      case "TrackStartEvent": {
+        const track = this.adoptTrack(event.track);
+        if (this.track !== track) {
+          this.track = track;
+          this.tracker.reset(0);
+        }
+        this.emit("trackStart", track, event);
+        events.emit("trackStart", this, track, event);
+        break;
+      }
+      case "TrackEndEvent": {
+        const track = this.adoptTrack(event.track);
+        // On "replaced" the new track is already set; only clear when the ended track is current.
+        if (event.reason !== "replaced" && this.track === track) {
+          this.track = null;
+          this.tracker.reset(0);
+        }
+        this.emit("trackEnd", track, event.reason, event);
+        events.emit("trackEnd", this, track, event.reason, event);
+        break;
+      }
+      case "TrackExceptionEvent": {
+        const track = this.adoptTrack(event.track);
+        this.emit("trackException", track, event.exception, event);
+        events.emit("trackException", this, track, event.exception, event);
+        break;
+      }
+      case "TrackStuckEvent": {
+        const track = this.adoptTrack(event.track);
+        this.emit("trackStuck", track, event.thresholdMs, event);
+        events.emit("trackStuck", this, track, event.thresholdMs, event);
+        break;
+      }
+      case "WebSocketClosedEvent":
+        this.connected = false;
+        this.emit("webSocketClosed", event);
+        events.emit("webSocketClosed", this, event);
+        break;
+    }
+  }
+
+  protected override listenersChanged(event: keyof PlayerEvents): void {
+    if (event === "playerUpdate") this.listensToUpdates = this.listenerCount("playerUpdate") > 0;
+  }
+
+  // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Reuses the current Track instance when an event is about it, so `track === player.track` holds
+   * in listeners. Compared by source and identifier, not `encoded`: Lavalink re-encodes the track
+   * with its current position, so the TrackEndEvent of a finished track carries another string.
+   */
+  private adoptTrack(raw: LavalinkTrack): Track {
+    const current = this.track;
+    if (
+      current !== null &&
+      (current.encoded === raw.encoded ||
+        (current.info.identifier === raw.info.identifier && current.info.sourceName === raw.info.sourceName))
+    ) {
+      return current;
+    }
+    return Track.fromLavalink(raw);
+  }
+
+  private applyPlayer(player: LavalinkPlayer, request: UpdatePlayerRequest): void {
+    const previous = this.track;
+    const next = player.track ? this.adoptTrack(player.track) : null;
+    if (next !== null && player.track) next.userData = player.track.userData;
+    this.track = next;
+    this.paused = player.paused;
+    this.volume = player.volume;
+    this.filters = player.filters;
+    const timescale = player.filters.timescale;
+    this.tracker.speed = (timescale?.speed ?? 1) * (timescale?.rate ?? 1);
+    this.connected = player.state.connected;
+    this.ping = player.state.ping;
+    const jumped =
+      request.position !== undefined ||
+      request.track !== undefined ||
+      request.encodedTrack !== undefined ||
+      request.identifier !== undefined ||
+      previous !== this.track;
+    // The answer is the freshest report there is: always re-anchor on it.
+    if (jumped) this.tracker.reset(player.state.position, player.state.time);
+    else this.tracker.sync(player.state.position, player.state.time);
+  }
+
+  private assertUsable(action: string): void {
+    if (this.destroyedFlag) {
+      throw new ClientStateError(
+        `cannot ${action} the player of guild ${this.guildId}: it was destroyed; call client.getPlayer again`,
+      );
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  decodeTrack,
+  type JsonObject,
+  type Track as LavalinkTrack,
+  type TrackInfo,
+} from "../protocol/index.js";
+
+/**
+ * A playable track. Wraps Lavalink's track object (`encoded`, `info`, `pluginInfo`, `userData`)
+ * and exposes the info fields directly (`track.title`, `track.length`, …). The accessors live on
+ * the prototype, so a queue of thousands of tracks costs four fields per track, not fifteen.
+ */
+export class Track {
+  /** Base64 track message, what Lavalink plays. */
+  readonly encoded: string;
+  /** Metadata decoded by the node (or locally, for {@link Track.from}). */
+  readonly info: TrackInfo;
+  /** Extra information added by server plugins. */
+  readonly pluginInfo: JsonObject;
+  /** Data attached by the client; Lavalink echoes it back in events. */
+  userData: JsonObject;
+
+  constructor(encoded: string, info: TrackInfo, pluginInfo: JsonObject = {}, userData: JsonObject = {}) {
+    this.encoded = encoded;
+    this.info = info;
+    this.pluginInfo = pluginInfo;
+    this.userData = userData;
+  }
+
+  /** Decodes an encoded track locally with the track codec (no request to a node). */
+  static from(encoded: string, userData: JsonObject = {}): Track {
+    const decoded = decodeTrack(encoded);
+    return new Track(encoded, decoded.info, {}, userData);
+  }
+
+  /** Wraps a track object received from Lavalink (a load result, an event, a player). */
+  static fromLavalink(track: LavalinkTrack): Track {
+    return new Track(track.encoded, track.info, track.pluginInfo ?? {}, track.userData ?? {});
+  }
+
+  get identifier(): string {
+    return this.info.identifier;
+  }
+  get title(): string {
+    return this.info.title;
+  }
+  get author(): string {
+    return this.info.author;
+  }
+  /** Length in milliseconds; {@link isStream} tracks report `STREAM_LENGTH`. */
+  get length(): number {
+    return this.info.length;
+  }
+  get uri(): string | null {
+    return this.info.uri;
+  }
+  get isStream(): boolean {
+    return this.info.isStream;
+  }
+  get isSeekable(): boolean {
+    return this.info.isSeekable;
+  }
+  get artworkUrl(): string | null {
+    return this.info.artworkUrl;
+  }
+  get isrc(): string | null {
+    return this.info.isrc;
+  }
+  get sourceName(): string {
+    return this.info.sourceName;
+  }
+  /** Start position in milliseconds recorded in the track. */
+  get position(): number {
+    return this.info.position;
+  }
+
+  /** Lavalink's track object shape, so `JSON.stringify(track)` sends what a node expects. */
+  toJSON(): LavalinkTrack {
+    return { encoded: this.encoded, info: this.info, pluginInfo: this.pluginInfo, userData: this.userData };
+  }
+}

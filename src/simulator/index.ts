@@ -1,0 +1,11 @@
+/**
+ * The Lavalink v4 protocol simulator: a real node on loopback with a virtual clock.
+ * @module
+ */
+export { Catalog, type PlaybackScript } from "./deps.js";
+export { SimulatorError, type SimulatorErrorCode } from "./errors.js";
+export { SimulatorLog, type SimulatorLogEntry } from "./log.js";
+export { SIMULATED_SOURCE_MANAGERS } from "./node-info.js";
+export type { ClockOf, ProtocolSimulatorOptions } from "./options.js";
+export type { SessionSnapshot } from "./session.js";
+export { type PlayerSnapshot, ProtocolSimulator } from "./simulator.js";

@@ -1,0 +1,77 @@
+import type { SeededRandom } from "../mock/random.js";
+import {
+  BUILTIN_FILTER_NAMES,
+  EXPECTED_FRAMES_PER_MINUTE,
+  type FrameStats,
+  type NodeInfo,
+  type Stats,
+} from "../protocol/index.js";
+
+/** Source managers a typical Lavalink 4 node reports (built-ins plus youtube-plugin and LavaSrc). */
+export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
+  "youtube",
+  "soundcloud",
+  "bandcamp",
+  "twitch",
+  "vimeo",
+  "nico",
+  "http",
+  "spotify",
+  "applemusic",
+  "deezer",
+]);
+
+/** Builds `GET /v4/info` for a semver like `4.0.8`. */
+export function nodeInfo(version: string, startedAt: number): NodeInfo {
+  const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
+  return {
+    version: {
+      semver: version,
+      major: Number(m?.[1] ?? 4),
+      minor: Number(m?.[2] ?? 0),
+      patch: Number(m?.[3] ?? 0),
+      preRelease: m?.[4] ?? null,
+      build: m?.[5] ?? null,
+    },
+    buildTime: startedAt - 86_400_000,
+    git: { branch: "HEAD", commit: "50f3e6e", commitTime: startedAt - 172_800_000 },
+    jvm: "17.0.12",
+    lavaplayer: "2.2.2",
+    sourceManagers: [...SIMULATED_SOURCE_MANAGERS],
+    filters: [...BUILTIN_FILTER_NAMES],
+    plugins: [
+      { name: "youtube-plugin", version: "1.11.5" },
+      { name: "lavasrc-plugin", version: "4.3.0" },
+    ],
+  };
+}
+
+export interface PlayerCounts {
+  players: number;
+  playing: number;
+}
+
+/** Plausible JVM-like figures: memory grows with players, load with playing players. */
+export function nodeStats(counts: PlayerCounts, uptime: number, random: SeededRandom, cores: number): Stats {
+  const mb = 1024 * 1024;
+  const used = Math.round(72 * mb + counts.players * 48 * 1024 + random.int(0, 8 * mb));
+  const allocated = Math.max(256 * mb, Math.ceil((used * 1.5) / mb) * mb);
+  return {
+    players: counts.players,
+    playingPlayers: counts.playing,
+    uptime,
+    memory: { free: allocated - used, used, allocated, reservable: 4096 * mb },
+    cpu: {
+      cores,
+      systemLoad: Math.round((0.03 + random.next() * 0.1) * 1e4) / 1e4,
+      lavalinkLoad:
+        Math.round(Math.min(1, 0.004 + counts.playing * 0.0006 + random.next() * 0.01) * 1e4) / 1e4,
+    },
+  };
+}
+
+/** Frame stats of one session: averages per playing player, `null` when none plays. */
+export function frameStats(playingWithAudio: number): FrameStats | null {
+  if (playingWithAudio === 0) return null;
+  return { sent: EXPECTED_FRAMES_PER_MINUTE, nulled: 0, deficit: 0 };
+}

@@ -1,0 +1,354 @@
+import type { Clock } from "../clock/index.js";
+import type { SeededRandom } from "../mock/random.js";
+import {
+  type Filters,
+  type JsonObject,
+  type LavalinkEvent,
+  type LavalinkException,
+  STREAM_LENGTH,
+  type Track,
+  type TrackEndReason,
+  type TrackInfo,
+  type VoiceState,
+} from "../protocol/index.js";
+import { encodeTrack, type PlaybackScript } from "./deps.js";
+import type { ScheduledTask, Scheduler } from "./scheduler.js";
+
+/** What a player needs from the session that owns it. */
+export interface PlayerHost {
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly random: SeededRandom;
+  /** When true a track only advances while the player has a voice connection (as on a real node). */
+  readonly strictVoice: boolean;
+  sendEvent(event: LavalinkEvent): void;
+  sendPlayerUpdate(player: SimPlayer): void;
+}
+
+/** A track as the simulator plays it: decoded metadata plus the bytes needed to re-encode it. */
+export interface PlayableTrack {
+  encoded: string;
+  info: TrackInfo;
+  sourceData?: Uint8Array;
+  pluginInfo: JsonObject;
+  userData: JsonObject;
+}
+
+interface ActiveTrack extends PlayableTrack {
+  script: PlaybackScript;
+  /** Position (ms) at `anchorAt`; the position now is derived lazily from these two and the rate. */
+  anchorPos: number;
+  anchorAt: number;
+  endTime: number | null;
+  /** The track started executing (frames were requested); load failures happen at that moment. */
+  executing: boolean;
+  /** A `stuck` script froze the track; it stays frozen until replaced or stopped. */
+  stalled: boolean;
+  /** Script events already fired, so a seek back does not repeat them. */
+  scriptDone: boolean;
+  task: ScheduledTask | undefined;
+}
+
+type Milestone = "end" | "endTime" | "exception" | "stuck";
+
+/** Lengths at or beyond this are treated as endless streams (Lavalink reports Long.MAX_VALUE). */
+const ENDLESS = 2 ** 62;
+
+/**
+ * One guild's player on the simulated node. Position is never ticked: it is computed from the
+ * anchor (position, clock time) and the playback rate whenever asked, and the only scheduled work
+ * is the single next milestone (end, endTime, scripted exception or stall) in the shared scheduler.
+ */
+export class SimPlayer {
+  volume = 100;
+  paused = false;
+  filters: Filters = {};
+  voice: VoiceState | null = null;
+  connected = false;
+  ping = -1;
+  private current: ActiveTrack | null = null;
+
+  constructor(
+    readonly guildId: string,
+    private readonly host: PlayerHost,
+  ) {}
+
+  /** True while a track is loaded (playing or paused). */
+  get hasTrack(): boolean {
+    return this.current !== null;
+  }
+
+  /** Lavalink's "playing": a track is loaded and the player is not paused. */
+  get playing(): boolean {
+    return this.current !== null && !this.paused;
+  }
+
+  /** Speed × rate of the timescale filter: how many track milliseconds pass per clock millisecond. */
+  get rate(): number {
+    const ts = this.filters.timescale;
+    if (ts === null || ts === undefined) return 1;
+    return (ts.speed ?? 1) * (ts.rate ?? 1);
+  }
+
+  /** Whether the position is moving right now. */
+  get advancing(): boolean {
+    const t = this.current;
+    return (
+      t?.executing === true &&
+      !t.stalled &&
+      !this.paused &&
+      (!this.host.strictVoice || this.connected) &&
+      this.rate > 0
+    );
+  }
+
+  /** Current position in ms (0 without a track). */
+  position(now = this.host.clock.now()): number {
+    const t = this.current;
+    if (t === null) return 0;
+    if (!this.advancing) return Math.floor(t.anchorPos);
+    const pos = t.anchorPos + (now - t.anchorAt) * this.rate;
+    return Math.floor(Math.min(pos, this.limit(t)));
+  }
+
+  /** The track object as Lavalink reports it now (its `info.position` is the live position). */
+  track(now = this.host.clock.now()): Track | null {
+    const t = this.current;
+    return t === null ? null : this.view(t, this.position(now));
+  }
+
+  /** The raw track currently loaded, for inspection. */
+  get loaded(): Readonly<PlayableTrack> | null {
+    return this.current;
+  }
+
+  get endTime(): number | null {
+    return this.current?.endTime ?? null;
+  }
+
+  // ---- commands (the update-player route calls these in Lavalink's order) ----
+
+  /** Starts a track, replacing any current one (TrackEnd `replaced` first, then TrackStart). */
+  play(track: PlayableTrack, script: PlaybackScript, startPosition?: number, endTime?: number | null): void {
+    const now = this.host.clock.now();
+    const previous = this.current;
+    if (previous !== null) this.end(previous, "replaced", now);
+    const next: ActiveTrack = {
+      ...track,
+      script,
+      anchorPos: Math.max(0, startPosition ?? track.info.position),
+      anchorAt: now,
+      endTime: endTime ?? null,
+      executing: false,
+      stalled: false,
+      scriptDone: false,
+      task: undefined,
+    };
+    this.current = next;
+    this.host.sendEvent({
+      op: "event",
+      type: "TrackStartEvent",
+      guildId: this.guildId,
+      track: this.view(next, Math.floor(next.anchorPos)),
+    });
+    this.host.sendPlayerUpdate(this);
+    this.startExecuting(next);
+  }
+
+  /** Stops the current track (TrackEnd `stopped`). */
+  stop(): void {
+    const t = this.current;
+    if (t !== null) this.end(t, "stopped", this.host.clock.now());
+  }
+
+  /** Tears the player down (TrackEnd `cleanup` if a track was loaded). */
+  destroy(): void {
+    const t = this.current;
+    if (t !== null) this.end(t, "cleanup", this.host.clock.now());
+  }
+
+  seek(position: number): void {
+    const t = this.current;
+    if (t === null || !t.info.isSeekable) return;
+    const now = this.host.clock.now();
+    t.anchorPos = Math.min(Math.max(0, position), this.limit(t));
+    t.anchorAt = now;
+    this.reschedule(t, now);
+  }
+
+  setPaused(paused: boolean): void {
+    this.change(() => {
+      this.paused = paused;
+    });
+  }
+
+  setFilters(filters: Filters): void {
+    this.change(() => {
+      this.filters = filters;
+    });
+  }
+
+  setEndTime(endTime: number | null): void {
+    const t = this.current;
+    if (t === null) return;
+    t.endTime = endTime;
+    this.reschedule(t, this.host.clock.now());
+  }
+
+  setUserData(userData: JsonObject): void {
+    if (this.current !== null) this.current.userData = userData;
+  }
+
+  /** Connects (or reconnects) the simulated voice connection. */
+  connectVoice(voice: VoiceState): void {
+    this.change(() => {
+      this.voice = voice;
+      if (!this.connected) this.ping = this.host.random.int(18, 65);
+      this.connected = true;
+    });
+    const t = this.current;
+    if (t !== null) this.startExecuting(t);
+  }
+
+  /** Drops the simulated voice connection (Discord closed it). */
+  disconnectVoice(): void {
+    this.change(() => {
+      this.connected = false;
+      this.ping = -1;
+    });
+  }
+
+  // ---- timeline ----
+
+  private change(mutate: () => void): void {
+    const t = this.current;
+    if (t === null) {
+      mutate();
+      return;
+    }
+    const now = this.host.clock.now();
+    t.anchorPos = this.position(now);
+    t.anchorAt = now;
+    mutate();
+    this.reschedule(t, now);
+  }
+
+  private limit(t: ActiveTrack): number {
+    return t.info.isStream || t.info.length >= ENDLESS ? STREAM_LENGTH : t.info.length;
+  }
+
+  /** Lavaplayer starts executing a track when frames are first polled: at once unless strict voice waits. */
+  private startExecuting(t: ActiveTrack): void {
+    if (t.executing || this.current !== t) return;
+    if (this.host.strictVoice && !this.connected) return;
+    t.executing = true;
+    t.anchorAt = this.host.clock.now();
+    if (t.script.kind === "loadFailed") {
+      const exception = t.script.exception;
+      // Loading runs on lavaplayer's executor after the request returned; defer past the response.
+      queueMicrotask(() => {
+        if (this.current !== t) return;
+        this.fail(t, exception, "loadFailed");
+      });
+      return;
+    }
+    this.reschedule(t, this.host.clock.now());
+  }
+
+  private reschedule(t: ActiveTrack, now: number): void {
+    this.host.scheduler.cancel(t.task);
+    t.task = undefined;
+    if (this.current !== t || !this.advancing) return;
+    const pos = t.anchorPos + (now - t.anchorAt) * this.rate;
+    let best: { at: number; kind: Milestone } | undefined;
+    const consider = (at: number, kind: Milestone, skipIfPassed: boolean): void => {
+      if (skipIfPassed && at < pos) return;
+      const target = Math.max(at, pos);
+      if (best === undefined || target < best.at) best = { at: target, kind };
+    };
+    const limit = this.limit(t);
+    if (limit !== STREAM_LENGTH) consider(limit, "end", false);
+    if (t.endTime !== null) consider(t.endTime, "endTime", false);
+    if (!t.scriptDone && (t.script.kind === "exception" || t.script.kind === "stuck")) {
+      consider(t.script.atMs, t.script.kind, true);
+    }
+    if (best === undefined) return;
+    const milestone = best;
+    const due = now + Math.ceil((milestone.at - pos) / this.rate);
+    t.task = this.host.scheduler.at(due, () => this.reach(t, milestone.kind, milestone.at));
+  }
+
+  private reach(t: ActiveTrack, kind: Milestone, at: number): void {
+    if (this.current !== t) return;
+    const now = this.host.clock.now();
+    t.anchorPos = at;
+    t.anchorAt = now;
+    switch (kind) {
+      case "end":
+      case "endTime":
+        // Lavalink reports a reached end marker as `finished` (TrackEndMarkerHandler + endMarkerHit).
+        this.end(t, "finished", now);
+        return;
+      case "exception":
+        if (t.script.kind === "exception") {
+          t.scriptDone = true;
+          // Lavaplayer: an exception after loading ends the track with FINISHED, not LOAD_FAILED.
+          this.fail(t, t.script.exception, "finished");
+        }
+        return;
+      case "stuck":
+        if (t.script.kind === "stuck") {
+          t.scriptDone = true;
+          t.stalled = true;
+          const threshold = t.script.thresholdMs;
+          t.task = this.host.scheduler.at(now + threshold, () => {
+            if (this.current !== t) return;
+            this.host.sendEvent({
+              op: "event",
+              type: "TrackStuckEvent",
+              guildId: this.guildId,
+              track: this.view(t, this.position()),
+              thresholdMs: threshold,
+            });
+            this.host.sendPlayerUpdate(this);
+          });
+        }
+        return;
+    }
+  }
+
+  private fail(t: ActiveTrack, exception: LavalinkException, reason: TrackEndReason): void {
+    this.host.sendEvent({
+      op: "event",
+      type: "TrackExceptionEvent",
+      guildId: this.guildId,
+      track: this.view(t, this.position()),
+      exception,
+    });
+    this.end(t, reason, this.host.clock.now());
+  }
+
+  private end(t: ActiveTrack, reason: TrackEndReason, now: number): void {
+    const position = this.position(now);
+    this.host.scheduler.cancel(t.task);
+    t.task = undefined;
+    this.current = null;
+    this.host.sendEvent({
+      op: "event",
+      type: "TrackEndEvent",
+      guildId: this.guildId,
+      track: this.view(t, position),
+      reason,
+    });
+  }
+
+  private view(t: ActiveTrack, position: number): Track {
+    // Lavalink re-encodes the live AudioTrack, whose position is part of the message.
+    const samePosition = position === t.info.position;
+    const info = samePosition ? t.info : { ...t.info, position };
+    const encoded = samePosition
+      ? t.encoded
+      : encodeTrack(info, t.sourceData === undefined ? {} : { sourceData: t.sourceData });
+    return { encoded, info, pluginInfo: t.pluginInfo, userData: t.userData };
+  }
+}

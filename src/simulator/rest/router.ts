@@ -1,0 +1,68 @@
+import type { RestRequest, RestResult } from "./context.js";
+import { freeAddress, freeAll, getInfo, getStats, getVersion, routePlannerStatus } from "./node.js";
+import { deletePlayer, getPlayer, getPlayers, patchPlayer, patchSession } from "./players.js";
+import { decodeMany, decodeOne, loadTracks } from "./tracks.js";
+
+export type Handler = (req: RestRequest) => RestResult;
+
+interface Route {
+  readonly method: string;
+  readonly pattern: RegExp;
+  readonly keys: readonly string[];
+  readonly handler: Handler;
+}
+
+function route(method: string, template: string, handler: Handler): Route {
+  const keys: string[] = [];
+  const source = template
+    .split("/")
+    .map((part) => {
+      if (!part.startsWith(":")) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      keys.push(part.slice(1));
+      return "([^/]+)";
+    })
+    .join("/");
+  return { method, pattern: new RegExp(`^${source}$`), keys, handler };
+}
+
+/** Every route of the Lavalink v4 REST API (plus the unversioned `/version`). */
+const ROUTES: readonly Route[] = [
+  route("GET", "/version", getVersion),
+  route("GET", "/v4/info", getInfo),
+  route("GET", "/v4/stats", getStats),
+  route("GET", "/v4/loadtracks", loadTracks),
+  route("GET", "/v4/decodetrack", decodeOne),
+  route("POST", "/v4/decodetracks", decodeMany),
+  route("PATCH", "/v4/sessions/:sessionId", patchSession),
+  route("GET", "/v4/sessions/:sessionId/players", getPlayers),
+  route("GET", "/v4/sessions/:sessionId/players/:guildId", getPlayer),
+  route("PATCH", "/v4/sessions/:sessionId/players/:guildId", patchPlayer),
+  route("DELETE", "/v4/sessions/:sessionId/players/:guildId", deletePlayer),
+  route("GET", "/v4/routeplanner/status", routePlannerStatus),
+  route("POST", "/v4/routeplanner/free/address", freeAddress),
+  route("POST", "/v4/routeplanner/free/all", freeAll),
+];
+
+export type RouteMatch =
+  | { kind: "found"; handler: Handler; params: Record<string, string> }
+  | { kind: "wrongMethod"; allowed: string[] }
+  | { kind: "none" };
+
+/** Finds the handler; distinguishes "no such path" (404) from "path exists, other method" (405). */
+export function matchRoute(method: string, path: string): RouteMatch {
+  const allowed: string[] = [];
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(path);
+    if (m === null) continue;
+    if (r.method !== method) {
+      allowed.push(r.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    r.keys.forEach((key, i) => {
+      params[key] = decodeURIComponent(m[i + 1] ?? "");
+    });
+    return { kind: "found", handler: r.handler, params };
+  }
+  return allowed.length > 0 ? { kind: "wrongMethod", allowed } : { kind: "none" };
+}

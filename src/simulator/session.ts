@@ -1,0 +1,223 @@
+import type { WebSocket } from "ws";
+import type { Clock, TimerHandle } from "../clock/index.js";
+import type { SeededRandom } from "../mock/random.js";
+import type { LavalinkEvent, Stats } from "../protocol/index.js";
+import { type PlayerHost, SimPlayer } from "./player.js";
+import type { Scheduler } from "./scheduler.js";
+import type { Transport } from "./transport/transport.js";
+
+/** What sessions share with the simulator that owns them. */
+export interface SessionEnvironment {
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly random: SeededRandom;
+  readonly transport: Transport;
+  readonly strictVoice: boolean;
+  readonly playerUpdateInterval: number;
+  readonly statsInterval: number;
+  /** Stats for the `stats` op of this session (with its frameStats). */
+  statsFor(session: Session): Stats;
+  /** The resume timeout ran out or the socket closed without resuming. */
+  onSessionEnded(session: Session): void;
+}
+
+/** Read-only view of a session for tests. */
+export interface SessionSnapshot {
+  id: string;
+  userId: string;
+  clientName: string | null;
+  resuming: boolean;
+  /** Resume timeout in seconds. */
+  timeout: number;
+  /** A WebSocket is attached right now. */
+  connected: boolean;
+  /** Disconnected and waiting to be resumed. */
+  awaitingResume: boolean;
+  /** Frames held for delivery on resume. */
+  queued: number;
+  players: number;
+}
+
+/**
+ * A Lavalink session (SocketContext): its players, its WebSocket (absent while waiting to be
+ * resumed, when outgoing frames are queued) and its periodic playerUpdate and stats frames.
+ */
+export class Session implements PlayerHost {
+  readonly players = new Map<string, SimPlayer>();
+  resuming = false;
+  /** Seconds a disconnected resumable session is kept. */
+  timeout = 60;
+  ws: WebSocket | null;
+  private paused = false;
+  private readonly queue: string[] = [];
+  private resumeTimer: TimerHandle | undefined;
+  private updateTimer: TimerHandle | undefined;
+  private statsTimer: TimerHandle | undefined;
+  private ended = false;
+
+  constructor(
+    readonly id: string,
+    readonly userId: string,
+    readonly clientName: string | null,
+    ws: WebSocket,
+    private readonly env: SessionEnvironment,
+  ) {
+    this.ws = ws;
+  }
+
+  get clock(): Clock {
+    return this.env.clock;
+  }
+  get scheduler(): Scheduler {
+    return this.env.scheduler;
+  }
+  get random(): SeededRandom {
+    return this.env.random;
+  }
+  get strictVoice(): boolean {
+    return this.env.strictVoice;
+  }
+  get isEnded(): boolean {
+    return this.ended;
+  }
+  get awaitingResume(): boolean {
+    return this.paused;
+  }
+
+  snapshot(): SessionSnapshot {
+    return {
+      id: this.id,
+      userId: this.userId,
+      clientName: this.clientName,
+      resuming: this.resuming,
+      timeout: this.timeout,
+      connected: this.ws !== null,
+      awaitingResume: this.paused,
+      queued: this.queue.length,
+      players: this.players.size,
+    };
+  }
+
+  /** Sends `ready` and starts the periodic frames; stats go out at once, as Lavalink schedules them. */
+  open(): void {
+    this.sendText(`{"op":"ready","resumed":false,"sessionId":"${this.id}"}`, "ready");
+    this.startTimers();
+    this.sendStats();
+  }
+
+  getOrCreatePlayer(guildId: string): SimPlayer {
+    let player = this.players.get(guildId);
+    if (player === undefined) {
+      player = new SimPlayer(guildId, this);
+      this.players.set(guildId, player);
+    }
+    return player;
+  }
+
+  destroyPlayer(guildId: string): void {
+    const player = this.players.get(guildId);
+    if (player === undefined) return;
+    this.players.delete(guildId);
+    player.destroy();
+  }
+
+  // ---- PlayerHost ----
+
+  sendEvent(event: LavalinkEvent): void {
+    this.sendText(JSON.stringify(event), "event", event.type, event.guildId);
+  }
+
+  sendPlayerUpdate(player: SimPlayer): void {
+    // Lavalink skips (does not queue) player updates while the session waits to be resumed.
+    if (this.paused || this.ws === null) return;
+    const now = this.env.clock.now();
+    this.sendText(
+      `{"op":"playerUpdate","guildId":"${player.guildId}","state":{"time":${now},"position":${player.position(now)},"connected":${player.connected},"ping":${player.ping}}}`,
+      "playerUpdate",
+      undefined,
+      player.guildId,
+    );
+  }
+
+  // ---- connection lifecycle ----
+
+  /** The socket closed. Returns true when the session now waits to be resumed. */
+  detach(): boolean {
+    this.ws = null;
+    if (this.ended) return false;
+    if (!this.resuming) {
+      this.shutdown();
+      return false;
+    }
+    this.paused = true;
+    this.resumeTimer = this.env.clock.setTimeout(() => {
+      this.resumeTimer = undefined;
+      this.shutdown();
+    }, this.timeout * 1000);
+    return true;
+  }
+
+  /** A client reconnected with this session's id in time: replay what was queued. */
+  resume(ws: WebSocket): void {
+    this.env.clock.clearTimeout(this.resumeTimer);
+    this.resumeTimer = undefined;
+    this.paused = false;
+    this.ws = ws;
+    this.sendText(`{"op":"ready","resumed":true,"sessionId":"${this.id}"}`, "ready");
+    const pending = this.queue.splice(0);
+    for (const text of pending) this.env.transport.sendFrame(this, ws, text, opOf(text));
+    for (const player of this.players.values()) this.sendPlayerUpdate(player);
+  }
+
+  /** Destroys every player and stops the timers; the session is gone afterwards. */
+  shutdown(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.env.clock.clearTimeout(this.resumeTimer);
+    this.env.clock.clearInterval(this.updateTimer);
+    this.env.clock.clearInterval(this.statsTimer);
+    for (const guildId of [...this.players.keys()]) this.destroyPlayer(guildId);
+    this.queue.length = 0;
+    this.paused = false;
+    this.env.onSessionEnded(this);
+  }
+
+  private startTimers(): void {
+    this.updateTimer = this.env.clock.setInterval(
+      () => this.tickPlayerUpdates(),
+      this.env.playerUpdateInterval,
+    );
+    this.statsTimer = this.env.clock.setInterval(() => this.sendStats(), this.env.statsInterval);
+  }
+
+  /** One pass over the players per interval instead of one timer per player. */
+  private tickPlayerUpdates(): void {
+    if (this.paused || this.ws === null) return;
+    for (const player of this.players.values()) {
+      if (player.hasTrack) this.sendPlayerUpdate(player);
+    }
+  }
+
+  private sendStats(): void {
+    const stats = this.env.statsFor(this);
+    this.sendText(JSON.stringify({ op: "stats", ...stats }), "stats");
+  }
+
+  private sendText(text: string, op: string, type?: string, guildId?: string): void {
+    if (this.ended) {
+      this.env.transport.dropFrame(this, text, op, "session ended", type, guildId);
+      return;
+    }
+    if (this.paused || this.ws === null) {
+      this.queue.push(text);
+      this.env.transport.dropFrame(this, text, op, "queued for resume", type, guildId);
+      return;
+    }
+    this.env.transport.sendFrame(this, this.ws, text, op, type, guildId);
+  }
+}
+
+function opOf(text: string): string {
+  const m = /^\{"op":"([a-zA-Z]+)"/.exec(text);
+  return m?.[1] ?? "unknown";
+}

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  NodeAuthError,
+  NodeUnavailableError,
+  NoNodesAvailableError,
+  type SonoraClient,
+} from "../../src/client/index.js";
+import { VirtualClock } from "../../src/clock/index.js";
+import type { ProtocolSimulator } from "../../src/testing/index.js";
+import { makeClient, nodeFor, startSim } from "./helpers.js";
+
+let sim: ProtocolSimulator | undefined;
+let client: SonoraClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  await sim?.stop();
+  client = sim = undefined;
+});
+
+describe("start reports nodes it cannot use", () => {
+  it("a wrong password fails with NodeAuthError inside NoNodesAvailableError and is not retried", async () => {
+    const clock = new VirtualClock();
+    sim = await startSim(clock);
+    client = makeClient([nodeFor(sim, "main", { password: "wrong" })], clock);
+    const error = await client.start().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoNodesAvailableError);
+    const inner = (error as NoNodesAvailableError).errors[0];
+    expect(inner).toBeInstanceOf(NodeAuthError);
+    expect((inner as NodeAuthError).status).toBe(401);
+    expect((error as Error).message).toMatch(/password/);
+    expect(clock.pending).toBe(0); // no reconnect timer left behind
+    expect(sim.sessions).toHaveLength(0);
+  });
+
+  it("starts with the nodes that connect and keeps retrying the unreachable one", async () => {
+    const clock = new VirtualClock();
+    sim = await startSim(clock);
+    // Port 1 on loopback refuses connections.
+    client = makeClient([nodeFor({ port: 1 }, "down"), nodeFor(sim, "up")], clock);
+    const nodeErrors: Error[] = [];
+    client.on("nodeError", (_node, error) => nodeErrors.push(error));
+    await client.start();
+    expect(client.nodes.get("up")?.state).toBe("ready");
+    expect(client.nodes.get("down")?.state).toBe("reconnecting");
+    expect(nodeErrors[0]).toBeInstanceOf(NodeUnavailableError);
+    expect(nodeErrors[0]?.message).toMatch(/down.*ECONNREFUSED|ECONNREFUSED/);
+    const player = await client.getPlayer("1");
+    expect(player.node.name).toBe("up");
+  });
+});

@@ -1,0 +1,68 @@
+import type { ClientOptions, NodeOptions } from "../../src/client/index.js";
+import { SonoraClient } from "../../src/client/index.js";
+import type { VirtualClock } from "../../src/clock/index.js";
+import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../src/testing/index.js";
+/** Lets real socket I/O happen (a poll between clock steps, not a timing assumption). */
+export const io = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2));
+
+/**
+ * Advances a virtual clock in steps until `promise` settles, letting real I/O through between
+ * steps, so code waiting on both sockets and virtual timers makes progress.
+ */
+export async function drive<T>(
+  clock: VirtualClock,
+  promise: Promise<T>,
+  stepMs = 100,
+  maxSteps = 2_000,
+): Promise<T> {
+  let done = false;
+  promise.then(
+    () => {
+      done = true;
+    },
+    () => {
+      done = true;
+    },
+  );
+  for (let i = 0; i < maxSteps && !done; i++) {
+    await io();
+    if (!done) await clock.advance(stepMs);
+  }
+  return promise;
+}
+
+/** Waits (polling real I/O, without moving the clock) until `check` holds. */
+export async function until(check: () => boolean, what: string, maxPolls = 2_500): Promise<void> {
+  for (let i = 0; i < maxPolls; i++) {
+    if (check()) return;
+    await io();
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+export const PASSWORD = "test-password";
+export const GUILD = "817327181659111454";
+export const BOT = "159985870458322944";
+
+/** Starts a simulator on port 0 sharing `clock`. */
+export async function startSim(clock: VirtualClock, options: ProtocolSimulatorOptions = {}) {
+  const sim = new ProtocolSimulator({ port: 0, password: PASSWORD, seed: 7, clock, ...options });
+  await sim.start();
+  return sim;
+}
+
+/** Node options pointing at a simulator. */
+export function nodeFor(sim: { port: number }, name: string, extra: Partial<NodeOptions> = {}): NodeOptions {
+  return { host: "127.0.0.1", port: sim.port, password: PASSWORD, name, ...extra };
+}
+
+/** A client on the shared clock with deterministic, jitter-free reconnects. */
+export function makeClient(nodes: NodeOptions[], clock: VirtualClock, options: ClientOptions = {}) {
+  return new SonoraClient(nodes, {
+    clock,
+    userId: BOT,
+    random: () => 0.5,
+    reconnect: { maxRetries: 3, backoff: "fixed", baseDelay: 1_000, jitter: false },
+    ...options,
+  });
+}

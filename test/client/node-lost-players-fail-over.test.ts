@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Node, Player, SonoraClient } from "../../src/client/index.js";
+import { VirtualClock } from "../../src/clock/index.js";
+import type { ProtocolSimulator } from "../../src/testing/index.js";
+import { drive, GUILD, makeClient, nodeFor, startSim, until } from "./helpers.js";
+
+let sims: ProtocolSimulator[] = [];
+let client: SonoraClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  for (const s of sims) if (s.running) await s.stop();
+  sims = [];
+  client = undefined;
+});
+
+describe("players of a node that does not come back move to a healthy node", () => {
+  it("plays on again on the other node from where the dead node stopped", async () => {
+    const clock = new VirtualClock();
+    const a = await startSim(clock, { seed: 1 });
+    const b = await startSim(clock, { seed: 2 });
+    sims.push(a, b);
+    client = makeClient([nodeFor(a, "a"), nodeFor(b, "b")], clock);
+    await client.start();
+    const nodeA = client.nodes.get("a")!;
+
+    const loaded = await client.load("survivor");
+    if (loaded.loadType !== "track") throw new Error("expected a track");
+    const player = await client.getPlayer(GUILD, { node: "a" });
+    await player.update({ track: { encoded: loaded.data.encoded }, volume: 80, filters: { volume: 0.5 } });
+    await clock.advance(30_000);
+
+    const moved = client.waitFor("playerMove");
+    const lost = client.waitFor("nodeLost");
+    await a.stop();
+    await until(() => nodeA.state === "reconnecting", "the client notices a is gone");
+    // Three refused reconnects, one second apart, then the client gives up on a.
+    const [movedPlayer, from, to] = (await drive(clock, moved, 500)) as [Player, Node, Node];
+    await lost;
+    expect(nodeA.state).toBe("disconnected");
+    expect(movedPlayer).toBe(player);
+    expect([from.name, to.name]).toEqual(["a", "b"]);
+    expect(player.node.name).toBe("b");
+
+    const onB = b.getPlayer(undefined, GUILD)!;
+    expect(onB.track?.info.identifier).toBe("survivor");
+    expect(onB).toMatchObject({ paused: false, volume: 80, filters: { volume: 0.5 } });
+    // The move asked b to start where a stopped (30 s); b has been playing since.
+    const patch = b.log
+      .filter({ kind: "rest", method: "PATCH", direction: "in" })
+      .find((e) => e.body?.includes('"position"'));
+    expect(JSON.parse(patch!.body!).position).toBe(30_000);
+    expect(onB.state.position).toBeGreaterThanOrEqual(30_000);
+    expect(player.position).toBe(onB.state.position);
+    await clock.advance(5_000);
+    expect(player.position).toBe(b.getPlayer(undefined, GUILD)!.state.position);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { SonoraClient } from "../../src/client/index.js";
+import { VirtualClock } from "../../src/clock/index.js";
+import type { ProtocolSimulator } from "../../src/testing/index.js";
+import { drive, GUILD, makeClient, nodeFor, startSim, until } from "./helpers.js";
+
+let sim: ProtocolSimulator | undefined;
+let client: SonoraClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  await sim?.stop();
+  client = sim = undefined;
+});
+
+describe("a dropped socket is reconnected and the session resumed", () => {
+  it("keeps the player playing and delivers the events queued meanwhile, in order", async () => {
+    const clock = new VirtualClock();
+    sim = await startSim(clock);
+    client = makeClient([nodeFor(sim, "main")], clock);
+    await client.start();
+    const node = client.nodes.get("main")!;
+    const sessionId = node.sessionId!;
+    await until(() => sim!.getSession(sessionId)?.resuming === true, "resuming is configured");
+
+    const loaded = await client.load("resume-me");
+    if (loaded.loadType !== "track") throw new Error("expected a track");
+    const player = await client.getPlayer(GUILD);
+    await player.update({ track: { encoded: loaded.data.encoded }, position: loaded.data.length - 500 });
+
+    const events: string[] = [];
+    client.on("nodeReconnecting", () => events.push("reconnecting"));
+    client.on("nodeResumed", () => events.push("resumed"));
+    client.on("trackEnd", (_p, _t, reason) => events.push(`trackEnd:${reason}`));
+
+    sim.dropConnection(sessionId);
+    await until(() => node.state === "reconnecting", "the client notices the drop");
+    // The track ends 500 ms later, while the client is away: the node queues the event.
+    await clock.advance(600);
+    expect(sim.log.filter({ type: "TrackEndEvent" }).some((e) => e.note?.includes("queued"))).toBe(true);
+    await drive(
+      clock,
+      until(() => events.includes("trackEnd:finished"), "the queued trackEnd arrives"),
+    );
+    expect(node.state).toBe("ready");
+    expect(node.sessionId).toBe(sessionId);
+    expect(events).toEqual(["reconnecting", "resumed", "trackEnd:finished"]);
+    expect(player.track).toBeNull();
+    expect(sim.sessions).toHaveLength(1);
+  });
+});
