@@ -85,3 +85,14 @@ describe("URLs load tracks and playlists with identifiers taken from the URL", (
     expect(error).toMatchObject({ message: "Unknown file format.", severity: "common" });
   });
 });
+
+describe("bare identifiers", () => {
+  it("a bare 11-character YouTube video id loads that video, as lavaplayer's YouTube source does", () => {
+    const catalog = new Catalog({ seed: 4 });
+    const bare = expectType(catalog.load("dQw4w9WgXcQ"), "track").data;
+    expect(bare).toEqual(
+      expectType(catalog.load("https://www.youtube.com/watch?v=dQw4w9WgXcQ"), "track").data,
+    );
+    expect(catalog.load("dQw4w9WgXc").loadType).toBe("empty");
+  });
+});

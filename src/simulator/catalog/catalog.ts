@@ -45,18 +45,19 @@ export type PlaybackScript =
   /** Plays to its length and ends `finished`; a stream never ends on its own. */
   | { kind: "normal" }
   /**
-   * Fails before its first frame: TrackExceptionEvent, then TrackEndEvent `loadFailed`. (Real
-   * lavaplayer dispatches TrackStartEvent before the failure; see docs/catalog.md.)
+   * Fails before its first frame. Lavalink sends TrackStartEvent (lavaplayer dispatches it before the
+   * track executes), then TrackExceptionEvent, then TrackEndEvent `loadFailed`, with no time passing.
    */
   | { kind: "loadFailed"; exception: LavalinkException }
   /**
    * Fails after `atMs` of playback: TrackExceptionEvent, then TrackEndEvent `finished` — lavaplayer
-   * reports `loadFailed` only when no audio was produced before the exception.
+   * reports `loadFailed` only when the exception came before any audio was produced.
    */
   | { kind: "exception"; atMs: number; exception: LavalinkException }
   /**
-   * Stalls: at `atMs` of playback TrackStuckEvent (with `thresholdMs`) and a playerUpdate; lavaplayer does
-   * not stop a stuck track, so it then resumes and ends `finished` at its length.
+   * Stalls at `atMs` of playback: the position stops advancing, and once no frame has arrived for
+   * `thresholdMs` Lavalink sends TrackStuckEvent (plus a playerUpdate). lavaplayer never ends a stuck
+   * track itself: it stays loaded until the client stops or replaces it.
    */
   | { kind: "stuck"; atMs: number; thresholdMs: number };
 

@@ -49,6 +49,8 @@ export function parseIdentifier(identifier: string): ParsedIdentifier {
   }
   const spotifyUri = /^spotify:(track|album|playlist|artist):([0-9A-Za-z]{22})$/.exec(identifier);
   if (spotifyUri !== null) return spotify(spotifyUri[1] as string, spotifyUri[2] as string);
+  // lavaplayer's YouTube source also takes a bare 11-character video id.
+  if (YOUTUBE_ID.test(identifier)) return youtube(identifier, null, false, false);
   if (!/^https?:\/\//i.test(identifier)) return { kind: "unknown" };
   let url: URL;
   try {
