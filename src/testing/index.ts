@@ -4,9 +4,21 @@
  */
 
 export {
+  type Fault,
+  FaultController,
+  type FaultDecision,
+  type FaultDirection,
+  FaultError,
+  type FaultErrorCode,
+  type FaultKnobs,
+  type FaultMark,
+  type FaultScope,
+  type FaultSpec,
+  type FaultType,
   type PlayerSnapshot,
   ProtocolSimulator,
   type ProtocolSimulatorOptions,
+  parseFaultFlag,
   type SessionSnapshot,
   SimulatorError,
   type SimulatorErrorCode,
