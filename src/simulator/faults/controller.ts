@@ -65,8 +65,9 @@ export class FaultController implements FaultHook {
    */
   add(spec: FaultSpec): Fault {
     let id = spec.id;
+    let next = this.nextNumber;
     if (id === undefined) {
-      do id = `fault-${this.nextNumber++}`;
+      do id = `fault-${next++}`;
       while (this.armed.some((a) => a.fault.id === id));
     } else if (typeof id !== "string" || id === "") {
       throw new FaultError("FAULT_INVALID", `id must be a non-empty string, got ${String(id)}`);
@@ -79,6 +80,8 @@ export class FaultController implements FaultHook {
       );
     }
     const resolved = resolveFault(spec, faultId);
+    // Numbers are only used up by faults that were accepted.
+    this.nextNumber = next;
     // The stream depends on the seed and the id only: adding another fault never shifts this one.
     this.armed.push({ ...resolved, random: this.host.random.fork(`fault:${faultId}`) });
     return resolved.fault;
