@@ -9,7 +9,7 @@ import { errorBody, HttpError, reasonPhrase } from "../rest/http-error.js";
 import type { RestReply } from "../transport/transport.js";
 import { type ArmedFault, decide, type FaultPlan, type TrafficUnit } from "./decide.js";
 import { FaultError } from "./errors.js";
-import type { FaultHook, OutgoingFrame } from "./hook.js";
+import type { OutgoingFrame } from "./hook.js";
 import { KNOB_IDS, type KnobOptions, knobFaults } from "./knobs.js";
 import { Lanes } from "./lanes.js";
 import { resolveFault } from "./resolve.js";
@@ -45,13 +45,14 @@ const DECISIONS_KEPT = 10_000;
  * and remove faults at run time; every decision comes from the simulator's seed (one stream per
  * fault id), lands in `sim.log` next to the traffic it hit and in {@link decisions}.
  */
-export class FaultController implements FaultHook {
+export class FaultController {
   private armed: ArmedFault[] = [];
   private nextNumber = 1;
   private readonly kept: FaultDecision[] = [];
   private readonly frames: Lanes<WebSocket>;
   private readonly replies: Lanes<ServerResponse>;
 
+  /** @internal the simulator creates its own; reach it as `sim.faults`. */
   constructor(private readonly host: FaultHost) {
     this.frames = new Lanes(host.clock);
     this.replies = new Lanes(host.clock);
@@ -131,6 +132,7 @@ export class FaultController implements FaultHook {
     return this.kept;
   }
 
+  /** Forgets the recorded decisions (faults stay registered). */
   clearDecisions(): void {
     this.kept.length = 0;
   }
@@ -198,7 +200,7 @@ export class FaultController implements FaultHook {
     );
   }
 
-  /** Drops everything in flight or scheduled (called when the node stops or is killed). */
+  /** @internal Drops everything in flight or scheduled (called when the node stops or is killed). */
   halt(): void {
     this.frames.halt();
     this.replies.halt();
@@ -206,10 +208,12 @@ export class FaultController implements FaultHook {
 
   // ---- FaultHook ----
 
+  /** @internal */
   get engaged(): boolean {
     return this.armed.length > 0 || this.frames.busy || this.replies.busy;
   }
 
+  /** @internal */
   outgoingFrame(frame: OutgoingFrame, record: (sent: string, marks?: FaultMark[]) => void): void {
     const { ws, owner } = frame;
     const ended = this.frames.peek(ws)?.ended;
@@ -257,6 +261,7 @@ export class FaultController implements FaultHook {
     }
   }
 
+  /** @internal */
   incomingFrame(
     frame: { owner: { id: string }; ws: WebSocket; body: string },
     record: (marks?: FaultMark[]) => void,
@@ -274,6 +279,7 @@ export class FaultController implements FaultHook {
     if (plan.terminal !== undefined) this.endConnection(frame.ws, plan);
   }
 
+  /** @internal */
   incomingRequest(
     res: ServerResponse,
     request: { method: string; path: string; body: string },
@@ -309,6 +315,7 @@ export class FaultController implements FaultHook {
     });
   }
 
+  /** @internal */
   outgoingReply(
     res: ServerResponse,
     reply: RestReply,

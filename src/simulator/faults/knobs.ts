@@ -8,7 +8,7 @@ export const KNOB_IDS = {
   connectionDrop: "knob:connectionDrop",
 } as const;
 
-/** Options of {@link knobFaults} beyond the three probabilities. */
+/** Options of the seed's knobs beyond the three probabilities. */
 export interface KnobOptions {
   /** The simulated baseline latency a spike multiplies (default 10 ms). */
   baseLatency?: number;
