@@ -22,6 +22,25 @@ export {
   trackLoadResult,
 } from "../mock/index.js";
 export {
+  CATALOG_SEARCH_COUNT,
+  CATALOG_SEARCH_PREFIXES,
+  Catalog,
+  CatalogError,
+  type CatalogHandler,
+  type CatalogOptions,
+  DEFAULT_SPECIAL_LENGTH_MS,
+  DEFAULT_STUCK_THRESHOLD_MS,
+  type ParsedIdentifier,
+  type PlaybackScript,
+  parseIdentifier,
+  parseSpecial,
+  type ResolveSingleResult,
+  type SearchPrefix,
+  SPECIAL_PREFIX,
+  SPECIAL_SOURCE,
+  type SpecialSpec,
+} from "../simulator/catalog/index.js";
+export {
   type PlayerSnapshot,
   ProtocolSimulator,
   type ProtocolSimulatorOptions,
