@@ -10,6 +10,12 @@ import { toGuildId } from "./guild-id.js";
 import { type ClientLoadResult, isUrl, wrapLoadResult } from "./load.js";
 import { Node, type NodeHost } from "./node/node.js";
 import type { NodeOptions } from "./node/options.js";
+import {
+  checkClientOptions,
+  checkIdentifier,
+  checkNodeOptionTypes,
+  checkSearchSource,
+} from "./option-checks.js";
 import { type ClientOptions, checkNodeOptions, PLACEHOLDER_USER_ID, resolveNodeSettings } from "./options.js";
 import { type GatewayVoicePayload, Player, type PlayerHost } from "./player/player.js";
 import { NodePool } from "./pool.js";
@@ -53,6 +59,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     if (!Array.isArray(nodes) || nodes.length === 0) {
       throw new InvalidOptionError("nodes", nodes, "a non-empty array of { host, port, password }");
     }
+    checkClientOptions(options);
     this.options = options;
     this.clock = options.clock ?? new RealClock();
     this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
@@ -68,6 +75,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     };
     nodes.forEach((node, index) => {
       checkNodeOptions(node, index);
+      checkNodeOptionTypes(node as unknown as Record<string, unknown>, index);
       const name = node.name ?? `${node.host}:${node.port}`;
       this.nodes.add(new Node(node, resolveNodeSettings(node, options, name), this.nodeHost));
     });
@@ -147,6 +155,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   /** Loads an identifier (URL, search with prefix, …) on the least-loaded ready node. */
   async load(identifier: string): Promise<ClientLoadResult> {
+    checkIdentifier("identifier", identifier);
     return wrapLoadResult(await this.nodes.best().loadTracks(identifier));
   }
 
@@ -155,13 +164,14 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
    * `xxsearch:` prefix, is loaded as is.
    */
   async search(query: string, options: SearchOptions = {}): Promise<ClientLoadResult> {
-    if (isUrl(query) || /^[a-z]+search:/i.test(query)) return this.load(query);
-    const source = options.source ?? "youtube";
-    const prefix = SEARCH_PREFIXES[source];
-    if (prefix === undefined) {
-      throw new InvalidOptionError("source", source, `one of ${Object.keys(SEARCH_PREFIXES).join(", ")}`);
+    checkIdentifier("query", query);
+    if (typeof options !== "object" || options === null) {
+      throw new InvalidOptionError("options", options, "an object { source? }");
     }
-    return this.load(`${prefix}${query}`);
+    // Checked even when the query is a URL, so a typo in `source` never goes unnoticed.
+    const source = checkSearchSource(options.source ?? "youtube");
+    if (isUrl(query) || /^[a-z]+search:/i.test(query)) return this.load(query);
+    return this.load(`${SEARCH_PREFIXES[source]}${query}`);
   }
 
   /** Decodes an encoded track locally with the codec (no request). */

@@ -8,6 +8,7 @@ import {
 } from "./node/backoff.js";
 import type { ResolvedNodeSettings } from "./node/node.js";
 import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";
 
 /**
@@ -54,7 +55,7 @@ export function resolveNodeSettings(
   let resolvedResume: Required<ResumeOptions> | false = false;
   if (resume !== false) {
     const timeout = resume.timeout ?? DEFAULT_RESUME_TIMEOUT;
-    checkPositive(`nodes[${name}].resume.timeout`, timeout);
+    checkResumeTimeout(`nodes[${name}].resume.timeout`, timeout);
     resolvedResume = { timeout };
   }
   return {

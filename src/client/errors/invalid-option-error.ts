@@ -9,6 +9,17 @@ export class InvalidOptionError extends SonoraError {
     readonly value: unknown,
     expected: string,
   ) {
-    super(`option ${option} must be ${expected}, got ${JSON.stringify(value) ?? String(value)}`);
+    super(`option ${option} must be ${expected}, got ${describe(value)}`);
+  }
+}
+
+/** The value as JSON where possible; objects JSON cannot show (cycles, functions) by their kind. */
+function describe(value: unknown): string {
+  if (typeof value === "function") return `a function${value.name ? ` (${value.name})` : ""}`;
+  if (typeof value === "bigint") return `${value}n`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }
