@@ -117,6 +117,11 @@ export class RestClient {
     }
   }
 
+  /** Number of requests waiting for an answer now (for diagnostics and leak tests). */
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
   /** Aborts requests in flight, cancels retry waits and closes the keep-alive sockets. */
   close(): void {
     this.closed = true;
@@ -159,17 +164,19 @@ export class RestClient {
       });
       this.inFlight.add(req);
       let settled = false;
-      const timer = clock.setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        req.destroy();
-        reject(new AttemptError("timeout", false, new Error("timeout")));
-      }, timeout);
       const done = () => {
         settled = true;
         clock.clearTimeout(timer);
         this.inFlight.delete(req);
       };
+      const timer = clock.setTimeout(() => {
+        if (settled) return;
+        done();
+        // Destroying the request destroys its socket too: a late answer must not be read into the
+        // next request that would reuse a keep-alive socket.
+        req.destroy();
+        reject(new AttemptError("timeout", false, new Error("timeout")));
+      }, timeout);
       req.on("error", (error: NodeJS.ErrnoException) => {
         if (settled) return;
         done();
