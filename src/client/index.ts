@@ -11,6 +11,7 @@ export * from "./node/backoff.js";
 export * from "./node/node.js";
 export * from "./node/options.js";
 export * from "./node/penalty.js";
+export * from "./node/requests.js";
 export * from "./node/rest.js";
 export * from "./node/state.js";
 export * from "./options.js";

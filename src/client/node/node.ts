@@ -1,69 +1,16 @@
 import type { Clock, TimerHandle } from "../../clock/index.js";
-import {
-  type IncomingMessage,
-  type LavalinkEvent,
-  type LavalinkPlayer,
-  type Track as LavalinkTrack,
-  type LoadResult,
-  type NodeInfo,
-  type PlayerState,
-  type PlayerUpdateOp,
-  parseIncomingMessage,
-  Routes,
-  type SessionInfo,
-  type Stats,
-  type UpdatePlayerRequest,
-  validateIncomingMessage,
-  validateLoadResult,
-  validateNodeInfo,
-  validatePlayer,
-  validateTrack,
-} from "../../protocol/index.js";
+import type { IncomingMessage, LavalinkEvent, PlayerState, Stats } from "../../protocol/index.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { NodeAuthError } from "../errors/node-auth-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { type RetryPolicy, retryDelay } from "./backoff.js";
+import { parseFrame } from "./frame.js";
 import type { NodeOptions, ResumeOptions } from "./options.js";
 import { nodePenalty } from "./penalty.js";
+import { NodeRequests } from "./requests.js";
 import { RestClient } from "./rest.js";
 import { NodeSocket } from "./socket.js";
 import type { NodeState } from "./state.js";
-
-/**
- * Parses a frame. `playerUpdate` (most frames by far) is checked inline with exactly the checks
- * of the protocol's `validatePlayerState`; measured, the generic validator's dispatch costs about
- * a quarter of a `JSON.parse` on this path. Anything that does not pass the inline checks, and
- * every other op, goes through the protocol's {@link validateIncomingMessage}, which also names the
- * offending field in its error.
- */
-function parseFrame(text: string): IncomingMessage {
-  let value: { op?: unknown; guildId?: unknown; state?: Record<string, unknown> | null };
-  try {
-    value = JSON.parse(text);
-  } catch {
-    // Let the protocol parser produce its ProtocolValidationError for invalid JSON.
-    return parseIncomingMessage(text);
-  }
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    value.op === "playerUpdate" &&
-    typeof value.guildId === "string"
-  ) {
-    const state = value.state;
-    if (
-      typeof state === "object" &&
-      state !== null &&
-      typeof state.time === "number" &&
-      typeof state.position === "number" &&
-      typeof state.connected === "boolean" &&
-      typeof state.ping === "number"
-    ) {
-      return value as unknown as PlayerUpdateOp;
-    }
-  }
-  return validateIncomingMessage(value);
-}
 
 /** What a node needs from a player it hosts: where to deliver that guild's frames. */
 export interface NodePlayer {
@@ -104,7 +51,7 @@ export interface ResolvedNodeSettings {
  * One Lavalink node: a WebSocket (frames, session, reconnects) and a REST client. Created by
  * {@link SonoraClient}; read `state`, `stats` and `penalty`, or call the REST helpers.
  */
-export class Node {
+export class Node extends NodeRequests {
   /** Unique name (defaults to `host:port`). */
   readonly name: string;
   /** Region tag from the options, if any. */
@@ -113,12 +60,8 @@ export class Node {
   readonly rest: RestClient;
   /** Players hosted here, by guild id. */
   readonly players = new Map<string, NodePlayer>();
-  /** Session id of the current (or last) session; null before the first `ready`. */
-  sessionId: string | null = null;
   /** Last `stats` frame, null before the first one. */
   stats: Stats | null = null;
-  /** Last `GET /v4/info` answer, when {@link fetchInfo} was called. */
-  info: NodeInfo | null = null;
 
   private currentState: NodeState = "connecting";
   private socket: NodeSocket | null = null;
@@ -138,6 +81,7 @@ export class Node {
     readonly settings: ResolvedNodeSettings,
     private readonly host: NodeHost,
   ) {
+    super();
     this.name = options.name ?? `${options.host}:${options.port}`;
     this.region = options.region;
     const hostPart = options.host.includes(":") ? `[${options.host}]` : options.host;
@@ -360,82 +304,5 @@ export class Node {
       await configured;
       this.settleFirstConnect(null);
     }
-  }
-
-  // ── REST ──────────────────────────────────────────────────────────────────────────────────────
-
-  private requireSession(what: string): string {
-    if (this.sessionId === null) {
-      throw new NodeUnavailableError(this.name, `cannot ${what}: no session yet (the node never sent ready)`);
-    }
-    return this.sessionId;
-  }
-
-  /**
-   * `PATCH /v4/sessions/{id}/players/{guildId}`. Retried on failure only when the body merely assigns
-   * state (no track, position or end time): replaying a track change after a timeout could restart it.
-   */
-  async updatePlayer(
-    guildId: string,
-    body: UpdatePlayerRequest,
-    noReplace?: boolean,
-  ): Promise<LavalinkPlayer> {
-    const session = this.requireSession("update a player");
-    const idempotent =
-      body.track === undefined &&
-      body.encodedTrack === undefined &&
-      body.identifier === undefined &&
-      body.position === undefined &&
-      body.endTime === undefined;
-    const answer = await this.rest.request<unknown>("PATCH", Routes.player(session, guildId, noReplace), {
-      body,
-      idempotent,
-    });
-    return validatePlayer(answer);
-  }
-
-  /** `DELETE /v4/sessions/{id}/players/{guildId}`. */
-  async destroyPlayer(guildId: string): Promise<void> {
-    const session = this.requireSession("destroy a player");
-    await this.rest.request("DELETE", Routes.player(session, guildId));
-  }
-
-  /** `GET /v4/sessions/{id}/players`. */
-  async fetchPlayers(): Promise<LavalinkPlayer[]> {
-    const session = this.requireSession("list players");
-    const answer = await this.rest.request<unknown>("GET", Routes.players(session));
-    if (!Array.isArray(answer)) return [];
-    return answer.map((p, i) => validatePlayer(p, `[${i}]`));
-  }
-
-  /** `PATCH /v4/sessions/{id}`: assignments only, so it is retried like a PUT. */
-  async updateSession(body: { resuming?: boolean; timeout?: number }): Promise<SessionInfo> {
-    const session = this.requireSession("update the session");
-    return this.rest.request<SessionInfo>("PATCH", Routes.session(session), { body, idempotent: true });
-  }
-
-  /** `GET /v4/loadtracks`. */
-  async loadTracks(identifier: string): Promise<LoadResult> {
-    return validateLoadResult(await this.rest.request<unknown>("GET", Routes.loadTracks(identifier)));
-  }
-
-  /** `POST /v4/decodetracks` (decoding is pure, so this POST is retried). */
-  async decodeTracks(encoded: string[]): Promise<LavalinkTrack[]> {
-    const answer = await this.rest.request<unknown>("POST", Routes.decodeTracks(), {
-      body: encoded,
-      idempotent: true,
-    });
-    return Array.isArray(answer) ? answer.map((t, i) => validateTrack(t, `[${i}]`)) : [];
-  }
-
-  /** `GET /v4/info`, cached in {@link info}. */
-  async fetchInfo(): Promise<NodeInfo> {
-    this.info = validateNodeInfo(await this.rest.request<unknown>("GET", Routes.info()));
-    return this.info;
-  }
-
-  /** `GET /v4/stats`. */
-  async fetchStats(): Promise<Stats> {
-    return this.rest.request<Stats>("GET", Routes.stats());
   }
 }
