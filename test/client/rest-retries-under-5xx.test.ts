@@ -7,9 +7,11 @@ import {
   RequestTimeoutError,
   RestClient,
   resolveRetryPolicy,
+  type SonoraClient,
 } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
-import { drive } from "./helpers.js";
+import type { ProtocolSimulator } from "../../src/testing/index.js";
+import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
 
 interface Hit {
   method: string;
@@ -53,9 +55,9 @@ const errorBody = (status: number) => ({
   path: "/v4/info",
 });
 
-let cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanup) c();
+let cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanup) await c();
   cleanup = [];
 });
 
@@ -77,30 +79,7 @@ function client(port: number, clock: VirtualClock) {
   return rest;
 }
 
-describe("REST retries over a real socket", () => {
-  it("retries a GET after two 503s and returns the third answer", async () => {
-    const { hits, port, server } = await scriptedServer((n) =>
-      n <= 2 ? { status: 503, body: errorBody(503) } : { status: 200, body: { ok: true } },
-    );
-    cleanup.push(() => server.close());
-    const clock = new VirtualClock();
-    const result = await drive(clock, client(port, clock).request<{ ok: boolean }>("GET", "/v4/info"));
-    expect(result).toEqual({ ok: true });
-    expect(hits.map((h) => h.method)).toEqual(["GET", "GET", "GET"]);
-    expect(hits.every((h) => h.authorization === "pw")).toBe(true);
-  });
-
-  it("gives up after maxRetries with Lavalink's error body attached", async () => {
-    const { hits, port, server } = await scriptedServer(() => ({ status: 503, body: errorBody(503) }));
-    cleanup.push(() => server.close());
-    const clock = new VirtualClock();
-    const error = await drive(clock, client(port, clock).request("GET", "/v4/info")).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LavalinkRestError);
-    expect((error as LavalinkRestError).status).toBe(503);
-    expect((error as LavalinkRestError).body?.message).toBe("overloaded");
-    expect(hits).toHaveLength(4);
-  });
-
+describe("REST retries over a real socket (scripted server: what the simulator cannot do)", () => {
   it("does not retry a non-idempotent PATCH on a 500 (it may have been applied)", async () => {
     const { hits, port, server } = await scriptedServer(() => ({ status: 500, body: errorBody(500) }));
     cleanup.push(() => server.close());
@@ -138,5 +117,105 @@ describe("REST retries over a real socket", () => {
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect((error as RequestTimeoutError).code).toBe("REQUEST_TIMEOUT");
     expect(hits).toHaveLength(1);
+  });
+});
+
+/** A client connected to a simulator, with 3 REST retries 100 ms apart on the shared virtual clock. */
+async function simulated(): Promise<{ sim: ProtocolSimulator; client: SonoraClient; clock: VirtualClock }> {
+  const clock = new VirtualClock();
+  const sim = await startSim(clock);
+  const client = makeClient([nodeFor(sim, "main")], clock, {
+    rest: { retry: { maxRetries: 3, baseDelay: 100, jitter: false } },
+  });
+  cleanup.push(
+    () => client.close(),
+    () => sim.stop(),
+  );
+  await client.start();
+  return { sim, client, clock };
+}
+
+const hits = (sim: ProtocolSimulator, fault: string) =>
+  sim.faults.decisions.filter((d) => d.id === fault).length;
+
+describe("REST retries against the simulator's injected 503s", () => {
+  it("retries a GET through two 503s, then gets the answer once the fault is removed", async () => {
+    const { sim, client, clock } = await simulated();
+    const fault = sim.faults.add({
+      id: "overloaded",
+      type: "rest-error",
+      status: 503,
+      toxicity: 1,
+      route: "GET /v4/loadtracks",
+    });
+    const loading = client.load(song("through-503"));
+    // Retry waits run on the virtual clock, which stands still until the fault is gone.
+    await until(() => hits(sim, "overloaded") === 1, "the first attempt gets a 503");
+    await clock.advance(100);
+    await until(() => hits(sim, "overloaded") === 2, "the first retry gets a 503");
+    sim.faults.remove(fault);
+    const result = await drive(clock, loading);
+    expect(result.loadType).toBe("track");
+    expect(hits(sim, "overloaded")).toBe(2);
+    const loads = sim.log
+      .filter({ kind: "rest", direction: "in" })
+      .filter((e) => e.path === "/v4/loadtracks");
+    expect(loads).toHaveLength(3);
+  });
+
+  it("gives up after maxRetries with Lavalink's error body attached", async () => {
+    const { sim, client, clock } = await simulated();
+    sim.faults.add({
+      id: "down",
+      type: "rest-error",
+      status: 503,
+      message: "overloaded",
+      toxicity: 1,
+      route: "GET /v4/loadtracks",
+    });
+    const error = await drive(clock, client.load(song("never"))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LavalinkRestError);
+    expect((error as LavalinkRestError).status).toBe(503);
+    expect((error as LavalinkRestError).body?.path).toBe("/v4/loadtracks");
+    expect(hits(sim, "down")).toBe(4);
+  });
+
+  it("replays a track change refused upstream with 503 (never applied): the track starts exactly once", async () => {
+    const { sim, client, clock } = await simulated();
+    const track = (await client.load(song("play-through-503"))).tracks[0]!;
+    const player = await client.getPlayer(GUILD);
+    const fault = sim.faults.add({
+      id: "busy",
+      type: "rest-error",
+      status: 503,
+      toxicity: 1,
+      route: "PATCH /v4/sessions/*/players/*",
+    });
+    const playing = player.play(track);
+    await until(() => hits(sim, "busy") === 1, "the first PATCH gets a 503");
+    sim.faults.remove(fault);
+    expect(await drive(clock, playing)).toBe(track);
+    expect(sim.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(track.identifier);
+    expect(sim.log.filter({ type: "TrackStartEvent" })).toHaveLength(1);
+  });
+
+  it("does not replay a track change the node applied before answering 500", async () => {
+    const { sim, client, clock } = await simulated();
+    const track = (await client.load(song("applied-then-500"))).tracks[0]!;
+    const player = await client.getPlayer(GUILD);
+    sim.faults.add({
+      id: "late-500",
+      type: "rest-error",
+      status: 500,
+      direction: "downstream",
+      toxicity: 1,
+      route: "PATCH /v4/sessions/*/players/*",
+    });
+    const error = await drive(clock, player.play(track)).catch((e: unknown) => e);
+    expect((error as LavalinkRestError).status).toBe(500);
+    expect(hits(sim, "late-500")).toBe(1);
+    // The node did apply it: the client must not restart the track by replaying the PATCH.
+    expect(sim.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(track.identifier);
+    expect(sim.log.filter({ type: "TrackStartEvent" })).toHaveLength(1);
   });
 });
