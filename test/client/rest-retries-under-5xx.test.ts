@@ -55,7 +55,7 @@ const errorBody = (status: number) => ({
   path: "/v4/info",
 });
 
-let cleanup: (() => Promise<void> | void)[] = [];
+let cleanup: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanup) await c();
   cleanup = [];
