@@ -18,6 +18,16 @@ import type { Track } from "./track.js";
 export type { EventMap, Listener } from "./emitter.js";
 export { TypedEmitter } from "./emitter.js";
 
+/** Autoplay chose a track because the queue ran dry, and the node accepted it. */
+export interface AutoplayEvent {
+  player: Player;
+  track: Track;
+  /** Why this track: the strategy, the feature scores and the search that found it. */
+  reason: string;
+  /** The candidate's total score (higher is better). */
+  score: number;
+}
+
 /** Events of one player (also re-emitted on the client with the player as first argument). */
 export type PlayerEvents = {
   /** A track started playing. */
@@ -32,6 +42,8 @@ export type PlayerEvents = {
   webSocketClosed: [event: WebSocketClosedEvent];
   /** The node reported the player's position and voice connection. */
   playerUpdate: [state: PlayerState];
+  /** Autoplay started a track (the queue was empty). */
+  autoplay: [event: AutoplayEvent];
 };
 
 /** Why a node went away. */
@@ -80,6 +92,8 @@ export type ClientEvents = {
   trackStuck: [player: Player, track: Track, thresholdMs: number, event: TrackStuckEvent];
   webSocketClosed: [player: Player, event: WebSocketClosedEvent];
   playerUpdate: [player: Player, state: PlayerState];
+  /** Autoplay started a track on a player whose queue ran dry (the event carries the player). */
+  autoplay: [event: AutoplayEvent];
   /** A listener threw, or a background task (failover, rebuild) failed. */
   error: [error: unknown];
 };

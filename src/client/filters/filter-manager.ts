@@ -267,6 +267,15 @@ export class FilterManager {
     this.changed = false;
   }
 
+  /**
+   * Puts back a state captured with {@link FilterManager.toPayload} and its {@link dirty} flag (the
+   * player uses it when the node refused new filters). @internal
+   */
+  restore(filters: Filters, dirty: boolean): void {
+    this.sync(filters);
+    this.changed = dirty;
+  }
+
   /** Boosts bands 0–5 by a named level or a gain (−0.25 … 1, 0 removes the boost); other bands stay. */
   bassBoost(level: BassBoostLevel | number = "medium"): this {
     const gain = typeof level === "number" ? level : BASS_BOOST_LEVELS[level];

@@ -4,7 +4,7 @@ import {
   type TrackEndReason,
   type UpdatePlayerRequest,
 } from "../../protocol/index.js";
-import { type AutoplayContext, AutoplayEngine } from "../autoplay/index.js";
+import { type AutoplayContext, AutoplayEngine, type AutoplayRecommendation } from "../autoplay/index.js";
 import { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
@@ -18,6 +18,7 @@ import {
   Queue,
   type QueueItem,
   type QueueOptions,
+  type QueueUndo,
   trackKey,
 } from "../queue/index.js";
 import { Track } from "../track.js";
@@ -69,6 +70,8 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
   abstract paused: boolean;
   abstract get node(): Node;
   abstract update(request: UpdatePlayerRequest, options?: { noReplace?: boolean }): Promise<void>;
+  /** Announces a track autoplay chose and the node accepted (`autoplay` on player and client). */
+  protected abstract emitAutoplay(track: Track, recommendation: AutoplayRecommendation<Track>): void;
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -88,7 +91,10 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
   /**
    * Plays a track (a Track, a Lavalink track object or an encoded string) or, without one, the
    * next queued track. Resolves to the track now current (null when there was nothing to play).
-   * Rejects with `InvalidTrackError` for `null` or anything that is not a track, changing nothing.
+   * Rejects with `InvalidTrackError` for `null` or anything that is not a track, and with
+   * `InvalidOptionError` for bad options, changing nothing. When the node refuses the request,
+   * `currentTrack`, `queue.current`, the upcoming tracks and the history are put back as they were
+   * (unless another command changed the queue meanwhile: that one's state stands).
    */
   async play(track?: Playable, options: PlayOptions = {}): Promise<Track | null> {
     checkPlayOptions(options);
@@ -97,13 +103,12 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
         if (this.paused) await this.resume();
         return this.track;
       }
-      const next = this.queue.next({ skip: true });
-      return next === null ? null : this.serial(() => this.send(next, options));
+      const { current: next, undo } = this.queue.nextUndoable({ skip: true });
+      return next === null ? null : this.sendOrUndo(next, options, undo);
     }
     const item = toTrack(track, "player.play");
     if (options.noReplace && this.track !== null) return this.track;
-    this.queue.setCurrent(item);
-    return this.serial(() => this.send(item, options));
+    return this.sendOrUndo(item, options, this.queue.setCurrentUndoable(item));
   }
 
   /** Pauses playback. */
@@ -148,12 +153,13 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
    */
   async skip(): Promise<Track | null> {
     const ended = this.queue.current ?? this.track;
-    const next = this.queue.next({ skip: true });
-    if (next !== null) return this.serial(() => this.send(next, {}));
-    const recommended = await this.recommend(ended);
-    if (recommended !== null) {
-      this.queue.setCurrent(recommended);
-      return this.serial(() => this.send(recommended, {}));
+    const { current: next, undo } = this.queue.nextUndoable({ skip: true });
+    if (next !== null) return this.sendOrUndo(next, {}, undo);
+    const pick = await this.recommend(ended);
+    if (pick !== null) {
+      const track = await this.sendOrUndo(pick.track, {}, this.queue.setCurrentUndoable(pick.track));
+      this.emitAutoplay(track, pick);
+      return track;
     }
     if (this.track !== null) await this.serial(() => this.update({ track: { encoded: null } }));
     return null;
@@ -161,21 +167,35 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
 
   /** Plays the most recent history track again (the current one goes back to the queue's front). */
   async previous(): Promise<Track | null> {
-    const prev = this.queue.previous();
-    return prev === null ? null : this.serial(() => this.send(prev, {}));
+    const { current: prev, undo } = this.queue.previousUndoable();
+    return prev === null ? null : this.sendOrUndo(prev, {}, undo);
   }
 
   /**
    * Sends the filters to the node: `filters` (replacing the manager's state) or, without an
-   * argument, what the {@link FilterManager} holds.
+   * argument, what the {@link FilterManager} holds. Invalid `filters` reject with
+   * `FilterValidationError` before anything changes; when the node refuses them, the manager gets
+   * its previous filters back (unless they were edited again meanwhile).
    */
   async setFilters(filters?: Filters): Promise<void> {
+    let undo: (() => void) | null = null;
     if (filters !== undefined) {
-      this.filters.reset();
-      this.filters.merge(filters);
+      new FilterManager().merge(filters); // validates without touching this player's filters
+      const previous = this.filters.toPayload();
+      const wasDirty = this.filters.dirty;
+      this.filters.reset().merge(filters);
+      const sent = JSON.stringify(this.filters.toPayload());
+      undo = () => {
+        if (JSON.stringify(this.filters.toPayload()) === sent) this.filters.restore(previous, wasDirty);
+      };
     }
     const payload = this.filters.toPayload();
-    await this.serial(() => this.update({ filters: payload }));
+    try {
+      await this.serial(() => this.update({ filters: payload }));
+    } catch (error) {
+      undo?.();
+      throw error;
+    }
     this.filters.markClean();
   }
 
@@ -191,19 +211,19 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
     if (current !== null && current !== ended && trackKey(current) !== trackKey(ended)) return;
     const next = this.queue.next({ skip: reason === "loadFailed" });
     const start = async (): Promise<void> => {
-      let track = next;
-      if (track === null) {
-        track = await this.recommend(ended);
-        if (track === null) return;
-        this.queue.setCurrent(track);
+      if (next !== null) {
+        await this.serial(() => this.send(next, {}));
+        return;
       }
-      const chosen = track;
-      await this.serial(() => this.send(chosen, {}));
+      const pick = await this.recommend(ended);
+      if (pick === null) return;
+      this.queue.setCurrent(pick.track);
+      this.emitAutoplay(await this.serial(() => this.send(pick.track, {})), pick);
     };
     start().catch((error: unknown) => this.playbackHost.onError(error));
   }
 
-  private async recommend(seed: Track | null): Promise<Track | null> {
+  private async recommend(seed: Track | null): Promise<AutoplayRecommendation<Track> | null> {
     if (!this.autoplay.enabled) return null;
     const context: AutoplayContext<Track> = {
       current: seed,
@@ -211,8 +231,17 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
       search: async (query, source) =>
         wrapLoadResult(await this.node.loadTracks(`${source}:${query}`)).tracks,
     };
-    const result = await this.autoplay.recommend(context);
-    return result?.track ?? null;
+    return (await this.autoplay.recommend(context)) ?? null;
+  }
+
+  /** Sends a track the queue already made current; on failure takes the queue change back. */
+  private async sendOrUndo(track: Track, options: PlayOptions, undo: QueueUndo<Track>): Promise<Track> {
+    try {
+      return await this.serial(() => this.send(track, options));
+    } catch (error) {
+      this.queue.undo(undo);
+      throw error;
+    }
   }
 
   private async send(track: Track, options: PlayOptions): Promise<Track> {
@@ -223,7 +252,6 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
     if (options.endTime !== undefined) request.endTime = options.endTime;
     if (options.volume !== undefined) request.volume = options.volume;
     if (options.paused !== undefined) request.paused = options.paused;
-    if (options.userData !== undefined) track.userData = options.userData;
     // Mirror the track first so the node's answer adopts this very object (identity for callers).
     const previous = this.track;
     this.track = track;
@@ -233,6 +261,8 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
       if (this.track === track) this.track = previous;
       throw error;
     }
+    // Only now: a refused request must leave the track as the caller passed it.
+    if (options.userData !== undefined) track.userData = options.userData;
     this.autoplay.notePlayed(track);
     return track;
   }
@@ -263,16 +293,62 @@ function checkPlayOptions(options: PlayOptions): void {
   if (typeof options !== "object" || options === null) {
     throw new InvalidOptionError("options", options, "an object");
   }
-  const ms = (name: "startTime" | "endTime"): void => {
-    const v = options[name];
-    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0)) {
-      throw new InvalidOptionError(name, v, "a number of milliseconds ≥ 0");
+  const { startTime, endTime, volume, paused, noReplace, userData } = options;
+  for (const [name, v] of [
+    ["startTime", startTime],
+    ["endTime", endTime],
+  ] as const) {
+    // Lavalink reads positions as whole milliseconds (a Long): a fraction is a 400 there.
+    if (v !== undefined && (!Number.isSafeInteger(v) || v < 0)) {
+      throw new InvalidOptionError(name, v, "a whole number of milliseconds ≥ 0");
     }
-  };
-  ms("startTime");
-  ms("endTime");
-  const { volume } = options;
+  }
+  if (endTime !== undefined && endTime <= (startTime ?? 0)) {
+    throw new InvalidOptionError(
+      "endTime",
+      endTime,
+      `a position after startTime (${startTime ?? 0} ms); the track would end before it starts`,
+    );
+  }
   if (volume !== undefined && (!Number.isInteger(volume) || volume < 0 || volume > 1000)) {
     throw new InvalidOptionError("volume", volume, "an integer from 0 to 1000");
   }
+  if (paused !== undefined && typeof paused !== "boolean") {
+    throw new InvalidOptionError("paused", paused, "true or false");
+  }
+  if (noReplace !== undefined && typeof noReplace !== "boolean") {
+    throw new InvalidOptionError("noReplace", noReplace, "true or false");
+  }
+  if (userData !== undefined && !isJsonObject(userData)) {
+    throw new InvalidOptionError(
+      "userData",
+      userData,
+      "a plain JSON object (what Lavalink can store and echo)",
+    );
+  }
+}
+
+/**
+ * True for a plain object whose values survive a JSON round trip unchanged: strings, finite
+ * numbers, booleans, null, arrays and plain objects, without cycles. Lavalink stores userData as
+ * JSON, so anything else (a Date, a Map, a function, NaN) would come back different or not at all.
+ */
+function isJsonObject(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const seen = new Set<object>();
+  const ok = (v: unknown): boolean => {
+    if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+    if (typeof v === "number") return Number.isFinite(v);
+    if (typeof v !== "object" || seen.has(v)) return false;
+    seen.add(v);
+    let result: boolean;
+    if (Array.isArray(v)) result = v.every(ok);
+    else {
+      const proto = Object.getPrototypeOf(v);
+      result = (proto === Object.prototype || proto === null) && Object.values(v).every(ok);
+    }
+    seen.delete(v);
+    return result;
+  };
+  return ok(value);
 }

@@ -7,6 +7,7 @@ import {
   STREAM_LENGTH,
   type UpdatePlayerRequest,
 } from "../../protocol/index.js";
+import type { AutoplayRecommendation } from "../autoplay/index.js";
 import type { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
@@ -333,6 +334,12 @@ export class Player extends PlaybackPlayer implements NodePlayer {
         events.emit("webSocketClosed", this, event);
         break;
     }
+  }
+
+  protected override emitAutoplay(track: Track, recommendation: AutoplayRecommendation<Track>): void {
+    const event = { player: this, track, reason: recommendation.reason, score: recommendation.score };
+    this.emit("autoplay", event);
+    this.host.events.emit("autoplay", event);
   }
 
   protected override listenersChanged(event: keyof PlayerEvents): void {

@@ -1,34 +1,17 @@
 import { Deque } from "./deque.js";
 import { QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
 import { assertQueueItem, isStreamItem, type QueueItem } from "./item.js";
+import {
+  checkLimit,
+  DEFAULT_HISTORY_SIZE,
+  DEFAULT_QUEUE_MAX_SIZE,
+  LOOP_MODES,
+  type LoopMode,
+  type NextOptions,
+  type QueueOptions,
+  type QueueUndo,
+} from "./options.js";
 import { smartShuffle } from "./smart-shuffle.js";
-
-/** What happens when the current track ends: nothing special, repeat it, or re-queue it at the end. */
-export type LoopMode = "off" | "track" | "queue";
-
-/** The loop modes, for validation and UIs. */
-export const LOOP_MODES: readonly LoopMode[] = Object.freeze(["off", "track", "queue"]);
-
-/** Default limit on upcoming tracks: room for large playlists while bounding memory per guild. */
-export const DEFAULT_QUEUE_MAX_SIZE = 100_000;
-/** Default number of played tracks remembered (for `previous()`, smart shuffle and autoplay). */
-export const DEFAULT_HISTORY_SIZE = 50;
-
-/** Options of a {@link Queue}. */
-export interface QueueOptions {
-  /** Most upcoming tracks allowed (default {@link DEFAULT_QUEUE_MAX_SIZE}); `Infinity` for no limit. */
-  maxSize?: number;
-  /** Played tracks kept in {@link Queue.history} (default {@link DEFAULT_HISTORY_SIZE}); 0 keeps none. */
-  historySize?: number;
-  /** Random source for the shuffles, uniform in [0, 1) (default `Math.random`); inject a seeded one in tests. */
-  random?: () => number;
-}
-
-/** Options of {@link Queue.next}. */
-export interface NextOptions {
-  /** Advance even in `"track"` loop mode (a user skip moves on; a natural end repeats). */
-  skip?: boolean;
-}
 
 /**
  * The tracks of one player: the `current` one, the `upcoming` ones, and a bounded `history`.
@@ -56,6 +39,8 @@ export class Queue<T extends QueueItem = QueueItem> {
   /** Sum of upcoming non-stream lengths, kept incrementally so `duration` is O(1). */
   private totalLength = 0;
   private streams = 0;
+  /** Bumped on every change, so an undo can tell whether anything happened after its change. */
+  private version = 0;
 
   constructor(options: QueueOptions = {}) {
     this.limit = checkLimit("maxSize", options.maxSize ?? DEFAULT_QUEUE_MAX_SIZE);
@@ -248,21 +233,31 @@ export class Queue<T extends QueueItem = QueueItem> {
    * the finished track goes to the history. Used by the player; synchronous so it cannot interleave.
    */
   next(options: NextOptions = {}): T | null {
+    return this.nextUndoable(options).current;
+  }
+
+  /** {@link Queue.next}, also returning how to undo it. @internal */
+  nextUndoable(options: NextOptions = {}): { current: T | null; undo: QueueUndo<T> } {
     const cur = this.currentItem;
-    if (cur !== null && this.loopMode === "track" && !options.skip) return cur;
+    const before = { current: cur, history: this.history };
+    if (cur !== null && this.loopMode === "track" && !options.skip) {
+      return { current: cur, undo: this.undoRecord(before, {}) };
+    }
+    let pushed = false;
     if (cur !== null) {
       this.remember(cur);
       if (this.loopMode === "queue") {
         // The current track is re-queued even at maxSize: it was already part of the queue's content.
         this.items.push(cur);
         this.account(cur, 1);
+        pushed = true;
       }
     }
     const nextItem = this.items.shift() ?? null;
     if (nextItem !== null) this.account(nextItem, -1);
     this.currentItem = nextItem;
     this.changed();
-    return nextItem;
+    return { current: nextItem, undo: this.undoRecord(before, { shifted: nextItem, pushed }) };
   }
 
   /**
@@ -270,20 +265,30 @@ export class Queue<T extends QueueItem = QueueItem> {
    * front of the upcoming list. Returns the new current track, or null (nothing changes) without history.
    */
   previous(): T | null {
+    return this.previousUndoable().current;
+  }
+
+  /** {@link Queue.previous}, also returning how to undo it. @internal */
+  previousUndoable(): { current: T | null; undo: QueueUndo<T> } {
+    const before = { current: this.currentItem, history: this.history };
     const prev = this.past.shift();
-    if (prev === undefined) return null;
+    if (prev === undefined) return { current: null, undo: this.undoRecord(before, {}) };
     this.historySnapshot = null;
     // In queue loop the track was also re-appended when it finished; take that copy back out.
+    let popped: T | null = null;
     if (this.loopMode === "queue" && this.items.get(this.items.length - 1) === prev) {
-      this.account(this.items.pop() as T, -1);
+      popped = this.items.pop() as T;
+      this.account(popped, -1);
     }
+    let unshifted = false;
     if (this.currentItem !== null) {
       this.items.unshift(this.currentItem);
       this.account(this.currentItem, 1);
+      unshifted = true;
     }
     this.currentItem = prev;
     this.changed();
-    return prev;
+    return { current: prev, undo: this.undoRecord(before, { popped, unshifted }) };
   }
 
   /**
@@ -291,12 +296,44 @@ export class Queue<T extends QueueItem = QueueItem> {
    * track goes to the history. Returns the track that was current.
    */
   setCurrent(track: T | null): T | null {
+    const old = this.currentItem;
+    this.setCurrentUndoable(track);
+    return old;
+  }
+
+  /** {@link Queue.setCurrent}, returning how to undo it. @internal */
+  setCurrentUndoable(track: T | null): QueueUndo<T> {
     if (track !== null) assertQueueItem(track, "queue.setCurrent");
+    const before = { current: this.currentItem, history: this.history };
     const old = this.currentItem;
     if (old !== null && old !== track) this.remember(old);
     this.currentItem = track;
     this.changed();
-    return old;
+    return this.undoRecord(before, {});
+  }
+
+  /**
+   * Takes back a change recorded by one of the `…Undoable` methods, restoring `current`, the
+   * history and the upcoming tracks it moved, exactly. Does nothing and returns false when the queue
+   * changed since (a later command built on that state, so undoing would break call order). @internal
+   */
+  undo(record: QueueUndo<T>): boolean {
+    if (record.version !== this.version) return false;
+    if (record.pushed) this.account(this.items.pop() as T, -1);
+    if (record.popped !== null) {
+      this.items.push(record.popped);
+      this.account(record.popped, 1);
+    }
+    if (record.unshifted) this.account(this.items.shift() as T, -1);
+    if (record.shifted !== null) {
+      this.items.unshift(record.shifted);
+      this.account(record.shifted, 1);
+    }
+    this.currentItem = record.current;
+    this.past.replaceAll(record.history);
+    this.historySnapshot = record.history;
+    this.changed();
+    return true;
   }
 
   /** Appends synchronously; shared by {@link Queue.add} and callers that need no promise. */
@@ -345,17 +382,26 @@ export class Queue<T extends QueueItem = QueueItem> {
   private trimHistory(): void {
     while (this.past.length > this.historyLimit) this.past.pop();
     this.historySnapshot = null;
+    this.version++;
+  }
+
+  private undoRecord(
+    before: { current: T | null; history: readonly T[] },
+    moved: { shifted?: T | null; unshifted?: boolean; pushed?: boolean; popped?: T | null },
+  ): QueueUndo<T> {
+    return {
+      version: this.version,
+      current: before.current,
+      history: before.history,
+      shifted: moved.shifted ?? null,
+      unshifted: moved.unshifted ?? false,
+      pushed: moved.pushed ?? false,
+      popped: moved.popped ?? null,
+    };
   }
 
   private changed(): void {
     this.upcomingSnapshot = null;
+    this.version++;
   }
-}
-
-function checkLimit(option: string, value: number): number {
-  if (value === Number.POSITIVE_INFINITY) return value;
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new QueueOptionError(option, value, "an integer ≥ 0 or Infinity");
-  }
-  return value;
 }
