@@ -155,10 +155,8 @@ export class Queue<T extends QueueItem = QueueItem> {
     }
     const list = this.validated(tracks, "queue.insert");
     if (size + list.length > this.limit) throw new QueueFullError(this.limit, size, list.length);
-    for (let i = 0; i < list.length; i++) {
-      this.items.insertAt(index + i, list[i] as T);
-      this.account(list[i] as T, 1);
-    }
+    this.items.insertAll(index, list);
+    for (const t of list) this.account(t, 1);
     this.changed();
     return this.items.length;
   }
