@@ -1,4 +1,3 @@
-import { writeModifiedUtf8 } from "../protocol/codec/mutf8.js";
 import type { SeededRandom } from "./random.js";
 import { slugify } from "./vocabulary.js";
 
@@ -226,13 +225,28 @@ function lavaSrcData(
   ]);
 }
 
-/** A Java `writeUTF` field: 2-byte length and modified UTF-8. */
+/**
+ * A Java `writeUTF` field: 2-byte length, then modified UTF-8 (each UTF-16 unit on its own, U+0000 as
+ * C0 80). Written here rather than borrowed from the codec's internals so the two can evolve apart.
+ */
 function utfField(text: string): Uint8Array {
-  // writeModifiedUtf8 needs 3 bytes of room per UTF-16 unit; the field is cut to what was written.
   const out = Buffer.allocUnsafe(2 + 3 * text.length);
-  const length = writeModifiedUtf8(out, 2, text);
-  out.writeUInt16BE(length, 0);
-  return out.subarray(0, 2 + length);
+  let at = 2;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit !== 0 && unit < 0x80) {
+      out[at++] = unit;
+    } else if (unit < 0x800) {
+      out[at++] = 0xc0 | (unit >>> 6);
+      out[at++] = 0x80 | (unit & 0x3f);
+    } else {
+      out[at++] = 0xe0 | (unit >>> 12);
+      out[at++] = 0x80 | ((unit >>> 6) & 0x3f);
+      out[at++] = 0x80 | (unit & 0x3f);
+    }
+  }
+  out.writeUInt16BE(at - 2, 0);
+  return out.subarray(0, at);
 }
 
 /** lavaplayer's nullable text: a presence byte, then the UTF field when present. */
