@@ -38,7 +38,7 @@ afterEach(async () => {
   await world?.close();
 });
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("the example bot's commands, against the simulator", () => {
   it("play joins the member's voice channel and plays; a second play queues; queue lists both", async () => {
@@ -54,7 +54,7 @@ describe("the example bot's commands, against the simulator", () => {
     const current = player.currentTrack!;
     const lines = queue.split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(new RegExp(`^Now playing: \\*\\*${escape(current.title)}\\*\\* by `));
+    expect(lines[0]).toMatch(new RegExp(`^Now playing: \\*\\*${literal(current.title)}\\*\\* by `));
     expect(lines[1]).toMatch(/^1\. \*\*.+\*\* by .+ \(\d+:\d\d\)$/);
     expect(lines[2]).toMatch(/^1 queued, \d+:\d\d in total$/);
     expect(queue).toContain(player.queue.at(0)!.title);
@@ -65,7 +65,7 @@ describe("the example bot's commands, against the simulator", () => {
     await run("play", "lofi beats");
     const next = world.client.players.get(OFFLINE.guildId)!.queue.at(0)!;
     expect(await run("skip")).toMatch(
-      new RegExp(`^Skipped\\. Now playing: \\*\\*${escape(next.title)}\\*\\*`),
+      new RegExp(`^Skipped\\. Now playing: \\*\\*${literal(next.title)}\\*\\*`),
     );
     expect(onNode()?.track?.info.identifier).toBe(next.identifier);
 
