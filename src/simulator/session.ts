@@ -205,7 +205,7 @@ export class Session implements PlayerHost {
 
   private sendText(text: string, op: string, type?: string, guildId?: string): void {
     if (this.ended) {
-      this.env.transport.dropFrame(this, text, op, "session ended");
+      this.env.transport.dropFrame(this, text, op, "session ended", type, guildId);
       return;
     }
     if (this.paused || this.ws === null) {

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
@@ -45,13 +46,27 @@ export interface PlayerSnapshot extends LavalinkPlayer {
 
 const CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
+/** Events a simulator emits about its sessions (for logs like the CLI's; tests can await them). */
+export interface SimulatorEvents {
+  /** A client opened a new session. */
+  connect: [session: SessionSnapshot];
+  /** A client resumed a session. */
+  resume: [session: SessionSnapshot];
+  /** A session's socket closed; `resumable` tells whether it now waits to be resumed. */
+  disconnect: [session: SessionSnapshot, code: number, resumable: boolean];
+  /** A session and its players are gone. */
+  sessionEnd: [sessionId: string];
+}
+
 /**
  * A real Lavalink v4 node on loopback — HTTP REST plus the `/v4/websocket` endpoint — whose time
  * comes from a {@link Clock}. With a virtual clock a 3-minute track ends the moment the test calls
  * `await sim.clock.advance(180_000)`. Several simulators can run side by side; each owns its own
  * state, clock and scheduler.
  */
-export class ProtocolSimulator<O extends ProtocolSimulatorOptions = ProtocolSimulatorOptions> {
+export class ProtocolSimulator<
+  O extends ProtocolSimulatorOptions = ProtocolSimulatorOptions,
+> extends EventEmitter<SimulatorEvents> {
   /** The clock every timeline, interval and timeout of this simulator runs on. */
   readonly clock: ClockOf<O>;
   /** Where track loads and playback scripts come from. */
@@ -76,6 +91,7 @@ export class ProtocolSimulator<O extends ProtocolSimulatorOptions = ProtocolSimu
   private readonly httpEnvironment: HttpEnvironment;
 
   constructor(options?: O) {
+    super();
     this.options = resolveOptions(options ?? {});
     this.clock = this.options.clock as ClockOf<O>;
     this.random = new SeededRandom(this.options.seed);
@@ -349,6 +365,7 @@ export class ProtocolSimulator<O extends ProtocolSimulatorOptions = ProtocolSimu
         this.sockets.set(ws, session);
         this.transport.recordIncoming({ sessionId: session.id, op: "handshake", note: "resumed" });
         session.resume(ws);
+        this.emit("resume", session.snapshot());
       } else {
         session = new Session(
           this.newSessionId(),
@@ -361,6 +378,7 @@ export class ProtocolSimulator<O extends ProtocolSimulatorOptions = ProtocolSimu
         this.sockets.set(ws, session);
         this.transport.recordIncoming({ sessionId: session.id, op: "handshake", note: "new session" });
         session.open();
+        this.emit("connect", session.snapshot());
       }
       const owner = session;
       ws.on("message", (data) => {
@@ -372,7 +390,15 @@ export class ProtocolSimulator<O extends ProtocolSimulatorOptions = ProtocolSimu
         if (owner.ws !== ws) return;
         this.transport.recordIncoming({ sessionId: owner.id, op: "close", note: String(code) });
         this.live.delete(owner.id);
-        if (this.server !== null && owner.detach()) this.resumable.set(owner.id, owner);
+        if (this.server === null) return;
+        const willResume = owner.resuming && !owner.isEnded;
+        this.emit(
+          "disconnect",
+          { ...owner.snapshot(), connected: false, awaitingResume: willResume },
+          code,
+          willResume,
+        );
+        if (owner.detach()) this.resumable.set(owner.id, owner);
       });
     });
   }
@@ -423,6 +449,7 @@ export class ProtocolSimulator<O extends ProtocolSimulatorOptions = ProtocolSimu
       onSessionEnded: (s) => {
         this.live.delete(s.id);
         this.resumable.delete(s.id);
+        this.emit("sessionEnd", s.id);
       },
     };
     const rest: RestEnvironment = {

@@ -12,6 +12,8 @@ const text = fc.oneof(
   fc.string({ unit: anyUnit, maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 20 }),
   fc.string({ unit: "binary-ascii", maxLength: 60 }),
+  // Long enough for the encoder's native path (48+ units), with NUL and surrogates mixed in.
+  fc.string({ unit: fc.oneof(anyUnit, fc.constantFrom("a", "\0", "🎵")), minLength: 48, maxLength: 120 }),
   fc.constantFrom("", "\0", "\0\0", "🎵", "a\u{1F600}b", "\uD800", "\uDFFF", "é", "\u07FF\u0800\uFFFF"),
 );
 const nullableText = fc.option(text, { nil: null });
@@ -37,6 +39,20 @@ const trackInfo: fc.Arbitrary<TrackInfo> = fc
   .map((fields) => ({ ...fields, isSeekable: !fields.isStream }));
 
 const sourceData = fc.uint8Array({ maxLength: 64 });
+
+const FIXED: TrackInfo = {
+  identifier: "id",
+  isSeekable: true,
+  author: "author",
+  length: 1000,
+  isStream: false,
+  position: 0,
+  title: "title",
+  uri: null,
+  artworkUrl: null,
+  isrc: null,
+  sourceName: "youtube",
+};
 
 describe("track codec round trips", () => {
   it("decode(encode(info)) returns the same info", () => {
@@ -80,6 +96,17 @@ describe("track codec round trips", () => {
       }),
       { seed: SEED, numRuns: 300 },
     );
+  });
+
+  it("returns sourceData as a copy that later decodes cannot change", () => {
+    const info = decodeTrack(encodeTrack({ ...FIXED, sourceName: "deezer" })).info;
+    const first = encodeTrack(info, { sourceData: Uint8Array.from([1, 2, 3, 4]) });
+    const second = encodeTrack(info, { sourceData: Uint8Array.from([9, 9, 9, 9, 9]) });
+    const a = decodeTrack(first);
+    decodeTrack(second);
+    expect([...a.sourceData]).toEqual([1, 2, 3, 4]);
+    a.sourceData[0] = 42;
+    expect([...decodeTrack(first).sourceData]).toEqual([1, 2, 3, 4]);
   });
 
   it("writes a stream's length as Long.MAX_VALUE and reads it back as STREAM_LENGTH", () => {

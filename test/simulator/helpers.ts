@@ -121,3 +121,12 @@ export async function loadOne(
     throw new Error(`expected a track for ${identifier}, got ${result.loadType}`);
   return { encoded: result.data.encoded, length: result.data.info.length };
 }
+
+/** Lets I/O run until `condition` holds (event-driven polling through setImmediate, no timers). */
+export async function until(condition: () => boolean, what = "condition", maxTurns = 100_000): Promise<void> {
+  for (let i = 0; i < maxTurns; i++) {
+    if (condition()) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}

@@ -6,16 +6,23 @@ for (let i = 0; i < 64; i++) {
   VALUE["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
 }
 
+/** Initial size of the shared decode buffer; it grows for larger messages. */
+const INITIAL_CAPACITY = 4096;
+let scratch = Buffer.allocUnsafe(INITIAL_CAPACITY);
+
 /**
- * Decodes canonical, padded standard base64 (what Java's `Base64.getEncoder()` writes), rejecting anything
- * else. `Buffer.from(s, "base64")` alone is lenient: it skips unknown characters, stops at a stray `=`,
- * accepts the URL-safe alphabet and ignores non-zero unused bits, so two different strings could decode to
- * the same track. Strictness keeps `encode(decode(s)) === s`.
+ * Decodes canonical, padded standard base64 (what Java's `Base64.getEncoder()` writes) into a shared
+ * scratch buffer (see {@link decodedBytes}), rejecting anything else, and returns the decoded length.
+ * The buffer is overwritten by the next call, so callers copy whatever they keep (decoding is synchronous,
+ * so no other call can interleave).
  *
- * The common (valid) case costs one native decode plus O(1) checks and two native scans; the
- * character-by-character scan only runs to explain a failure.
+ * `Buffer.from(s, "base64")` alone is lenient: it skips unknown characters, stops at a stray `=`, accepts
+ * the URL-safe alphabet and ignores non-zero unused bits, so two different strings could decode to the
+ * same track. Strictness keeps `encode(decode(s)) === s`. The common (valid) case costs one native decode
+ * plus O(1) checks and two native scans; the character-by-character scan only runs to explain a failure.
+ * Reusing one buffer spares an allocation per track.
  */
-export function decodeBase64Strict(text: string): Buffer {
+export function decodeBase64Strict(text: string): number {
   const length = text.length;
   if (length === 0 || (length & 3) !== 0) {
     throw new TrackDecodeError(
@@ -25,20 +32,27 @@ export function decodeBase64Strict(text: string): Buffer {
     );
   }
   const padding = text.charCodeAt(length - 1) === 61 ? (text.charCodeAt(length - 2) === 61 ? 2 : 1) : 0;
-  const bytes = Buffer.from(text, "base64");
+  const expected = (length >> 2) * 3 - padding;
+  if (expected > scratch.length) scratch = Buffer.allocUnsafe(Math.max(expected, scratch.length * 2));
+  const written = scratch.write(text, 0, expected, "base64");
   // A skipped junk character or an early "=" always shortens the output; "-" and "_" do not, so they are
   // looked for separately. The last data character must not carry bits beyond the final byte.
   const lastValue = padding === 0 ? 0 : (VALUE[text.charCodeAt(length - 1 - padding)] ?? -1);
   const unusedBitsMask = padding === 1 ? 0x03 : 0x0f;
   if (
-    bytes.length !== (length >> 2) * 3 - padding ||
+    written !== expected ||
     text.indexOf("-") !== -1 ||
     text.indexOf("_") !== -1 ||
     (padding !== 0 && (lastValue < 0 || (lastValue & unusedBitsMask) !== 0))
   ) {
     throw explain(text, padding);
   }
-  return bytes;
+  return expected;
+}
+
+/** The shared buffer holding the bytes of the last {@link decodeBase64Strict} call. */
+export function decodedBytes(): Buffer {
+  return scratch;
 }
 
 function explain(text: string, padding: number): TrackDecodeError {

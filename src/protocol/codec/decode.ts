@@ -1,5 +1,5 @@
 import type { TrackInfo } from "../types/track.js";
-import { decodeBase64Strict } from "./base64.js";
+import { decodeBase64Strict, decodedBytes } from "./base64.js";
 import { TrackDecodeError } from "./errors.js";
 import {
   FLAG_SHIFT,
@@ -32,8 +32,8 @@ export function decodeTrack(encoded: string): DecodedTrack {
   if (typeof encoded !== "string") {
     throw new TrackDecodeError("base64", 0, `expected a base64 string, got ${typeof encoded}`);
   }
-  const bytes = decodeBase64Strict(encoded);
-  const total = bytes.length;
+  const total = decodeBase64Strict(encoded);
+  const bytes = decodedBytes();
   if (total < HEADER_BYTES) {
     throw new TrackDecodeError(
       "truncated",
@@ -97,8 +97,7 @@ export function decodeTrack(encoded: string): DecodedTrack {
       "position",
     );
   }
-  const sourceData =
-    reader.pos === positionAt ? NO_SOURCE_DATA : bytes.subarray(reader.pos, positionAt).slice();
+  const sourceData = reader.pos === positionAt ? NO_SOURCE_DATA : copyOut(bytes, reader.pos, positionAt);
   reader.pos = positionAt;
   const position = reader.long("position");
 
@@ -116,6 +115,16 @@ export function decodeTrack(encoded: string): DecodedTrack {
     sourceName,
   };
   return { encoded, info, version, sourceData };
+}
+
+/**
+ * Copies `[start, end)` out of the scratch buffer, which the next decode overwrites. A pooled
+ * `Buffer.allocUnsafe` (fully overwritten by the copy) avoids a fresh ArrayBuffer per plugin track.
+ */
+function copyOut(bytes: Buffer, start: number, end: number): Uint8Array {
+  const copy = Buffer.allocUnsafe(end - start);
+  bytes.copy(copy, 0, start, end);
+  return copy;
 }
 
 /** A cursor over the decoded message; every read checks the message bounds first. */
@@ -164,7 +173,7 @@ class Reader {
         throw new TrackDecodeError("invalid-utf8", decoded.offset, decoded.detail, field);
       }
     }
-    if (this.latin1 === undefined) this.latin1 = bytes.toString("latin1");
+    if (this.latin1 === undefined) this.latin1 = bytes.toString("latin1", 0, this.end);
     return this.latin1.substring(start, stop);
   }
 

@@ -7,33 +7,36 @@
 /** The largest encoded byte length `writeUTF` accepts. */
 export const MAX_UTF_BYTES = 0xffff;
 
-/**
- * The number of bytes `writeUTF` would write for `text`, excluding the 2-byte length prefix. Equals
- * `text.length` exactly when every code unit is in U+0001..U+007F, which the writer uses as its fast path.
- */
-export function modifiedUtf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0x80) bytes += unit < 0x800 ? 1 : 2;
-    else if (unit === 0) bytes += 1;
-  }
-  return bytes;
-}
+/** Below this many UTF-16 units a JavaScript loop beats the fixed cost of a native `Buffer#write`. */
+const SHORT_TEXT = 48;
+/** The characters plain UTF-8 encodes differently from modified UTF-8. */
+const NOT_PLAIN_UTF8 = /[\0\uD800-\uDFFF]/;
 
 /**
- * Writes `text` (whose encoded length `byteLength` the caller computed with {@link modifiedUtf8Length})
- * with its length prefix at `offset`, returning the offset after it.
+ * Writes `text` as modified UTF-8 (without length prefix) at `offset`, returning the number of bytes
+ * written. The caller guarantees `3 * text.length` bytes of room.
  */
-export function writeModifiedUtf8(target: Buffer, offset: number, text: string, byteLength: number): number {
-  target[offset] = byteLength >>> 8;
-  target[offset + 1] = byteLength & 0xff;
-  let at = offset + 2;
-  if (byteLength === text.length) {
-    // Pure ASCII without NUL: latin1 is byte-identical and written natively.
-    return at + target.write(text, at, byteLength, "latin1");
+export function writeModifiedUtf8(target: Buffer, offset: number, text: string): number {
+  const units = text.length;
+  if (units < SHORT_TEXT) {
+    for (let i = 0; i < units; i++) {
+      const unit = text.charCodeAt(i);
+      // One unsigned compare catches both U+0000 and everything from U+0080 up.
+      if ((unit - 1) >>> 0 >= 0x7f) return i + writeUnits(target, offset + i, text, i);
+      target[offset + i] = unit;
+    }
+    return units;
   }
-  for (let i = 0; i < text.length; i++) {
+  // Long text: native UTF-8 is byte-identical to modified UTF-8 unless the text holds NUL or surrogates.
+  const written = target.write(text, offset, "utf8");
+  if (written === units ? text.indexOf("\0") === -1 : !NOT_PLAIN_UTF8.test(text)) return written;
+  return writeUnits(target, offset, text, 0);
+}
+
+/** The general encoder: every UTF-16 unit from `from` on, one at a time. Returns the bytes written. */
+function writeUnits(target: Buffer, offset: number, text: string, from: number): number {
+  let at = offset;
+  for (let i = from; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit !== 0 && unit < 0x80) {
       target[at++] = unit;
@@ -46,7 +49,7 @@ export function writeModifiedUtf8(target: Buffer, offset: number, text: string, 
       target[at++] = 0x80 | (unit & 0x3f);
     }
   }
-  return at;
+  return at - offset;
 }
 
 /** Where a decode of modified UTF-8 failed: the byte offset and why. */

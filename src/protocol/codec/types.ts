@@ -19,7 +19,8 @@ export interface DecodedTrack {
    * The raw bytes the source manager wrote between `sourceName` and `position`: empty for YouTube and
    * SoundCloud, container details for `http`, album/artist/preview fields for LavaSrc sources, and so on.
    * The codec cannot interpret them; pass them back to `encodeTrack` to reproduce the message exactly.
-   * A fresh copy, safe to keep or mutate (a shared empty array when there are none).
+   * A copy, safe to keep or mutate (a shared empty array when there are none); like any small Node
+   * `Buffer`, it may be a view into a shared allocation pool.
    */
   sourceData: Uint8Array;
 }

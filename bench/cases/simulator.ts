@@ -1,0 +1,181 @@
+/**
+ * Protocol simulator benchmarks.
+ *
+ * Harness cases (run by `npm run bench -- simulator`): the per-interval playerUpdate pass over
+ * 10,000 players with a track — computing each live position lazily and serialising the frame — against
+ * a floor that only formats the same template with constant values (the unavoidable string building).
+ *
+ * Real-time measurement (run directly: `node --expose-gc --import tsx bench/cases/simulator.ts [N…]`):
+ * starts a simulator on the real clock, creates N playing players over REST on one session, then
+ * measures process CPU over 10 s of Lavalink-default (5 s) playerUpdates and the heap each player costs.
+ * The WebSocket client receiving the frames runs in the same process, so the CPU figure is an upper bound.
+ */
+import { pathToFileURL } from "node:url";
+import { type Clock, VirtualClock } from "../../src/clock/index.js";
+import { SeededRandom } from "../../src/mock/random.js";
+import { encodeTrack } from "../../src/protocol/codec/index.js";
+import type { LavalinkEvent, TrackInfo } from "../../src/protocol/index.js";
+import { type PlayerHost, SimPlayer } from "../../src/simulator/player.js";
+import { Scheduler } from "../../src/simulator/scheduler.js";
+import type { BenchCase } from "../harness.js";
+
+const PLAYERS = 10_000;
+
+function makeInfo(i: number): TrackInfo {
+  return {
+    identifier: `track-${i}`,
+    isSeekable: true,
+    author: "Bench Author",
+    length: 180_000 + (i % 60) * 1000,
+    isStream: false,
+    position: 0,
+    title: `Bench track ${i}`,
+    uri: `https://example.com/${i}`,
+    artworkUrl: null,
+    isrc: null,
+    sourceName: "youtube",
+  };
+}
+
+function buildPlayers(clock: Clock): SimPlayer[] {
+  const host: PlayerHost = {
+    clock,
+    scheduler: new Scheduler(clock),
+    random: new SeededRandom(1),
+    strictVoice: false,
+    sendEvent: (_e: LavalinkEvent) => undefined,
+    sendPlayerUpdate: () => undefined,
+  };
+  const players: SimPlayer[] = [];
+  for (let i = 0; i < PLAYERS; i++) {
+    const p = new SimPlayer(String(100_000_000_000_000_000n + BigInt(i)), host);
+    const info = makeInfo(i);
+    p.play({ encoded: encodeTrack(info), info, pluginInfo: {}, userData: {} }, { kind: "normal" });
+    players.push(p);
+  }
+  return players;
+}
+
+const clock = new VirtualClock();
+const players = buildPlayers(clock);
+void clock.advance(1_234);
+
+export const cases: BenchCase[] = [
+  {
+    name: "simulator/player-update-pass",
+    description: `one playerUpdate interval over ${PLAYERS} playing players: lazy position + frame text (floor: the same template with a counter for the position)`,
+    unit: "frames",
+    itemsPerCall: PLAYERS,
+    subject: {
+      name: "position + frame",
+      fn: () => {
+        const now = clock.now();
+        let bytes = 0;
+        for (const p of players) {
+          const text = `{"op":"playerUpdate","guildId":"${p.guildId}","state":{"time":${now},"position":${p.position(now)},"connected":${p.connected},"ping":${p.ping}}}`;
+          bytes += text.length;
+        }
+        return bytes;
+      },
+    },
+    floor: {
+      name: "template only",
+      fn: () => {
+        const now = clock.now();
+        let bytes = 0;
+        let i = 0;
+        for (const p of players) {
+          const text = `{"op":"playerUpdate","guildId":"${p.guildId}","state":{"time":${now},"position":${1234 + i++},"connected":false,"ping":-1}}`;
+          bytes += text.length;
+        }
+        return bytes;
+      },
+    },
+    peers: [
+      {
+        name: "JSON.stringify frame",
+        fn: () => {
+          const now = clock.now();
+          let bytes = 0;
+          for (const p of players) {
+            const text = JSON.stringify({
+              op: "playerUpdate",
+              guildId: p.guildId,
+              state: { time: now, position: p.position(now), connected: p.connected, ping: p.ping },
+            });
+            bytes += text.length;
+          }
+          return bytes;
+        },
+      },
+    ],
+  },
+];
+
+/** Real-time CPU and heap per player at `n` players (see the module comment). */
+export async function measureRealTime(
+  n: number,
+  seconds = 10,
+): Promise<{ cpuPercent: number; heapPerPlayer: number; frames: number }> {
+  const { ProtocolSimulator } = await import("../../src/simulator/index.js");
+  const { default: WebSocket } = await import("ws");
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const sim = new ProtocolSimulator({ port: 0, password: "bench", log: false });
+  await sim.start();
+  const ws = new WebSocket(`ws://127.0.0.1:${sim.port}/v4/websocket`, {
+    headers: { Authorization: "bench", "User-Id": "1", "Client-Name": "bench" },
+  });
+  let frames = 0;
+  let sessionId = "";
+  await new Promise<void>((resolve) => {
+    ws.on("message", (data) => {
+      frames++;
+      if (sessionId === "") {
+        sessionId = (JSON.parse(String(data)) as { sessionId: string }).sessionId;
+        resolve();
+      }
+    });
+  });
+  gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const encoded = Array.from({ length: 64 }, (_, i) => encodeTrack({ ...makeInfo(i), length: 3_600_000 }));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < n) {
+      const i = next++;
+      const res = await fetch(`${sim.url}/v4/sessions/${sessionId}/players/${1000 + i}`, {
+        method: "PATCH",
+        headers: { Authorization: "bench", "Content-Type": "application/json" },
+        body: JSON.stringify({ track: { encoded: encoded[i % encoded.length] } }),
+      });
+      await res.arrayBuffer();
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, worker));
+  gc?.();
+  const heapPerPlayer = (process.memoryUsage().heapUsed - heapBefore) / n;
+  const framesBefore = frames;
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const cpu = process.cpuUsage(cpuBefore);
+  const wallUs = Number(process.hrtime.bigint() - wallBefore) / 1000;
+  const measuredFrames = frames - framesBefore;
+  ws.close();
+  await sim.stop();
+  return { cpuPercent: ((cpu.user + cpu.system) / wallUs) * 100, heapPerPlayer, frames: measuredFrames };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const counts = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
+  for (const n of counts.length > 0 ? counts : [1_000, 10_000]) {
+    const r = await measureRealTime(n);
+    console.log(
+      `${n} players: ${r.cpuPercent.toFixed(1)} % of one core over 10 s (${r.frames} frames received), ` +
+        `${(r.heapPerPlayer / 1024).toFixed(2)} KiB heap per player`,
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { parseArgs } from "node:util";
+import { ProtocolSimulator } from "../simulator/index.js";
+
+const USAGE = `usage: sonora sim [options]
+
+Starts an offline Lavalink v4 node (the Sonora protocol simulator).
+
+  --host <address>                  address to listen on (default 127.0.0.1)
+  --port <n>                        port (default 2333; 0 = any free port)
+  --password <text>                 node password (default "youshallnotpass"; required off loopback)
+  --seed <n|text>                   seed of every random decision (default 0)
+  --time-scale <x>                  run time x times faster (default 1)
+  --player-update-interval <ms>     playerUpdate interval in ms (default 5000)
+  --strict-voice                    only advance tracks that have a voice connection
+  -h, --help                        show this help
+`;
+
+function number(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** `sonora sim`: runs a simulator until SIGINT/SIGTERM, logging connections as they come and go. */
+export async function runSim(argv: string[]): Promise<number> {
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse(argv);
+  } catch (error) {
+    process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help === true) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  let sim: ProtocolSimulator;
+  try {
+    const seed =
+      values.seed === undefined ? 0 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
+    const timeScale = number("time-scale", values["time-scale"]);
+    const interval = number("player-update-interval", values["player-update-interval"]);
+    sim = new ProtocolSimulator({
+      host: values.host ?? "127.0.0.1",
+      port: number("port", values.port) ?? 2333,
+      password: values.password ?? "youshallnotpass",
+      seed,
+      clock: "real",
+      ...(timeScale === undefined ? {} : { timeScale }),
+      ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
+      strictVoice: values["strict-voice"] === true,
+      log: { capacity: 1000 },
+    });
+    await sim.start();
+  } catch (error) {
+    process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const running = sim;
+  process.stdout.write(
+    `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
+  );
+  const say = (line: string): void => {
+    process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+  };
+  running.on("connect", (s) =>
+    say(`session ${s.id} connected (user ${s.userId}, ${s.clientName ?? "no Client-Name"})`),
+  );
+  running.on("resume", (s) => say(`session ${s.id} resumed`));
+  running.on("disconnect", (s, code, resumable) =>
+    say(`session ${s.id} disconnected (code ${code})${resumable ? `, resumable for ${s.timeout}s` : ""}`),
+  );
+  running.on("sessionEnd", (id) => say(`session ${id} ended`));
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  await running.stop();
+  process.stdout.write("simulator stopped\n");
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      host: { type: "string" },
+      port: { type: "string" },
+      password: { type: "string" },
+      seed: { type: "string" },
+      "time-scale": { type: "string" },
+      "player-update-interval": { type: "string" },
+      "strict-voice": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  }).values;
+}
