@@ -1,6 +1,5 @@
 import type { Clock } from "../../clock/index.js";
 import {
-  type Filters,
   type LavalinkEvent,
   type LavalinkPlayer,
   type Track as LavalinkTrack,
@@ -8,14 +7,16 @@ import {
   STREAM_LENGTH,
   type UpdatePlayerRequest,
 } from "../../protocol/index.js";
-import { TypedEmitter } from "../emitter.js";
+import type { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
-import type { ClientEvents, PlayerEvents } from "../events.js";
+import type { ClientEvents } from "../events.js";
 import { toGuildId } from "../guild-id.js";
 import type { Node, NodePlayer } from "../node/node.js";
+import type { QueueOptions } from "../queue/index.js";
 import { Track } from "../track.js";
 import { PlayerVoice } from "../voice/voice-state.js";
+import { PlaybackPlayer } from "./playback.js";
 import { PositionTracker } from "./position.js";
 
 /** The discord gateway payload (op 4, voice state update) a player asks the bot to send. */
@@ -32,6 +33,8 @@ export interface PlayerHost {
   sendGateway(guildId: string, payload: GatewayVoicePayload): Promise<void>;
   /** Forgets a destroyed player. */
   playerDestroyed(player: Player): void;
+  /** Queue options for new players. */
+  readonly queueOptions?: QueueOptions;
 }
 
 /** Options of {@link Player.update}. */
@@ -51,7 +54,7 @@ export interface ConnectOptions {
  * voice), estimates the position between reports, and dispatches that guild's events. Get one
  * with `client.getPlayer(guildId)`.
  */
-export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
+export class Player extends PlaybackPlayer implements NodePlayer {
   /** Discord guild id (a snowflake string). */
   readonly guildId: string;
   /** Current track, or null when idle. */
@@ -60,8 +63,6 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
   paused = false;
   /** Player volume, 0 … 1000 (percent). */
   volume = 100;
-  /** Filters currently applied. */
-  filters: Filters = {};
   /** Whether the node reported a live voice connection to Discord. */
   connected = false;
   /** Voice round trip reported by the node in ms, -1 when not connected. */
@@ -80,7 +81,10 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
     node: Node,
     private readonly host: PlayerHost,
   ) {
-    super();
+    super(toGuildId(guildId), {
+      onError: (error) => host.events.emit("error", error),
+      queue: host.queueOptions,
+    });
     this.guildId = toGuildId(guildId);
     this.currentNode = node;
     this.tracker = new PositionTracker(host.clock);
@@ -223,7 +227,11 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
    * @internal
    */
   async restore(position = this.position): Promise<void> {
-    const body: UpdatePlayerRequest = { volume: this.volume, paused: this.paused, filters: this.filters };
+    const body: UpdatePlayerRequest = {
+      volume: this.volume,
+      paused: this.paused,
+      filters: this.filters.toPayload(),
+    };
     this.voice.markUnsent();
     const voice = this.voice.takeUnsent();
     if (voice) body.voice = voice;
@@ -300,6 +308,7 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
         }
         this.emit("trackEnd", track, event.reason, event);
         events.emit("trackEnd", this, track, event.reason, event);
+        this.onTrackEnd(track, event.reason);
         break;
       }
       case "TrackExceptionEvent": {
@@ -330,14 +339,8 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
    * with its current position, so the TrackEndEvent of a finished track carries another string.
    */
   private adoptTrack(raw: LavalinkTrack): Track {
-    const current = this.track;
-    if (
-      current !== null &&
-      (current.encoded === raw.encoded ||
-        (current.info.identifier === raw.info.identifier && current.info.sourceName === raw.info.sourceName))
-    ) {
-      return current;
-    }
+    const t = this.track;
+    if (t !== null && (t.encoded === raw.encoded || sameSource(t.info, raw.info))) return t;
     return Track.fromLavalink(raw);
   }
 
@@ -348,7 +351,8 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
     this.track = next;
     this.paused = player.paused;
     this.volume = player.volume;
-    this.filters = player.filters;
+    // Local filter edits not yet sent survive answers to unrelated requests.
+    if (request.filters !== undefined || !this.filters.dirty) this.filters.sync(player.filters);
     const timescale = player.filters.timescale;
     this.tracker.speed = (timescale?.speed ?? 1) * (timescale?.rate ?? 1);
     this.connected = player.state.connected;
@@ -371,4 +375,8 @@ export class Player extends TypedEmitter<PlayerEvents> implements NodePlayer {
       );
     }
   }
+}
+
+function sameSource(a: LavalinkTrack["info"], b: LavalinkTrack["info"]): boolean {
+  return a.identifier === b.identifier && a.sourceName === b.sourceName;
 }

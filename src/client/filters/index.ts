@@ -1,0 +1,4 @@
+export * from "./equalizer.js";
+export * from "./errors.js";
+export * from "./filter-manager.js";
+export * from "./presets.js";

@@ -1,0 +1,4 @@
+export { InvalidTrackError, QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
+export * from "./item.js";
+export * from "./queue.js";
+export { minimumAdjacentRepeats, type SmartShuffleOptions, smartShuffle } from "./smart-shuffle.js";

@@ -1,0 +1,58 @@
+import type { TrackInfo } from "../../protocol/index.js";
+import { InvalidTrackError } from "./errors.js";
+
+/**
+ * What the queue needs of a track: its opaque `encoded` string (what the node plays) and its
+ * decoded `info`. Any richer track type (the client's `Track` class, a raw Lavalink track object)
+ * fits, so the queue stays generic over it.
+ */
+export interface QueueItem {
+  readonly encoded: string;
+  readonly info: TrackInfo;
+}
+
+/** True when `value` has the shape of a {@link QueueItem}. */
+export function isQueueItem(value: unknown): value is QueueItem {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { encoded?: unknown; info?: unknown };
+  if (typeof v.encoded !== "string" || v.encoded.length === 0) return false;
+  const info = v.info as Partial<Record<keyof TrackInfo, unknown>> | null | undefined;
+  return (
+    typeof info === "object" &&
+    info !== null &&
+    typeof info.title === "string" &&
+    typeof info.author === "string" &&
+    typeof info.identifier === "string" &&
+    typeof info.length === "number"
+  );
+}
+
+/** Throws {@link InvalidTrackError} unless `value` is a {@link QueueItem}. */
+export function assertQueueItem(value: unknown, where: string): asserts value is QueueItem {
+  if (!isQueueItem(value)) throw new InvalidTrackError(value, where);
+}
+
+/** A live stream has no meaningful length (Lavalink reports Long.MAX_VALUE). */
+export function isStreamItem(item: QueueItem): boolean {
+  return item.info.isStream || !Number.isFinite(item.info.length) || item.info.length >= 2 ** 53;
+}
+
+/**
+ * Identity of a track across re-encodings and copies: source + identifier. Two uploads of the same
+ * song on different sources stay distinct on purpose (the node treats them as different tracks).
+ */
+export function trackKey(item: QueueItem): string {
+  return `${item.info.sourceName}:${item.info.identifier}`;
+}
+
+/**
+ * Normalised artist name used to keep one artist from playing twice in a row: case-folded, with the
+ * decorations YouTube adds to the same artist (" - Topic", "VEVO") stripped.
+ */
+export function artistKey(item: QueueItem): string {
+  return item.info.author
+    .toLowerCase()
+    .replace(/\s*-\s*topic$/, "")
+    .replace(/\s*vevo$/, "")
+    .trim();
+}

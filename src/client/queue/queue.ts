@@ -1,0 +1,354 @@
+import { Deque } from "./deque.js";
+import { QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
+import { assertQueueItem, isStreamItem, type QueueItem } from "./item.js";
+import { shuffleInPlace, smartShuffle } from "./smart-shuffle.js";
+
+/** What happens when the current track ends: nothing special, repeat it, or re-queue it at the end. */
+export type LoopMode = "off" | "track" | "queue";
+
+/** The loop modes, for validation and UIs. */
+export const LOOP_MODES: readonly LoopMode[] = Object.freeze(["off", "track", "queue"]);
+
+/** Default limit on upcoming tracks: room for large playlists while bounding memory per guild. */
+export const DEFAULT_QUEUE_MAX_SIZE = 100_000;
+/** Default number of played tracks remembered (for `previous()`, smart shuffle and autoplay). */
+export const DEFAULT_HISTORY_SIZE = 50;
+
+/** Options of a {@link Queue}. */
+export interface QueueOptions {
+  /** Most upcoming tracks allowed (default {@link DEFAULT_QUEUE_MAX_SIZE}); `Infinity` for no limit. */
+  maxSize?: number;
+  /** Played tracks kept in {@link Queue.history} (default {@link DEFAULT_HISTORY_SIZE}); 0 keeps none. */
+  historySize?: number;
+  /** Random source for the shuffles, uniform in [0, 1) (default `Math.random`); inject a seeded one in tests. */
+  random?: () => number;
+}
+
+/** Options of {@link Queue.next}. */
+export interface NextOptions {
+  /** Advance even in `"track"` loop mode (a user skip moves on; a natural end repeats). */
+  skip?: boolean;
+}
+
+/**
+ * The tracks of one player: the `current` one, the `upcoming` ones, and a bounded `history`.
+ *
+ * **Ordering guarantee.** Every mutation takes effect synchronously at the moment it is called; the
+ * returned promise only reports the result. So concurrent calls — ten `add`s under `Promise.all`, an
+ * `add` racing the player's `skip` — apply in call order, and none is lost or applied twice. (The
+ * methods are async so that a future persistent store can be plugged in without changing callers.)
+ *
+ * Storage is a ring-buffer deque: `add`/`next` are O(1) amortised, `remove`/`move` O(n), and reading
+ * `upcoming` copies once per mutation (the frozen snapshot is cached until the next change); use
+ * {@link Queue.at}, {@link Queue.slice} or {@link Queue.size} on very large queues in hot paths.
+ */
+export class Queue<T extends QueueItem = QueueItem> {
+  private readonly items = new Deque<T>();
+  /** Played tracks, most recent at the front. */
+  private readonly past = new Deque<T>();
+  private currentItem: T | null = null;
+  private loopMode: LoopMode = "off";
+  private limit: number;
+  private historyLimit: number;
+  private readonly random: () => number;
+  private upcomingSnapshot: readonly T[] | null = null;
+  private historySnapshot: readonly T[] | null = null;
+  /** Sum of upcoming non-stream lengths, kept incrementally so `duration` is O(1). */
+  private totalLength = 0;
+  private streams = 0;
+
+  constructor(options: QueueOptions = {}) {
+    this.limit = checkLimit("maxSize", options.maxSize ?? DEFAULT_QUEUE_MAX_SIZE);
+    this.historyLimit = checkLimit("historySize", options.historySize ?? DEFAULT_HISTORY_SIZE);
+    const random = options.random ?? Math.random;
+    if (typeof random !== "function") throw new QueueOptionError("random", random, "a function");
+    this.random = random;
+  }
+
+  /** The upcoming tracks in play order, as a frozen snapshot (mutating it is impossible). */
+  get upcoming(): readonly T[] {
+    this.upcomingSnapshot ??= Object.freeze(this.items.slice());
+    return this.upcomingSnapshot;
+  }
+
+  /** Number of upcoming tracks (O(1)). */
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** True when nothing is upcoming. */
+  get isEmpty(): boolean {
+    return this.items.length === 0;
+  }
+
+  /** The track the player is on (playing or paused), or null. */
+  get current(): T | null {
+    return this.currentItem;
+  }
+
+  /** Played tracks, most recent first, at most `historySize` of them (frozen snapshot). */
+  get history(): readonly T[] {
+    this.historySnapshot ??= Object.freeze(this.past.slice());
+    return this.historySnapshot;
+  }
+
+  /** Current loop mode. */
+  get loop(): LoopMode {
+    return this.loopMode;
+  }
+
+  set loop(mode: LoopMode) {
+    this.setLoop(mode);
+  }
+
+  /** Sets the loop mode; throws {@link QueueOptionError} for anything but "off", "track" or "queue". */
+  setLoop(mode: LoopMode): this {
+    if (!LOOP_MODES.includes(mode))
+      throw new QueueOptionError("loop", mode, `one of ${LOOP_MODES.join(", ")}`);
+    this.loopMode = mode;
+    return this;
+  }
+
+  /** Most upcoming tracks allowed. Lowering it below the current size refuses further adds only. */
+  get maxSize(): number {
+    return this.limit;
+  }
+
+  set maxSize(value: number) {
+    this.limit = checkLimit("maxSize", value);
+  }
+
+  /** How many played tracks are remembered; lowering it drops the oldest at once. */
+  get historySize(): number {
+    return this.historyLimit;
+  }
+
+  set historySize(value: number) {
+    this.historyLimit = checkLimit("historySize", value);
+    this.trimHistory();
+  }
+
+  /** Total length in ms of the upcoming tracks, live streams excluded (see {@link Queue.streamCount}). */
+  get duration(): number {
+    return this.totalLength;
+  }
+
+  /** Number of upcoming live streams (their length is unknown, so `duration` leaves them out). */
+  get streamCount(): number {
+    return this.streams;
+  }
+
+  /** The upcoming track at `index` (negative counts from the end), or undefined. */
+  at(index: number): T | undefined {
+    return this.items.get(index < 0 ? this.items.length + index : index);
+  }
+
+  /** A copy of upcoming tracks `start` … `end` (exclusive): cheap paging for very large queues. */
+  slice(start?: number, end?: number): T[] {
+    return this.items.slice(start, end);
+  }
+
+  /** Iterates the upcoming tracks without copying them. */
+  [Symbol.iterator](): IterableIterator<T> {
+    return this.items[Symbol.iterator]();
+  }
+
+  /**
+   * Appends one track or many (in the given order) and resolves to the new number of upcoming tracks.
+   * Rejects with `InvalidTrackError` if any element is not a track and with `QueueFullError` if they
+   * would not all fit; in both cases nothing of this call is added. Never starts playback.
+   */
+  async add(tracks: T | readonly T[]): Promise<number> {
+    return this.addSync(tracks);
+  }
+
+  /** Like {@link Queue.add}, but inserts before the upcoming track at `index` (0 = play next). */
+  async insert(index: number, tracks: T | readonly T[]): Promise<number> {
+    const size = this.items.length;
+    if (!Number.isInteger(index) || index < 0 || index > size) {
+      throw new QueueIndexError(index, size + 1, "insert(index)");
+    }
+    const list = this.validated(tracks, "queue.insert");
+    if (size + list.length > this.limit) throw new QueueFullError(this.limit, size, list.length);
+    for (let i = 0; i < list.length; i++) {
+      this.items.insertAt(index + i, list[i] as T);
+      this.account(list[i] as T, 1);
+    }
+    this.changed();
+    return this.items.length;
+  }
+
+  /**
+   * Removes the upcoming track at `index`, or the first upcoming track that is `track` (same object
+   * or same encoded string). Resolves to the removed track; null when a given track is not queued.
+   * Rejects with `QueueIndexError` for an index outside the upcoming list.
+   */
+  async remove(target: number | T): Promise<T | null> {
+    let index: number;
+    if (typeof target === "number") {
+      index = this.checkIndex(target, "remove(index)");
+    } else {
+      assertQueueItem(target, "queue.remove");
+      index = this.items.findIndex((t) => t === target || t.encoded === target.encoded);
+      if (index < 0) return null;
+    }
+    const removed = this.items.removeAt(index);
+    this.account(removed, -1);
+    this.changed();
+    return removed;
+  }
+
+  /** Moves the upcoming track at `from` to index `to` (both within the upcoming list). */
+  async move(from: number, to: number): Promise<T> {
+    const f = this.checkIndex(from, "move(from)");
+    const t = this.checkIndex(to, "move(to)");
+    const item = this.items.removeAt(f);
+    this.items.insertAt(t, item);
+    this.changed();
+    return item;
+  }
+
+  /** Removes every upcoming track (the current track and the history stay); resolves to how many. */
+  async clear(): Promise<number> {
+    const n = this.items.length;
+    this.items.clear();
+    this.totalLength = 0;
+    this.streams = 0;
+    this.changed();
+    return n;
+  }
+
+  /** Uniform random order of the upcoming tracks (Fisher–Yates with the queue's random source). */
+  async shuffle(): Promise<void> {
+    this.items.replaceAll(shuffleInPlace(this.items.slice(), this.random));
+    this.changed();
+  }
+
+  /**
+   * Shuffles so that no artist plays twice in a row where the mix allows it (the fewest repeats
+   * possible otherwise), each artist's tracks are spread evenly, and tracks played recently (the
+   * current one and the history) go to the back. See {@link smartShuffle}.
+   */
+  async smartShuffle(): Promise<void> {
+    const recent = this.currentItem ? [this.currentItem, ...this.past] : this.past.slice();
+    this.items.replaceAll(smartShuffle(this.items.slice(), { random: this.random, recent }));
+    this.changed();
+  }
+
+  /**
+   * Advances and returns the new current track (null when nothing is left), honouring the loop
+   * mode: `"track"` keeps the current track (unless `skip`), `"queue"` re-appends it at the end, and
+   * the finished track goes to the history. Used by the player; synchronous so it cannot interleave.
+   */
+  next(options: NextOptions = {}): T | null {
+    const cur = this.currentItem;
+    if (cur !== null && this.loopMode === "track" && !options.skip) return cur;
+    if (cur !== null) {
+      this.remember(cur);
+      if (this.loopMode === "queue") {
+        // The current track is re-queued even at maxSize: it was already part of the queue's content.
+        this.items.push(cur);
+        this.account(cur, 1);
+      }
+    }
+    const nextItem = this.items.shift() ?? null;
+    if (nextItem !== null) this.account(nextItem, -1);
+    this.currentItem = nextItem;
+    this.changed();
+    return nextItem;
+  }
+
+  /**
+   * Steps back: the most recent history entry becomes current and the current track goes back to the
+   * front of the upcoming list. Returns the new current track, or null (nothing changes) without history.
+   */
+  previous(): T | null {
+    const prev = this.past.shift();
+    if (prev === undefined) return null;
+    this.historySnapshot = null;
+    // In queue loop the track was also re-appended when it finished; take that copy back out.
+    if (this.loopMode === "queue" && this.items.get(this.items.length - 1) === prev) {
+      this.account(this.items.pop() as T, -1);
+    }
+    if (this.currentItem !== null) {
+      this.items.unshift(this.currentItem);
+      this.account(this.currentItem, 1);
+    }
+    this.currentItem = prev;
+    this.changed();
+    return prev;
+  }
+
+  /**
+   * Makes `track` current (the player calls this for an explicit `play(track)`); the previous current
+   * track goes to the history. Returns the track that was current.
+   */
+  setCurrent(track: T | null): T | null {
+    if (track !== null) assertQueueItem(track, "queue.setCurrent");
+    const old = this.currentItem;
+    if (old !== null && old !== track) this.remember(old);
+    this.currentItem = track;
+    this.changed();
+    return old;
+  }
+
+  /** Appends synchronously; shared by {@link Queue.add} and callers that need no promise. */
+  addSync(tracks: T | readonly T[]): number {
+    const list = this.validated(tracks, "queue.add");
+    if (this.items.length + list.length > this.limit) {
+      throw new QueueFullError(this.limit, this.items.length, list.length);
+    }
+    if (list.length === 1) this.items.push(list[0] as T);
+    else this.items.pushAll(list);
+    for (const t of list) this.account(t, 1);
+    this.changed();
+    return this.items.length;
+  }
+
+  private validated(tracks: T | readonly T[], where: string): readonly T[] {
+    if (Array.isArray(tracks)) {
+      tracks.forEach((t, i) => {
+        assertQueueItem(t, `${where}[${i}]`);
+      });
+      return tracks as readonly T[];
+    }
+    assertQueueItem(tracks, where);
+    return [tracks as T];
+  }
+
+  private checkIndex(index: number, what: string): number {
+    if (!Number.isInteger(index) || index < 0 || index >= this.items.length) {
+      throw new QueueIndexError(index, this.items.length, what);
+    }
+    return index;
+  }
+
+  private account(item: T, sign: 1 | -1): void {
+    if (isStreamItem(item)) this.streams += sign;
+    else this.totalLength += sign * item.info.length;
+  }
+
+  private remember(item: T): void {
+    if (this.historyLimit === 0) return;
+    this.past.unshift(item);
+    this.trimHistory();
+    this.historySnapshot = null;
+  }
+
+  private trimHistory(): void {
+    while (this.past.length > this.historyLimit) this.past.pop();
+    this.historySnapshot = null;
+  }
+
+  private changed(): void {
+    this.upcomingSnapshot = null;
+  }
+}
+
+function checkLimit(option: string, value: number): number {
+  if (value === Number.POSITIVE_INFINITY) return value;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new QueueOptionError(option, value, "an integer ≥ 0 or Infinity");
+  }
+  return value;
+}

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Rig, rig, until } from "./helpers/playback.js";
+
+describe("loop modes on the simulator", () => {
+  let r: Rig;
+  const started: string[] = [];
+  beforeEach(async () => {
+    r = await rig();
+    started.length = 0;
+    r.player.on("trackStart", (t) => started.push(t.identifier));
+  });
+  afterEach(async () => {
+    await r.close();
+  });
+
+  async function playThrough(n: number): Promise<void> {
+    const target = started.length + n;
+    for (let i = 0; i < 400 && started.length < target; i++) await r.advance(5_000);
+    await until(() => started.length >= target, `${n} more starts`);
+  }
+
+  it("track loop repeats the track on a natural end; skip moves on", async () => {
+    const [a, b] = [await r.load("a"), await r.load("b")];
+    r.player.queue.setLoop("track");
+    await r.player.queue.add(b);
+    await r.player.play(a);
+    await until(() => started.length === 1, "a started");
+    await playThrough(2);
+    expect(started).toEqual(["a", "a", "a"]);
+    await r.player.skip();
+    await until(() => started.length === 4, "b started");
+    expect(started[3]).toBe("b");
+  });
+
+  it("queue loop cycles through the queue forever", async () => {
+    const t = [await r.load("a"), await r.load("b"), await r.load("c")];
+    r.player.queue.setLoop("queue");
+    await r.player.queue.add(t);
+    await r.player.play();
+    await until(() => started.length === 1, "first start");
+    await playThrough(5);
+    expect(started).toEqual(["a", "b", "c", "a", "b", "c"]);
+    expect(r.player.queue.size).toBe(2);
+  });
+
+  it("off: the queue drains and the player stops", async () => {
+    const t = [await r.load("a"), await r.load("b")];
+    await r.player.queue.add(t);
+    await r.player.play();
+    await until(() => started.length === 1, "first start");
+    await playThrough(1);
+    for (let i = 0; i < 100 && r.truth()?.track; i++) await r.advance(5_000);
+    expect(started).toEqual(["a", "b"]);
+    expect(r.truth()?.track).toBeNull();
+    expect(r.player.queue.history.map((x) => x.identifier)).toEqual(["b", "a"]);
+  });
+});
