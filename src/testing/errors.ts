@@ -23,6 +23,8 @@ export interface ObservedEvent {
   summary: string;
   /** Whether the event had the awaited name but the filter rejected it. */
   rejectedByFilter: boolean;
+  /** Consecutive emissions of this event collapsed into this entry (`summary` shows the last). */
+  count: number;
 }
 
 /**
@@ -39,11 +41,11 @@ export class WaitTimeoutError extends Error {
     readonly event: string,
     /** The limit that passed, in ms. */
     readonly timeoutMs: number,
-    /** Events emitted meanwhile, oldest first (at most the last 50 are kept). */
+    /** Events emitted meanwhile, oldest first; runs of one event collapsed; at most the last 50 entries. */
     readonly observed: readonly ObservedEvent[],
     /** Which clock the limit was measured on. */
     readonly clock: "real" | "virtual" = "real",
-    /** Emissions dropped from `observed` because more than 50 arrived. */
+    /** Entries dropped from the front of `observed` because more than 50 were recorded. */
     readonly omitted = 0,
   ) {
     super(WaitTimeoutError.describe(event, timeoutMs, observed, clock, omitted));
@@ -62,7 +64,9 @@ export class WaitTimeoutError extends Error {
       return `${head}; no event at all arrived meanwhile — is the clock advancing and the node connected?`;
     }
     const lines = observed.map(
-      (o) => `  - ${o.event}(${o.summary})${o.rejectedByFilter ? "  [rejected by the filter]" : ""}`,
+      (o) =>
+        `  - ${o.event}(${o.summary})${o.count > 1 ? ` ×${o.count} (last shown)` : ""}` +
+        `${o.rejectedByFilter ? "  [rejected by the filter]" : ""}`,
     );
     const more = omitted > 0 ? `\n  … and ${omitted} earlier event(s)` : "";
     return `${head}; events that did arrive meanwhile:${more}\n${lines.join("\n")}`;

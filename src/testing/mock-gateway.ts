@@ -67,7 +67,9 @@ export class MockGateway {
   private readonly clock: Clock | undefined;
   private sink: RawPacketSink | null = null;
   private joins = 0;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Dispatch runs currently doing work (not waiting on the clock). */
+  private busy = 0;
+  private pendingCount = 0;
   private readonly timers = new Set<{ cancel(): void }>();
 
   constructor(options: MockGatewayOptions) {
@@ -136,9 +138,17 @@ export class MockGateway {
     ]);
   }
 
-  /** Resolves when every dispatch produced so far has been handled by the client. */
+  /**
+   * Resolves when every dispatch that is due has been handled by the client. Dispatches still
+   * waiting for their latency on the clock are not awaited (advance the clock for those).
+   */
   async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    while (this.busy > 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  /** Dispatches produced but not yet handled, including those waiting for their latency. */
+  get pending(): number {
+    return this.pendingCount;
   }
 
   /** Cancels dispatches still waiting for their latency and detaches the client. */
@@ -171,19 +181,37 @@ export class MockGateway {
     return { t: "VOICE_SERVER_UPDATE", d: { guild_id: guildId, token, endpoint: this.endpoint } };
   }
 
-  /** Delivers packets one after another, each after the latency. */
+  /** Delivers packets one after another, each after the latency (never inside the caller's `send`). */
   private dispatch(packets: RawGatewayPacket[]): void {
-    const run = (async () => {
-      for (const packet of packets) {
-        if (this.latencyMs > 0) await this.delay(this.latencyMs);
-        const sink = this.sink;
-        if (sink === null) return;
-        this.delivered.push(packet);
-        await sink.handleRaw(packet);
+    this.busy++;
+    this.pendingCount += packets.length;
+    let remaining = packets.length;
+    void (async () => {
+      try {
+        // A real gateway answers later, never re-entrantly from inside `send`.
+        await Promise.resolve();
+        for (const packet of packets) {
+          if (this.latencyMs > 0) {
+            // Waiting on the clock does not count as busy: settled() must not wait for time to pass.
+            this.busy--;
+            try {
+              await this.delay(this.latencyMs);
+            } finally {
+              this.busy++;
+            }
+          }
+          const sink = this.sink;
+          if (sink === null) return;
+          this.delivered.push(packet);
+          await sink.handleRaw(packet);
+          remaining--;
+          this.pendingCount--;
+        }
+      } finally {
+        this.pendingCount -= remaining;
+        this.busy--;
       }
     })();
-    this.inFlight.add(run);
-    void run.finally(() => this.inFlight.delete(run));
   }
 
   private delay(ms: number): Promise<void> {

@@ -97,7 +97,15 @@ export function waitForEvent<T extends Emitting, K extends keyof EventsOf<T> & s
         }
         rejected = true;
       }
-      observed.push({ event: name, summary: describeArgs(args), rejectedByFilter: rejected });
+      // `raw` mirrors every frame already reported as its own event; listing it would double the noise.
+      if (name === "raw" && event !== "raw") return;
+      const last = observed.at(-1);
+      if (last !== undefined && last.event === name && last.rejectedByFilter === rejected) {
+        // Runs of one event (playerUpdate every few seconds) collapse into one line with a count.
+        observed[observed.length - 1] = { ...last, summary: describeArgs(args), count: last.count + 1 };
+        return;
+      }
+      observed.push({ event: name, summary: describeArgs(args), rejectedByFilter: rejected, count: 1 });
       if (observed.length > OBSERVED_LIMIT) {
         observed.shift();
         omitted++;
