@@ -46,8 +46,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private readonly options: ClientOptions;
   private startPromise: Promise<void> | null = null;
   private closed = false;
-  private readonly nodeHost: NodeHost;
-  private readonly playerHost: PlayerHost;
+  private readonly nodeHost: NodeHost & { wantsRaw: boolean };
+  private readonly playerHost: PlayerHost & { wantsPlayerUpdates: boolean };
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -63,6 +63,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     this.playerHost = {
       clock: this.clock,
       events: this,
+      wantsPlayerUpdates: false,
       sendGateway: (guildId, payload) => this.sendGateway(guildId, payload),
       playerDestroyed: (player) => {
         if (this.players.get(player.guildId) === player) this.players.delete(player.guildId);
@@ -207,16 +208,22 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     else super.onListenerError(error, event);
   }
 
-  private createNodeHost(random: () => number): NodeHost {
+  protected override listenersChanged(event: keyof ClientEvents): void {
+    // Plain data flags (not getters): the frame hot path reads them once per frame.
+    // Guarded: the base constructor may report changes before the hosts exist.
+    if (event === "raw" && this.nodeHost) this.nodeHost.wantsRaw = this.listenerCount("raw") > 0;
+    if (event === "playerUpdate" && this.playerHost) {
+      this.playerHost.wantsPlayerUpdates = this.listenerCount("playerUpdate") > 0;
+    }
+  }
+
+  private createNodeHost(random: () => number): NodeHost & { wantsRaw: boolean } {
     // Arrow functions keep `this` and stay off the client's public surface.
-    const client = this;
     return {
       clock: this.clock,
       userId: this.userId,
       random,
-      get wantsRaw() {
-        return client.listenerCount("raw") > 0;
-      },
+      wantsRaw: false,
       nodeStateChanged: (node, from, to) => this.emit("nodeStateChange", node, from, to),
       nodeOpened: (node) => this.emit("nodeConnect", node),
       nodeReady: (node, resumed) => this.onNodeReady(node, resumed),

@@ -21,6 +21,7 @@ export class TypedEmitter<E extends EventMap> {
     const list = this.listenersByEvent[event];
     // Copy on write: emit can iterate a snapshot without copying.
     this.listenersByEvent[event] = list ? [...list, listener as AnyListener] : [listener as AnyListener];
+    this.listenersChanged(event);
     return this;
   }
 
@@ -41,15 +42,24 @@ export class TypedEmitter<E extends EventMap> {
     const next = list.filter((l) => l !== listener && (l as { inner?: unknown }).inner !== listener);
     if (next.length === 0) delete this.listenersByEvent[event];
     else this.listenersByEvent[event] = next;
+    this.listenersChanged(event);
     return this;
   }
 
   /** Removes every listener of one event, or of all events. */
   removeAllListeners(event?: keyof E): this {
+    const events = event === undefined ? Object.keys(this.listenersByEvent) : [event];
     if (event === undefined) this.listenersByEvent = {};
     else delete this.listenersByEvent[event];
+    for (const e of events) this.listenersChanged(e as keyof E);
     return this;
   }
+
+  /**
+   * Called after the listeners of `event` changed. Subclasses cache "does anyone listen?" flags
+   * here for their hot paths, so a frame nobody listens to costs one boolean read.
+   */
+  protected listenersChanged(_event: keyof E): void {}
 
   /** Number of listeners of an event. */
   listenerCount(event: keyof E): number {

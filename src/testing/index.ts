@@ -4,6 +4,24 @@
  */
 
 export {
+  emptyLoadResult,
+  errorLoadResult,
+  MockFactory,
+  MockFactoryError,
+  type MockFactoryOptions,
+  type MockLoadType,
+  type MockPlaylistOptions,
+  type MockSearchOptions,
+  type MockSource,
+  mockException,
+  mockFactory,
+  playlistLoadResult,
+  SeededRandom,
+  searchLoadResult,
+  type TrackInfoOverrides,
+  trackLoadResult,
+} from "../mock/index.js";
+export {
   type PlayerSnapshot,
   ProtocolSimulator,
   type ProtocolSimulatorOptions,

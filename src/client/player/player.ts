@@ -10,7 +10,7 @@ import {
 import type { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
-import type { ClientEvents } from "../events.js";
+import type { ClientEvents, PlayerEvents } from "../events.js";
 import { toGuildId } from "../guild-id.js";
 import type { Node, NodePlayer } from "../node/node.js";
 import type { QueueOptions } from "../queue/index.js";
@@ -29,6 +29,8 @@ export interface GatewayVoicePayload {
 export interface PlayerHost {
   readonly clock: Clock;
   readonly events: TypedEmitter<ClientEvents>;
+  /** True when the client has `playerUpdate` listeners (checked per frame). */
+  readonly wantsPlayerUpdates: boolean;
   /** Sends a gateway payload to Discord (throws VoiceNotConfiguredError without `send`). */
   sendGateway(guildId: string, payload: GatewayVoicePayload): Promise<void>;
   /** Forgets a destroyed player. */
@@ -73,6 +75,8 @@ export class Player extends PlaybackPlayer implements NodePlayer {
   private currentNode: Node;
   private readonly tracker: PositionTracker;
   private destroyedFlag = false;
+  /** Cached `listenerCount("playerUpdate") > 0`, read per frame. */
+  private listensToUpdates = false;
   /** Position when the node's socket dropped; used if the player has to move (failover). */
   private positionAtDrop: number | null = null;
 
@@ -281,8 +285,8 @@ export class Player extends PlaybackPlayer implements NodePlayer {
     this.connected = state.connected;
     this.ping = state.ping;
     this.tracker.sync(state.position, state.time);
-    this.emit("playerUpdate", state);
-    this.host.events.emit("playerUpdate", this, state);
+    if (this.listensToUpdates) this.emit("playerUpdate", state);
+    if (this.host.wantsPlayerUpdates) this.host.events.emit("playerUpdate", this, state);
   }
 
   /** @internal */
@@ -331,6 +335,10 @@ export class Player extends PlaybackPlayer implements NodePlayer {
     }
   }
 
+  protected override listenersChanged(event: keyof PlayerEvents): void {
+    if (event === "playerUpdate") this.listensToUpdates = this.listenerCount("playerUpdate") > 0;
+  }
+
   // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
 
   /**
@@ -339,6 +347,8 @@ export class Player extends PlaybackPlayer implements NodePlayer {
    * with its current position, so the TrackEndEvent of a finished track carries another string.
    */
   private adoptTrack(raw: LavalinkTrack): Track {
+    // Lavalink re-encodes a track with its current position in events, so match on the source
+    // identity too, not only on the encoded string.
     const t = this.track;
     if (t !== null && (t.encoded === raw.encoded || sameSource(t.info, raw.info))) return t;
     return Track.fromLavalink(raw);

@@ -6,26 +6,36 @@ const JITTER_MS = 1_500;
 const MAX_REPORT_AGE_MS = 10_000;
 
 /**
- * Estimates a player's position between the node's `playerUpdate` reports. Anchored to the last
- * known position at the node's `state.time`, clamped into [now − 10 s, now] on the client clock:
- * a report delivered late still counts from when it was true, while a node clock running ahead
- * (or far behind) of ours cannot push the estimate past what the client has seen happen. Speed is
- * the timescale filter's speed × rate, since Lavalink reports positions in track time.
+ * Estimates a player's position between the node's `playerUpdate` reports.
+ *
+ * Anchored to the last reported position at the node's `state.time`, clamped (when read) into
+ * [now − 10 s, now] on the client clock: a report delivered late still counts from when it was
+ * true, while a node clock running ahead of ours (or far behind) cannot push the estimate past
+ * what the client has seen happen. Clamping when reading rather than when receiving keeps a clock
+ * read off the per-frame hot path; since a playing player gets a report every 5 s, the two agree.
+ *
+ * Speed is the timescale filter's speed × rate, since Lavalink reports positions in track time.
  */
 export class PositionTracker {
   private anchorPosition = 0;
-  private anchorTime = 0;
+  private anchorTime: number;
   /** Highest value returned since the last seek, so a playing position never goes backwards. */
   private floor = 0;
   /** Track time per wall millisecond. */
   speed = 1;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock) {
+    this.anchorTime = clock.now();
+  }
 
   /** Current estimate; `moving` is false while paused or idle; `limit` caps it (track length). */
   read(moving: boolean, limit: number): number {
     let position = this.anchorPosition;
-    if (moving) position += (this.clock.now() - this.anchorTime) * this.speed;
+    if (moving) {
+      const now = this.clock.now();
+      const anchor = Math.min(now, Math.max(now - MAX_REPORT_AGE_MS, this.anchorTime));
+      position += (now - anchor) * this.speed;
+    }
     position = Math.min(Math.max(0, Math.floor(position)), limit);
     if (moving) {
       if (position < this.floor) return this.floor;
@@ -34,31 +44,20 @@ export class PositionTracker {
     return position;
   }
 
-  /** A report from the node: re-anchor, unless it is a little behind what we already showed. */
-  sync(position: number, time?: number): void {
-    this.anchorTime = this.anchorFor(time);
+  /**
+   * A report from the node (`time`: the node's timestamp of it). Re-anchors, keeping the floor
+   * unless the report is far behind it (a seek made elsewhere).
+   */
+  sync(position: number, time: number = this.clock.now()): void {
+    this.anchorTime = time;
     this.anchorPosition = position;
-    // A report far behind the floor is a seek made elsewhere: accept it and let the floor go.
     if (position < this.floor - JITTER_MS) this.floor = position;
   }
 
   /** A known jump (seek, new track, move): re-anchor and forget the floor. */
-  reset(position: number, time?: number): void {
-    this.anchorTime = this.anchorFor(time);
+  reset(position: number, time: number = this.clock.now()): void {
+    this.anchorTime = time;
     this.anchorPosition = position;
     this.floor = position;
-  }
-
-  private anchorFor(time: number | undefined): number {
-    const now = this.clock.now();
-    if (time === undefined || !Number.isFinite(time)) return now;
-    return Math.min(now, Math.max(now - MAX_REPORT_AGE_MS, time));
-  }
-
-  /** Freezes the estimate at its current value (pausing), or restarts it from there (resuming). */
-  rebase(moving: boolean, limit: number): void {
-    const position = this.read(moving, limit);
-    this.anchorTime = this.clock.now();
-    this.anchorPosition = position;
   }
 }

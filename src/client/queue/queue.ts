@@ -1,7 +1,7 @@
 import { Deque } from "./deque.js";
 import { QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
 import { assertQueueItem, isStreamItem, type QueueItem } from "./item.js";
-import { shuffleInPlace, smartShuffle } from "./smart-shuffle.js";
+import { smartShuffle } from "./smart-shuffle.js";
 
 /** What happens when the current track ends: nothing special, repeat it, or re-queue it at the end. */
 export type LoopMode = "off" | "track" | "queue";
@@ -220,7 +220,14 @@ export class Queue<T extends QueueItem = QueueItem> {
 
   /** Uniform random order of the upcoming tracks (Fisher–Yates with the queue's random source). */
   async shuffle(): Promise<void> {
-    this.items.replaceAll(shuffleInPlace(this.items.slice(), this.random));
+    // Fisher–Yates in place on the ring buffer: no copy of a 100,000-track queue.
+    const items = this.items;
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.random() * (i + 1));
+      const tmp = items.get(i) as T;
+      items.set(i, items.get(j) as T);
+      items.set(j, tmp);
+    }
     this.changed();
   }
 

@@ -1,0 +1,358 @@
+import {
+  emptyLoadResult,
+  errorLoadResult,
+  MockFactory,
+  type MockSource,
+  playlistLoadResult,
+  SeededRandom,
+  searchLoadResult,
+  type TrackInfoOverrides,
+  trackLoadResult,
+} from "../../mock/index.js";
+import {
+  encodeTrack,
+  type LavalinkException,
+  type LoadResult,
+  type PlaylistData,
+  type Track,
+  type TrackInfo,
+} from "../../protocol/index.js";
+import { CatalogError } from "./errors.js";
+import { type ParsedIdentifier, parseIdentifier } from "./identifiers.js";
+import {
+  parseSpecial,
+  playbackException,
+  SPECIAL_SOURCE,
+  type SpecialSpec,
+  specialLength,
+  specialSyntaxError,
+  specialTitle,
+} from "./special.js";
+
+/** Options of {@link Catalog}. */
+export interface CatalogOptions {
+  /** Seed of every generated answer; with the same seed an identifier always loads the same tracks. Default 0. */
+  seed?: number | string;
+  /** Factory to generate tracks with (its options, e.g. `sources`, apply); its seed is used unless `seed` is given. */
+  factory?: MockFactory;
+}
+
+/**
+ * What the simulator does when a track is played. The catalog decides it from the track's info alone,
+ * so tracks from anywhere (the catalog, a mock factory, another node) get one.
+ */
+export type PlaybackScript =
+  /** Plays to its length and ends `finished`; a stream never ends on its own. */
+  | { kind: "normal" }
+  /**
+   * Fails before its first frame. Lavalink sends TrackStartEvent (lavaplayer dispatches it before the
+   * track executes), then TrackExceptionEvent, then TrackEndEvent `loadFailed`, with no time passing.
+   */
+  | { kind: "loadFailed"; exception: LavalinkException }
+  /**
+   * Fails after `atMs` of playback: TrackExceptionEvent, then TrackEndEvent `finished` — lavaplayer
+   * reports `loadFailed` only when the exception came before any audio was produced.
+   */
+  | { kind: "exception"; atMs: number; exception: LavalinkException }
+  /**
+   * Stalls at `atMs` of playback: the position stops advancing, and once no frame has arrived for
+   * `thresholdMs` Lavalink sends TrackStuckEvent (plus a playerUpdate). lavaplayer never ends a stuck
+   * track itself: it stays loaded until the client stops or replaces it.
+   */
+  | { kind: "stuck"; atMs: number; thresholdMs: number };
+
+/** A generic load handler: a LoadResult answers, `undefined` falls through. */
+export type CatalogHandler = (identifier: string) => LoadResult | undefined;
+
+/** What {@link Catalog.resolveSingle} gives for the update-player `track.identifier`. */
+export type ResolveSingleResult = { track: Track } | { error: string };
+
+/** Default number of hits per search and size bounds of generated collections. */
+export const CATALOG_SEARCH_COUNT = 10;
+const COLLECTION_SIZE: Readonly<Record<string, readonly [number, number]>> = {
+  playlist: [5, 30],
+  album: [6, 16],
+  artist: [10, 10],
+  set: [3, 12],
+};
+/** Sources whose tracks are addressed by id, so a playlist's tracks load the same one by one. */
+const ID_SOURCES = new Set<MockSource>(["youtube", "spotify", "applemusic", "deezer"]);
+
+/**
+ * The simulator's deterministic music catalog: answers `GET /v4/loadtracks` for any identifier
+ * (searches, track and playlist URLs of the common sources, `sonora:` test identifiers) and tells the
+ * simulator how each track plays. Tests can register their own answers, msw-style.
+ *
+ * Resolution order: {@link Catalog.use} handlers (newest first), then registrations (the latest for an
+ * identifier wins), then the generated defaults.
+ */
+export class Catalog {
+  private readonly base: MockFactory;
+  /** Seeded decisions that are not tracks (collection sizes); derived from the same seed. */
+  private readonly root: SeededRandom;
+  private readonly handlers: CatalogHandler[] = [];
+  private readonly registered = new Map<string, LoadResult>();
+  private readonly scripts = new Map<string, PlaybackScript>();
+  private registrations = 0;
+
+  constructor(options: CatalogOptions = {}) {
+    const { seed, factory } = options;
+    if (factory !== undefined && !(factory instanceof MockFactory)) {
+      throw new CatalogError("factory", factory, "a MockFactory");
+    }
+    if (
+      seed !== undefined &&
+      !(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))
+    ) {
+      throw new CatalogError("seed", seed, "a finite number or a string");
+    }
+    if (factory === undefined) this.base = new MockFactory({ seed: seed ?? 0 });
+    else this.base = seed === undefined ? factory.fork("catalog") : factory.fork(`catalog:${String(seed)}`);
+    this.root = new SeededRandom(this.base.seed);
+  }
+
+  /** The `GET /v4/loadtracks` answer for `identifier`; deterministic for (seed, identifier). */
+  load(identifier: string): LoadResult {
+    if (typeof identifier !== "string") throw new CatalogError("identifier", identifier, "a string");
+    for (let i = this.handlers.length - 1; i >= 0; i--) {
+      const answer = this.handlers[i]?.(identifier);
+      if (answer !== undefined) return answer;
+    }
+    const registered = this.registered.get(identifier);
+    if (registered !== undefined) return structuredClone(registered);
+    return this.generate(identifier);
+  }
+
+  /**
+   * Resolves the update-player `track.identifier` to one track, or the message of Lavalink's 400 answer:
+   * "No matches found for identifier", "Cannot play a playlist or search result", or the load error's.
+   */
+  resolveSingle(identifier: string): ResolveSingleResult {
+    const result = this.load(identifier);
+    switch (result.loadType) {
+      case "track":
+        return { track: result.data };
+      case "empty":
+        return { error: "No matches found for identifier" };
+      case "error":
+        return { error: result.data.message ?? "Something went wrong while looking up the track." };
+      default:
+        return { error: "Cannot play a playlist or search result" };
+    }
+  }
+
+  /** How `info`'s track plays: a registered script, else its `sonora:` identifier, else normal. */
+  scriptFor(info: TrackInfo): PlaybackScript {
+    const registered = this.scripts.get(scriptKey(info));
+    if (registered !== undefined) return structuredClone(registered);
+    const spec = parseSpecial(info.identifier);
+    switch (spec?.kind) {
+      case "loadfail":
+        return { kind: "loadFailed", exception: playbackException(info.identifier, true) };
+      case "exception":
+        return { kind: "exception", atMs: spec.atMs, exception: playbackException(info.identifier, false) };
+      case "stuck":
+        return { kind: "stuck", atMs: spec.atMs, thresholdMs: spec.thresholdMs };
+      default:
+        return { kind: "normal" };
+    }
+  }
+
+  /**
+   * Makes `load(identifier)` answer with this track (default identifiers: the track's `uri` and its
+   * `identifier`), optionally with a playback script. Pass overrides to have the catalog build the track.
+   */
+  registerTrack(
+    track: Track | TrackInfoOverrides,
+    options: { identifier?: string; script?: PlaybackScript } = {},
+  ): Track {
+    const built = isTrack(track) ? structuredClone(track) : this.registrationFactory().createMockTrack(track);
+    const keys =
+      options.identifier !== undefined ? [options.identifier] : [built.info.uri, built.info.identifier];
+    for (const key of keys) if (key !== null) this.registered.set(key, trackLoadResult(built));
+    if (options.script !== undefined)
+      this.scripts.set(scriptKey(built.info), structuredClone(options.script));
+    return built;
+  }
+
+  /** Makes `load(url)` answer with this playlist. */
+  registerPlaylist(url: string, playlist: PlaylistData): void {
+    this.registered.set(url, playlistLoadResult(structuredClone(playlist)));
+  }
+
+  /** Makes `load(query)` (with its prefix, e.g. `ytsearch:foo`) answer with these hits. */
+  registerSearch(query: string, tracks: Track[]): void {
+    this.registered.set(query, searchLoadResult(structuredClone(tracks)));
+  }
+
+  /** Makes `load(identifier)` answer with an `error` result (and `resolveSingle` with its message). */
+  registerFailure(identifier: string, exception: Partial<LavalinkException> & { message: string }): void {
+    this.registered.set(identifier, errorLoadResult({ severity: "common", ...exception }));
+  }
+
+  /** Adds a generic handler, consulted before registrations and defaults; returns its disposer. */
+  use(handler: CatalogHandler): () => void {
+    if (typeof handler !== "function") throw new CatalogError("handler", handler, "a function");
+    this.handlers.push(handler);
+    return () => {
+      const index = this.handlers.indexOf(handler);
+      if (index >= 0) this.handlers.splice(index, 1);
+    };
+  }
+
+  /** Forgets every handler, registration and registered script; defaults are unaffected. */
+  reset(): void {
+    this.handlers.length = 0;
+    this.registered.clear();
+    this.scripts.clear();
+    this.registrations = 0;
+  }
+
+  private registrationFactory(): MockFactory {
+    // Registrations are numbered so each built track differs, yet a fresh catalog rebuilds them identically.
+    return this.base.fork(`register:${this.registrations++}`);
+  }
+
+  private generate(identifier: string): LoadResult {
+    const special = parseSpecial(identifier);
+    if (special !== undefined) return this.special(identifier, special);
+    if (identifier.startsWith("sonora:")) {
+      return errorLoadResult({
+        message: specialSyntaxError(identifier),
+        severity: "common",
+        cause: "java.lang.IllegalArgumentException",
+      });
+    }
+    const parsed = parseIdentifier(identifier);
+    switch (parsed.kind) {
+      case "search": {
+        if (parsed.query.length === 0) return emptyLoadResult();
+        const hits = this.base.fork(`search:${identifier}`).createMockSearchResults({
+          query: parsed.query,
+          count: CATALOG_SEARCH_COUNT,
+          source: parsed.search.source,
+        });
+        if (parsed.search.music) {
+          for (const hit of hits)
+            this.retarget(hit, `https://music.youtube.com/watch?v=${hit.info.identifier}`);
+        }
+        return searchLoadResult(hits);
+      }
+      case "track":
+        return trackLoadResult(this.track(parsed.source, parsed.id, parsed));
+      case "playlist":
+        return playlistLoadResult(this.playlist(parsed));
+      case "unsupported-url":
+        // lavaplayer's HTTP source probes any other URL and fails to recognise a container.
+        return errorLoadResult({
+          message: "Unknown file format.",
+          severity: "common",
+          cause: `com.sedmelluq.discord.lavaplayer.tools.FriendlyException: Unknown file format.`,
+        });
+      case "unknown":
+        return emptyLoadResult();
+    }
+  }
+
+  /** The one track an id of a source stands for: the same wherever it appears (URL, playlist). */
+  private track(source: MockSource, id: string, from?: Extract<ParsedIdentifier, { kind: "track" }>): Track {
+    const overrides: TrackInfoOverrides = { source };
+    // SoundCloud ids are URNs and Apple URIs name the album: both are generated, the rest come from the URL.
+    if (source !== "soundcloud") overrides.identifier = id;
+    if (from !== undefined && (source === "soundcloud" || from.music)) overrides.uri = from.uri;
+    if (from?.stream) overrides.isStream = true;
+    else overrides.isStream = false;
+    return this.base.fork(`track:${source}:${id}`).createMockTrack(overrides);
+  }
+
+  private playlist(parsed: Extract<ParsedIdentifier, { kind: "playlist" }>): PlaylistData {
+    const factory = this.base.fork(`playlist:${parsed.source}:${parsed.collection}:${parsed.id}`);
+    const [min, max] = COLLECTION_SIZE[parsed.collection] ?? [5, 20];
+    const size = this.root.fork(`size:${parsed.source}:${parsed.collection}:${parsed.id}`).int(min, max);
+    // An empty playlist from the same fork supplies a seeded name.
+    const probe = factory.createMockPlaylist({ trackCount: 0 });
+    let data: PlaylistData;
+    if (ID_SOURCES.has(parsed.source)) {
+      const ids = factory.buildList(size, { source: parsed.source }).map((t) => t.info.identifier);
+      if (parsed.selectedId !== undefined && !ids.includes(parsed.selectedId)) {
+        ids[hashIndex(parsed.selectedId, size)] = parsed.selectedId;
+      }
+      const tracks = ids.map((id) => this.track(parsed.source, id));
+      data = { info: { name: probe.info.name, selectedTrack: -1 }, pluginInfo: {}, tracks };
+    } else {
+      data = factory.createMockPlaylist({ name: probe.info.name, trackCount: size, source: parsed.source });
+    }
+    if (parsed.collection === "artist")
+      data.info.name = `${data.tracks[0]?.info.author ?? "Artist"}'s Top Tracks`;
+    if (parsed.selectedId !== undefined) {
+      data.info.selectedTrack = data.tracks.findIndex((t) => t.info.identifier === parsed.selectedId);
+    }
+    if (parsed.source === "spotify" || parsed.source === "applemusic" || parsed.source === "deezer") {
+      // LavaSrc describes its collections in the playlist's pluginInfo.
+      data.pluginInfo = {
+        type: parsed.collection,
+        url: parsed.url,
+        artworkUrl: data.tracks[0]?.info.artworkUrl ?? null,
+        author: data.tracks[0]?.info.author ?? null,
+        totalTracks: data.tracks.length,
+      };
+    }
+    return data;
+  }
+
+  private special(identifier: string, spec: SpecialSpec): LoadResult {
+    const factory = this.base.fork(`special:${identifier}`);
+    switch (spec.kind) {
+      case "error":
+        return errorLoadResult({
+          message: spec.message,
+          severity: "common",
+          cause: `java.lang.RuntimeException: ${spec.message}`,
+        });
+      case "empty":
+        return emptyLoadResult();
+      case "playlist":
+        return playlistLoadResult(
+          factory.createMockPlaylist({ trackCount: spec.count, name: "Sonora test playlist" }),
+        );
+      case "search":
+        return searchLoadResult(factory.createMockSearchResults({ count: spec.count, query: "sonora" }));
+      default: {
+        const isStream = spec.kind === "stream";
+        const drawn = factory.createMockTrack({ isStream: false }).info.length;
+        const track = factory.createMockTrack({
+          identifier,
+          sourceName: SPECIAL_SOURCE,
+          title: specialTitle(spec),
+          author: "Sonora Simulator",
+          isStream,
+          ...(isStream ? {} : { length: specialLength(spec, drawn) }),
+          uri: null,
+          artworkUrl: null,
+          isrc: null,
+        });
+        return trackLoadResult(track);
+      }
+    }
+  }
+
+  /** Points a generated YouTube hit at another URI, re-encoding so `encoded` stays exact (YouTube tracks carry no source data). */
+  private retarget(track: Track, uri: string): void {
+    track.info.uri = uri;
+    track.encoded = encodeTrack(track.info);
+  }
+}
+
+function isTrack(value: Track | TrackInfoOverrides): value is Track {
+  return typeof (value as Track).encoded === "string" && typeof (value as Track).info === "object";
+}
+
+function scriptKey(info: TrackInfo): string {
+  return `${info.sourceName}\u0000${info.identifier}`;
+}
+
+function hashIndex(text: string, size: number): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) >>> 0;
+  return size === 0 ? 0 : h % size;
+}

@@ -1,0 +1,17 @@
+/** Thrown for invalid arguments to the catalog (`option` names the argument, `value` holds it). */
+export class CatalogError extends Error {
+  readonly code = "CATALOG";
+  constructor(
+    /** Name of the offending argument or option. */
+    readonly option: string,
+    /** The value that was passed. */
+    readonly value: unknown,
+    /** What would have been accepted. */
+    readonly expected: string,
+  ) {
+    super(
+      `Catalog ${option} must be ${expected}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+    );
+    this.name = "CatalogError";
+  }
+}
