@@ -4,8 +4,10 @@ import {
   type NodeOptions,
   type Player,
   SonoraClient,
+  Track,
 } from "../client/index.js";
 import type { Clock, VirtualClock } from "../clock/index.js";
+import { MockFactory, type TrackInfoOverrides } from "../mock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../simulator/index.js";
 import type { Emitting } from "./emit-tap.js";
 import { TestingError } from "./errors.js";
@@ -80,6 +82,8 @@ export interface TestEnvironment {
   readonly client: SonoraClient;
   /** Discord's gateway as far as voice goes; it is the client's `send`. */
   readonly gateway: MockGateway;
+  /** Seeded factory of realistic tracks, playlists and load results (same seed as the simulator). */
+  readonly mockFactory: MockFactory;
   /** The shared clock (a VirtualClock unless `clock: "real"`). */
   readonly clock: Clock;
   /** Node options pointing at the simulator, for extra clients (same password). */
@@ -111,6 +115,11 @@ export interface TestEnvironment {
    * mock gateway and with its voice state on the node, as a bot would have it.
    */
   player(guildId?: string, options?: TestPlayerOptions): Promise<Player>;
+  /**
+   * `count` playable client Tracks from {@link mockFactory} (no request needed: the simulator
+   * plays any track it can decode). Pass overrides such as `{ length: 60_000 }` to shape them.
+   */
+  tracks(count: number, overrides?: TrackInfoOverrides): Track[];
   /** Closes the client, the gateway and the simulator. Idempotent. */
   dispose(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -176,6 +185,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   }
   gateway.attach(client);
   const monitor = new WireMonitor(simulator.log, client);
+  const mockFactory = new MockFactory({ seed });
   const defaultStep = options.stepMs ?? DEFAULT_STEP_MS;
   let disposed = false;
 
@@ -200,6 +210,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     simulator,
     client,
     gateway,
+    mockFactory,
     clock,
     node,
     get disposed() {
@@ -272,6 +283,9 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
         else await settle();
       } else await voiced;
       return player;
+    },
+    tracks(count, overrides) {
+      return mockFactory.buildList(count, overrides).map((t) => Track.fromLavalink(t));
     },
     async dispose() {
       if (disposed) return;

@@ -137,7 +137,7 @@ describe("waitForEvent", () => {
     expect(error.message).toMatch(
       /trackEnd\(Player \d+, Track "Title named" \(named\), "finished".*\[rejected by the filter\]/,
     );
-    expect(error.message).toMatch(/playerUpdate\(Player \d+, .*\) ×\d+ \(last shown\)/);
+    expect(error.message).toMatch(/nodeStats\(Node simulator \(ready\), .*\) ×\d+ \(last shown\)/);
     expect(error.message).not.toContain("raw(");
   });
 });
