@@ -9,7 +9,7 @@ describe("scenario: autoplay configuration", () => {
     const player = await sonora.player();
     expect(player.autoplay.enabled).toBe(false);
     player.autoplay.configure({ enabled: true, strategy: "similar_artist", maxHistory: 20 });
-    expect(player.autoplay.config).toMatchObject({
+    expect(player.autoplay.options).toMatchObject({
       enabled: true,
       strategy: "similar_artist",
       maxHistory: 20,

@@ -31,7 +31,7 @@ describe("scenario: memory — 500 queued tracks", () => {
     expect(player.queue.size).toBe(500);
     // Structural checks, always: the queue holds the very objects added, no copies.
     expect(player.queue.upcoming).toEqual(tracks);
-    player.queue.upcoming.forEach((t, i) => expect(t).toBe(tracks[i]));
+    expect(player.queue.upcoming.every((t, i) => t === tracks[i])).toBe(true);
     expect(player.queue.duration).toBe(tracks.reduce((sum, t) => sum + t.length, 0));
     if (gc) {
       gc();
