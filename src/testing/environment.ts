@@ -10,7 +10,7 @@ import type { Clock, VirtualClock } from "../clock/index.js";
 import { MockFactory, type TrackInfoOverrides } from "../mock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../simulator/index.js";
 import type { Emitting } from "./emit-tap.js";
-import { TestingError } from "./errors.js";
+import { TestingError, WaitTimeoutError } from "./errors.js";
 import { MockGateway, type MockGatewayOptions } from "./mock-gateway.js";
 import { type WaitForEventOptions, waitForEvent } from "./wait-for-event.js";
 import { ioTurn, WireMonitor } from "./wire-monitor.js";
@@ -105,6 +105,12 @@ export interface TestEnvironment {
     event: K,
     options?: AdvanceUntilOptions<ClientEvents[K]>,
   ): Promise<ClientEvents[K]>;
+  /**
+   * Advances the clock step by step until `promise` settles, and returns its outcome. For calls
+   * whose answer depends on time passing (a REST answer delayed by an injected fault, a reconnect
+   * backoff). Rejects with a WaitTimeoutError after `maxMs` of virtual time (default 600 000).
+   */
+  drive<T>(promise: Promise<T>, options?: { maxMs?: number; stepMs?: number }): Promise<T>;
   /** `waitForEvent(client, event, options)`: waits in real time without moving the clock. */
   waitForEvent<K extends keyof ClientEvents & string>(
     event: K,
@@ -257,6 +263,31 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
         for (let elapsed = 0; !done && elapsed <= maxMs; elapsed += step) await advanceStep(step);
       }
       return wait as Promise<ClientEvents[typeof event]>;
+    },
+    async drive(promise, driveOptions = {}) {
+      assertLive("drive");
+      const maxMs = driveOptions.maxMs ?? 600_000;
+      const step = driveOptions.stepMs ?? defaultStep;
+      let done = false;
+      const observed = promise.then(
+        () => {
+          done = true;
+        },
+        () => {
+          done = true;
+        },
+      );
+      await settle();
+      let elapsed = 0;
+      while (!done && elapsed < maxMs) {
+        await advanceStep(Math.min(step, maxMs - elapsed));
+        elapsed += step;
+      }
+      if (!done) {
+        await Promise.race([observed, ioTurn()]);
+        if (!done) throw new WaitTimeoutError("promise to settle", maxMs, [], virtual ? "virtual" : "real");
+      }
+      return promise;
     },
     waitForEvent(event, waitOptions) {
       return waitAny(client, event, (waitOptions ?? {}) as WaitForEventOptions<unknown[]>) as Promise<

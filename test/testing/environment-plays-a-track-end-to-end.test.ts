@@ -7,6 +7,7 @@ import {
   TEST_GUILD_ID,
   type TestEnvironment,
   TestingError,
+  WaitTimeoutError,
 } from "../../src/testing/index.js";
 
 let env: TestEnvironment | undefined;
@@ -63,6 +64,22 @@ describe("createTestEnvironment wires a simulator, a client and a mock gateway",
     expect(updates).toEqual([1_000, 2_000, 3_000, 4_000, 5_000]);
     expect(player.position).toBe(5_000);
     expect(env.simulator.getPlayer(undefined, TEST_GUILD_ID)?.state.position).toBe(5_000);
+  });
+
+  it("drive(promise) advances virtual time until the promise settles, and gives up after maxMs", async () => {
+    env = await createTestEnvironment();
+    const start = env.clock.now();
+    const later = new Promise<string>((resolve) => env!.clock.setTimeout(() => resolve("fired"), 4_500));
+    expect(await env.drive(later)).toBe("fired");
+    expect(env.clock.now() - start).toBe(5_000); // whole steps of 1 s
+    const never = new Promise<never>(() => undefined);
+    const error = await env.drive(never, { maxMs: 3_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WaitTimeoutError);
+    expect((error as WaitTimeoutError).timeoutMs).toBe(3_000);
+    const failing = new Promise<never>((_, reject) =>
+      env!.clock.setTimeout(() => reject(new Error("late")), 1_500),
+    );
+    await expect(env.drive(failing)).rejects.toThrow("late");
   });
 
   it("dispose() stops everything, is idempotent, and later use fails with a clear TestingError", async () => {
