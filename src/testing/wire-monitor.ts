@@ -6,7 +6,9 @@ export const ioTurn = (): Promise<void> => new Promise((resolve) => setTimeout(r
 
 /** Consecutive idle turns after which the wire counts as quiet. */
 const QUIET_TURNS = 3;
-/** Turns after which {@link WireMonitor.settle} gives up waiting (a dropped socket can lose frames). */
+/** Turns without any traffic after which an unbalanced wire counts as held (by the clock) or lost. */
+const STUCK_TURNS = 40;
+/** Turns after which {@link WireMonitor.settle} gives up waiting in any case. */
 const MAX_TURNS = 500;
 
 /**
@@ -34,10 +36,17 @@ export class WireMonitor {
       const session = message.op === "ready" ? message.sessionId : node.sessionId;
       if (session !== null) this.received.set(session, (this.received.get(session) ?? 0) + 1);
     };
+    // Frames not received when a socket closes never will be: stop waiting for them.
+    const onDisconnect: Parameters<typeof client.on<"nodeDisconnect">>[1] = (node) => {
+      const session = node.sessionId;
+      if (session !== null) this.sent.set(session, this.received.get(session) ?? 0);
+    };
     client.on("raw", onRaw);
+    client.on("nodeDisconnect", onDisconnect);
     this.restore = () => {
       delete (instance as { record?: unknown }).record;
       client.off("raw", onRaw);
+      client.off("nodeDisconnect", onDisconnect);
     };
   }
 
@@ -52,14 +61,31 @@ export class WireMonitor {
     return true;
   }
 
-  /** Waits until the wire is quiet (bounded; never rejects). */
+  /**
+   * Waits until the wire is quiet: balanced for a few turns, or unbalanced without any progress for
+   * {@link STUCK_TURNS} turns — frames held back on the virtual clock (injected latency) or lost
+   * with a dropped socket, which no amount of waiting brings. Bounded; never rejects.
+   */
   async settle(): Promise<void> {
     let quiet = 0;
+    let stuck = 0;
+    let last = this.progress;
     for (let turn = 0; turn < MAX_TURNS; turn++) {
       await ioTurn();
+      const progress = this.progress;
+      stuck = progress === last ? stuck + 1 : 0;
+      last = progress;
       quiet = this.balanced ? quiet + 1 : 0;
-      if (quiet >= QUIET_TURNS) return;
+      if (quiet >= QUIET_TURNS || stuck >= STUCK_TURNS) return;
     }
+  }
+
+  /** Changes whenever anything crosses the wire. */
+  private get progress(): number {
+    let total = this.restRequests + this.restAnswers;
+    for (const n of this.sent.values()) total += n;
+    for (const n of this.received.values()) total += n;
+    return total;
   }
 
   /** Stops counting and unhooks from the log and the client. */
@@ -75,6 +101,9 @@ export class WireMonitor {
     }
     // Frames written to a socket: outgoing, not a queued/dropped note, not the handshake record.
     if (entry.direction !== "out" || entry.note !== undefined || entry.sessionId === undefined) return;
+    // Fault injection records frames it discarded or that ended the connection; those never arrive.
+    const marks = (entry as { faults?: readonly { effect?: string }[] }).faults;
+    if (marks?.some((m) => /^(discarded|dropped|stalled|blackholed)/.test(m.effect ?? ""))) return;
     this.sent.set(entry.sessionId, (this.sent.get(entry.sessionId) ?? 0) + 1);
   }
 }
