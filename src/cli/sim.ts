@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ProtocolSimulator } from "../simulator/index.js";
+import { type FaultSpec, ProtocolSimulator, parseFaultFlag } from "../simulator/index.js";
 
 const USAGE = `usage: sonora sim [options]
 
@@ -12,6 +12,9 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --time-scale <x>                  run time x times faster (default 1)
   --player-update-interval <ms>     playerUpdate interval in ms (default 5000)
   --strict-voice                    only advance tracks that have a voice connection
+  --fault <spec>                    inject faults (repeatable): a knob such as latencySpike=0.1,
+                                    packetLoss=0.05, connectionDrop=0.02, or a fault such as
+                                    rest-error:status=503,toxicity=0.2 (see docs/faults.md)
   -h, --help                        show this help
 `;
 
@@ -41,6 +44,13 @@ export async function runSim(argv: string[]): Promise<number> {
       values.seed === undefined ? 0 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
     const timeScale = number("time-scale", values["time-scale"]);
     const interval = number("player-update-interval", values["player-update-interval"]);
+    const knobs: Record<string, number> = {};
+    const faults: FaultSpec[] = [];
+    for (const flag of values.fault ?? []) {
+      const parsed = parseFaultFlag(flag);
+      if (parsed.kind === "knobs") Object.assign(knobs, parsed.knobs);
+      else faults.push(parsed.spec);
+    }
     sim = new ProtocolSimulator({
       host: values.host ?? "127.0.0.1",
       port: number("port", values.port) ?? 2333,
@@ -52,6 +62,8 @@ export async function runSim(argv: string[]): Promise<number> {
       strictVoice: values["strict-voice"] === true,
       log: { capacity: 1000 },
     });
+    if (Object.keys(knobs).length > 0) sim.enableFaultInjection(knobs);
+    for (const spec of faults) sim.faults.add(spec);
     await sim.start();
   } catch (error) {
     process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -61,6 +73,11 @@ export async function runSim(argv: string[]): Promise<number> {
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
+  const active = running.faults.list();
+  if (active.length > 0) {
+    const names = active.map((f) => `${f.id} (${f.type}, toxicity ${f.toxicity})`).join(", ");
+    process.stdout.write(`fault injection: ${names}\n`);
+  }
   const say = (line: string): void => {
     process.stdout.write(`${new Date().toISOString()} ${line}\n`);
   };
@@ -98,6 +115,7 @@ function parse(argv: string[]) {
       "time-scale": { type: "string" },
       "player-update-interval": { type: "string" },
       "strict-voice": { type: "boolean" },
+      fault: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   }).values;

@@ -47,8 +47,9 @@ export function handleHttpRequest(env: HttpEnvironment, req: IncomingMessage, re
   req.on("end", () => {
     if (tooLarge) return;
     const body = Buffer.concat(chunks).toString("utf8");
-    env.transport.recordRequest(method, path, req.headers, body);
-    dispatch(env, req, res, method, rawUrl, path, body);
+    env.transport.receiveRequest(res, { method, path, headers: req.headers, body }, () =>
+      dispatch(env, req, res, method, rawUrl, path, body),
+    );
   });
 }
 

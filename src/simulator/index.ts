@@ -4,6 +4,7 @@
  */
 export { Catalog, type PlaybackScript } from "./deps.js";
 export { SimulatorError, type SimulatorErrorCode } from "./errors.js";
+export * from "./faults/index.js";
 export { SimulatorLog, type SimulatorLogEntry } from "./log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "./node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "./options.js";

@@ -1,3 +1,5 @@
+import type { FaultMark } from "./faults/types.js";
+
 /** One recorded WebSocket frame or REST exchange (or, later, a fault decision). */
 export interface SimulatorLogEntry {
   /** Clock time (epoch ms on the simulator's clock). */
@@ -18,6 +20,8 @@ export interface SimulatorLogEntry {
   body?: string;
   /** Free-form note: "queued" when a frame was held for a resumable session, fault decisions, … */
   note?: string;
+  /** Fault decisions that hit this frame or exchange (absent when the traffic passed untouched). */
+  faults?: FaultMark[];
 }
 
 /**

@@ -299,22 +299,49 @@ export class SimPlayer {
       case "stuck":
         if (t.script.kind === "stuck") {
           t.scriptDone = true;
-          t.stalled = true;
-          const threshold = t.script.thresholdMs;
-          t.task = this.host.scheduler.at(now + threshold, () => {
-            if (this.current !== t) return;
-            this.host.sendEvent({
-              op: "event",
-              type: "TrackStuckEvent",
-              guildId: this.guildId,
-              track: this.view(t, this.position()),
-              thresholdMs: threshold,
-            });
-            this.host.sendPlayerUpdate(this);
-          });
+          this.stall(t, t.script.thresholdMs, now);
         }
         return;
     }
+  }
+
+  /** Freezes the track; TrackStuckEvent follows once `threshold` ms passed without audio. */
+  private stall(t: ActiveTrack, threshold: number, now: number): void {
+    t.stalled = true;
+    t.task = this.host.scheduler.at(now + threshold, () => {
+      if (this.current !== t) return;
+      this.host.sendEvent({
+        op: "event",
+        type: "TrackStuckEvent",
+        guildId: this.guildId,
+        track: this.view(t, this.position()),
+        thresholdMs: threshold,
+      });
+      this.host.sendPlayerUpdate(this);
+    });
+  }
+
+  // ---- fault injection hooks (sim.faults) ----
+
+  /** The current track fails now. Returns false without a track. */
+  injectException(exception: LavalinkException): boolean {
+    const t = this.current;
+    if (t === null) return false;
+    this.fail(t, exception, t.executing ? "finished" : "loadFailed");
+    return true;
+  }
+
+  /** The current track stops producing audio now. Returns false without a track. */
+  injectStuck(thresholdMs: number): boolean {
+    const t = this.current;
+    if (t === null) return false;
+    const now = this.host.clock.now();
+    t.anchorPos = this.position(now);
+    t.anchorAt = now;
+    this.host.scheduler.cancel(t.task);
+    t.task = undefined;
+    this.stall(t, thresholdMs, now);
+    return true;
   }
 
   private fail(t: ActiveTrack, exception: LavalinkException, reason: TrackEndReason): void {

@@ -14,6 +14,9 @@ import {
 } from "../protocol/index.js";
 import { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
+import { FaultController } from "./faults/controller.js";
+import type { KnobOptions } from "./faults/knobs.js";
+import type { Fault, FaultKnobs } from "./faults/types.js";
 import { checkHandshake, refuseUpgrade } from "./handshake.js";
 import { API_VERSION_HEADER, type HttpEnvironment, handleHttpRequest } from "./http.js";
 import { SimulatorLog } from "./log.js";
@@ -73,6 +76,8 @@ export class ProtocolSimulator<
   readonly catalog: Catalog;
   /** Bounded record of every frame and request. */
   readonly log: SimulatorLog;
+  /** Fault injection: seeded network faults, REST errors, voice/track failures, a slow node. */
+  readonly faults: FaultController;
   private readonly options: ResolvedOptions;
   private readonly random: SeededRandom;
   private readonly idRandom: SeededRandom;
@@ -82,6 +87,9 @@ export class ProtocolSimulator<
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
   private boundPort: number | null = null;
+  /** The port a killed or stopped node comes back on with {@link restart}. */
+  private lastPort: number | null = null;
+  private restartPort: number | null = null;
   private startedAt = 0;
   private readonly live = new Map<string, Session>();
   private readonly resumable = new Map<string, Session>();
@@ -99,7 +107,16 @@ export class ProtocolSimulator<
     this.statsRandom = this.random.fork("stats");
     this.catalog = options?.catalog ?? new Catalog({ seed: this.options.seed });
     this.log = new SimulatorLog(this.options.logCapacity, this.options.logEnabled);
-    this.transport = new Transport(this.clock, this.log);
+    this.faults = new FaultController({
+      clock: this.clock,
+      random: this.random.fork("faults"),
+      requirePlayer: (sessionId, guildId) => {
+        const { session, player } = this.requirePlayer(sessionId, guildId);
+        return { sessionId: session.id, player };
+      },
+      closeVoice: (sessionId, guildId, close) => this.closeVoice(sessionId, guildId, close),
+    });
+    this.transport = new Transport(this.clock, this.log, this.faults);
     this.scheduler = new Scheduler(this.clock);
     const environments = this.createEnvironments();
     this.sessionEnvironment = environments.session;
@@ -173,7 +190,7 @@ export class ProtocolSimulator<
         );
       };
       server.once("error", onError);
-      server.listen(this.options.port, this.options.host, () => {
+      server.listen(this.restartPort ?? this.options.port, this.options.host, () => {
         server.off("error", onError);
         resolve();
       });
@@ -187,12 +204,57 @@ export class ProtocolSimulator<
 
   /** Closes every socket, ends every session and stops listening. Rejects with SIM_NOT_STARTED. */
   async stop(): Promise<void> {
+    await this.halt(true, "stop");
+  }
+
+  /**
+   * A dead node, as when the Lavalink process crashes: every WebSocket is cut without a close
+   * frame, REST exchanges in flight get no answer, the listening socket closes (new connections
+   * get ECONNREFUSED) and every session is lost. {@link restart} brings it back on the same port.
+   */
+  async kill(): Promise<void> {
+    await this.halt(false, "kill");
+  }
+
+  /**
+   * Brings a killed (or stopped) node back on the same port, as a restarted Lavalink: no session
+   * survives, so a client resuming with its Session-Id gets `resumed: false`. A running node is
+   * killed first.
+   */
+  async restart(): Promise<this> {
+    if (this.server !== null) await this.kill();
+    this.restartPort = this.lastPort;
+    try {
+      return await this.start();
+    } finally {
+      this.restartPort = null;
+    }
+  }
+
+  /**
+   * The seed's three knobs, each a probability 0..1: `packetLoss` (TCP retransmission delays, at
+   * worst a stalled connection), `latencySpike` (5–20× the baseline latency), `connectionDrop`
+   * (abrupt socket close per frame). Replaces earlier knob settings; see docs/faults.md.
+   */
+  enableFaultInjection(knobs: FaultKnobs & KnobOptions): Fault[] {
+    return this.faults.enable(knobs);
+  }
+
+  /** Removes the knobs' faults (faults added with `sim.faults.add` stay). */
+  disableFaultInjection(): void {
+    this.faults.disable();
+  }
+
+  private async halt(graceful: boolean, what: string): Promise<void> {
     const server = this.server;
     if (server === null) {
-      throw new SimulatorError("SIM_NOT_STARTED", "stop() called but the simulator is not running");
+      throw new SimulatorError("SIM_NOT_STARTED", `${what}() called but the simulator is not running`);
     }
     this.server = null;
-    for (const [ws] of this.sockets) ws.close(1001, "Simulator stopping");
+    this.lastPort = this.boundPort;
+    this.faults.halt();
+    if (graceful) for (const [ws] of this.sockets) ws.close(1001, "Simulator stopping");
+    else for (const [ws] of this.sockets) ws.terminate();
     for (const session of [...this.live.values(), ...this.resumable.values()]) session.shutdown();
     for (const [ws] of this.sockets) ws.terminate();
     this.sockets.clear();
@@ -383,7 +445,7 @@ export class ProtocolSimulator<
       const owner = session;
       ws.on("message", (data) => {
         // Lavalink v4 ignores client frames (it only logs a warning); record them for tests.
-        this.transport.recordIncoming({ sessionId: owner.id, op: "message", body: String(data) });
+        this.transport.receiveFrame(owner, ws, String(data));
       });
       ws.on("close", (code) => {
         this.sockets.delete(ws);

@@ -3,6 +3,7 @@
  * @module
  */
 
+// Fault injection (sim.faults, kill/restart, the seed's knobs).
 export {
   emptyLoadResult,
   errorLoadResult,
@@ -22,14 +23,41 @@ export {
   trackLoadResult,
 } from "../mock/index.js";
 export {
+  type BandwidthFaultSpec,
+  type Fault,
+  FaultController,
+  type FaultDecision,
+  type FaultDirection,
+  FaultError,
+  type FaultErrorCode,
+  type FaultFlag,
+  type FaultKnobs,
+  type FaultMark,
+  type FaultScope,
+  type FaultSpec,
+  type FaultType,
+  type KnobOptions,
+  type LatencyFaultSpec,
+  type LatencySpikeFaultSpec,
+  type PacketLossFaultSpec,
+  type PlayerFaultOptions,
   type PlayerSnapshot,
   ProtocolSimulator,
   type ProtocolSimulatorOptions,
+  parseFaultFlag,
+  type ResetFaultSpec,
+  type RestErrorFaultSpec,
   type SessionSnapshot,
   SimulatorError,
   type SimulatorErrorCode,
   SimulatorLog,
   type SimulatorLogEntry,
+  type SlowNodeFaultSpec,
+  type TimeoutFaultSpec,
+  type TrackExceptionFaultSpec,
+  type TrackStuckFaultSpec,
+  type VoiceCloseFaultSpec,
+  type WsCloseFaultSpec,
 } from "../simulator/index.js";
 export {
   type AdvanceUntilOptions,

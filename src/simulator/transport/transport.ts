@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { WebSocket } from "ws";
 import type { Clock } from "../../clock/index.js";
+import type { FaultHook } from "../faults/hook.js";
+import type { FaultMark } from "../faults/types.js";
 import type { SimulatorLog } from "../log.js";
 
 /** Who a frame belongs to; the session class satisfies it. */
@@ -27,6 +29,8 @@ export class Transport {
   constructor(
     private readonly clock: Clock,
     readonly log: SimulatorLog,
+    /** Fault injection; it decides, delays or drops, and records its decisions with the traffic. */
+    private readonly faults?: FaultHook,
   ) {}
 
   /** Writes one text frame to a session's socket. */
@@ -38,7 +42,8 @@ export class Transport {
     type?: string,
     guildId?: string,
   ): void {
-    if (this.log.enabled) {
+    const record = (sent: string, marks?: FaultMark[]): void => {
+      if (!this.log.enabled) return;
       this.log.record({
         at: this.clock.now(),
         direction: "out",
@@ -47,10 +52,53 @@ export class Transport {
         op,
         ...(type === undefined ? {} : { type }),
         ...(guildId === undefined ? {} : { guildId }),
-        body: text,
+        body: sent,
+        ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
       });
+    };
+    if (this.faults?.engaged === true) {
+      this.faults.outgoingFrame({ owner, ws, text, op, type, guildId }, record);
+      return;
     }
+    record(text);
     if (ws.readyState === WebSocket.OPEN) ws.send(text);
+  }
+
+  /** A frame from a client (Lavalink v4 ignores them; faults may still cut the connection). */
+  receiveFrame(owner: FrameOwner, ws: WebSocket, body: string): void {
+    const record = (marks?: FaultMark[]): void =>
+      this.recordIncoming({
+        sessionId: owner.id,
+        op: "message",
+        body,
+        ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
+      });
+    if (this.faults?.engaged === true) this.faults.incomingFrame({ owner, ws, body }, record);
+    else record();
+  }
+
+  /**
+   * A complete REST request: records it, lets upstream faults act on it, then hands it to
+   * `handle` (at once without faults).
+   */
+  receiveRequest(
+    res: ServerResponse,
+    request: { method: string; path: string; headers: IncomingHttpHeaders; body: string },
+    handle: () => void,
+  ): void {
+    const { method, path, headers, body } = request;
+    if (this.faults?.engaged !== true) {
+      this.recordRequest(method, path, headers, body);
+      handle();
+      return;
+    }
+    this.faults.incomingRequest(
+      res,
+      { method, path, body },
+      (marks) => this.recordRequest(method, path, headers, body, marks),
+      handle,
+      (reply) => this.respond(res, reply),
+    );
   }
 
   /** Records a frame that was produced but not written (queued for resume, or the session is gone). */
@@ -83,13 +131,20 @@ export class Transport {
     body?: string;
     note?: string;
     status?: number;
+    faults?: FaultMark[];
   }): void {
     if (!this.log.enabled) return;
     this.log.record({ at: this.clock.now(), direction: "in", kind: "ws", ...entry });
   }
 
   /** Records a REST request as it arrived. */
-  recordRequest(method: string, path: string, _headers: IncomingHttpHeaders, body: string | undefined): void {
+  recordRequest(
+    method: string,
+    path: string,
+    _headers: IncomingHttpHeaders,
+    body: string | undefined,
+    marks?: FaultMark[],
+  ): void {
     if (!this.log.enabled) return;
     this.log.record({
       at: this.clock.now(),
@@ -98,23 +153,35 @@ export class Transport {
       method,
       path,
       ...(body === undefined || body === "" ? {} : { body }),
+      ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
     });
   }
 
-  /** Writes one REST answer. */
+  /** Writes one REST answer (through the faults when any are active). */
   respond(res: ServerResponse, reply: RestReply): void {
-    if (this.log.enabled) {
+    const record = (sent: RestReply, marks?: FaultMark[]): void => {
+      if (!this.log.enabled) return;
       this.log.record({
         at: this.clock.now(),
         direction: "out",
         kind: "rest",
-        method: reply.method,
-        path: reply.path,
-        status: reply.status,
-        ...(reply.sessionId === undefined ? {} : { sessionId: reply.sessionId }),
-        ...(reply.body === undefined ? {} : { body: reply.body }),
+        method: sent.method,
+        path: sent.path,
+        status: sent.status,
+        ...(sent.sessionId === undefined ? {} : { sessionId: sent.sessionId }),
+        ...(sent.body === undefined ? {} : { body: sent.body }),
+        ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
       });
+    };
+    if (this.faults?.engaged === true) {
+      this.faults.outgoingReply(res, reply, record, (sent) => this.write(res, sent));
+      return;
     }
+    record(reply);
+    this.write(res, reply);
+  }
+
+  private write(res: ServerResponse, reply: RestReply): void {
     if (res.writableEnded || res.destroyed) return;
     const headers: OutgoingHttpHeaders = { ...reply.headers };
     if (reply.body !== undefined) headers["Content-Length"] = Buffer.byteLength(reply.body);
