@@ -3,7 +3,6 @@
  * @module
  */
 
-// Fault injection (sim.faults, kill/restart, the seed's knobs).
 export {
   emptyLoadResult,
   errorLoadResult,
@@ -22,6 +21,7 @@ export {
   type TrackInfoOverrides,
   trackLoadResult,
 } from "../mock/index.js";
+// The simulator, with fault injection (sim.faults, kill/restart, the seed's knobs).
 export {
   type BandwidthFaultSpec,
   type Fault,
