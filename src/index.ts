@@ -9,5 +9,6 @@ export * from "./client/index.js";
 export * from "./client/queue/index.js";
 // The client's Track class shadows the protocol's Track interface; the wire shape stays reachable.
 export { Track } from "./client/track.js";
+export * from "./clock/index.js";
 export type { Track as LavalinkTrack } from "./protocol/index.js";
 export * from "./protocol/index.js";

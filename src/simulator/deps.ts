@@ -4,4 +4,4 @@
  */
 
 export { decodeTrack, encodeTrack, TrackDecodeError } from "../protocol/codec/index.js";
-export { Catalog, type PlaybackScript } from "./placeholder/catalog.js";
+export { Catalog, type PlaybackScript } from "./catalog/index.js";

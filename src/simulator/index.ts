@@ -2,7 +2,7 @@
  * The Lavalink v4 protocol simulator: a real node on loopback with a virtual clock.
  * @module
  */
-export { Catalog, type PlaybackScript } from "./deps.js";
+export * from "./catalog/index.js";
 export { SimulatorError, type SimulatorErrorCode } from "./errors.js";
 export * from "./faults/index.js";
 export { SimulatorLog, type SimulatorLogEntry } from "./log.js";

@@ -1,64 +1,11 @@
 /**
- * Sonora's offline testing kit: the Lavalink protocol simulator, the mock factory and fixtures.
+ * Sonora's offline testing kit: the Lavalink protocol simulator with its catalog and fault
+ * injection, the mock factory, clocks, and test fixtures.
  * @module
  */
-
-export {
-  emptyLoadResult,
-  errorLoadResult,
-  MockFactory,
-  MockFactoryError,
-  type MockFactoryOptions,
-  type MockLoadType,
-  type MockPlaylistOptions,
-  type MockSearchOptions,
-  type MockSource,
-  mockException,
-  mockFactory,
-  playlistLoadResult,
-  SeededRandom,
-  searchLoadResult,
-  type TrackInfoOverrides,
-  trackLoadResult,
-} from "../mock/index.js";
-// The simulator, with fault injection (sim.faults, kill/restart, the seed's knobs).
-export {
-  type BandwidthFaultSpec,
-  type Fault,
-  FaultController,
-  type FaultDecision,
-  type FaultDirection,
-  FaultError,
-  type FaultErrorCode,
-  type FaultFlag,
-  type FaultKnobs,
-  type FaultMark,
-  type FaultScope,
-  type FaultSpec,
-  type FaultType,
-  type KnobOptions,
-  type LatencyFaultSpec,
-  type LatencySpikeFaultSpec,
-  type PacketLossFaultSpec,
-  type PlayerFaultOptions,
-  type PlayerSnapshot,
-  ProtocolSimulator,
-  type ProtocolSimulatorOptions,
-  parseFaultFlag,
-  type ResetFaultSpec,
-  type RestErrorFaultSpec,
-  type SessionSnapshot,
-  SimulatorError,
-  type SimulatorErrorCode,
-  SimulatorLog,
-  type SimulatorLogEntry,
-  type SlowNodeFaultSpec,
-  type TimeoutFaultSpec,
-  type TrackExceptionFaultSpec,
-  type TrackStuckFaultSpec,
-  type VoiceCloseFaultSpec,
-  type WsCloseFaultSpec,
-} from "../simulator/index.js";
+export * from "../clock/index.js";
+export * from "../mock/index.js";
+export * from "../simulator/index.js";
 export {
   type AdvanceUntilOptions,
   createTestEnvironment,

@@ -32,7 +32,7 @@ describe("a client connects to a node, loads and plays over real sockets", () =>
     const search = await client.search("lofi beats");
     expect(search.loadType).toBe("search");
     expect(search.tracks[0]).toBeInstanceOf(Track);
-    const loaded = await client.load("abc");
+    const loaded = await client.load("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
     if (loaded.loadType !== "track") throw new Error(`expected a track, got ${loaded.loadType}`);
     const track = loaded.data;
     expect(client.decodeTrack(track.encoded).info).toEqual(track.info);

@@ -40,6 +40,15 @@ export async function until(check: () => boolean, what: string, maxPolls = 2_500
   throw new Error(`timed out waiting until ${what}`);
 }
 
+/**
+ * The catalog identifier of a plain test track (docs/catalog.md, special identifiers): the label makes
+ * it distinct, the length is fixed so tests that play a track to its end know how long that takes.
+ * The loaded track's `info.identifier` is this same string.
+ */
+export function song(label: string, lengthMs = 180_000): string {
+  return `sonora:track:${lengthMs}#${label}`;
+}
+
 export const PASSWORD = "test-password";
 export const GUILD = "817327181659111454";
 export const BOT = "159985870458322944";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SonoraClient } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { GUILD, makeClient, nodeFor, startSim } from "./helpers.js";
+import { GUILD, makeClient, nodeFor, song, startSim } from "./helpers.js";
 
 let sims: ProtocolSimulator[] = [];
 let client: SonoraClient | undefined;
@@ -21,7 +21,7 @@ describe("player.moveTo and destroy", () => {
     sims.push(a, b);
     client = makeClient([nodeFor(a, "a"), nodeFor(b, "b")], clock);
     await client.start();
-    const loaded = await client.load("mover");
+    const loaded = await client.load(song("mover"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
     const player = await client.getPlayer(GUILD, { node: "a" });
     await player.update({
@@ -42,7 +42,7 @@ describe("player.moveTo and destroy", () => {
       filters: { timescale: { rate: 2 } },
       state: { position: 20_000 },
     });
-    expect(b.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe("mover");
+    expect(b.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(song("mover"));
 
     await player.destroy();
     expect(player.destroyed).toBe(true);

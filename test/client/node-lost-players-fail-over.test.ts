@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Node, Player, SonoraClient } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, startSim, until } from "./helpers.js";
+import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
 
 let sims: ProtocolSimulator[] = [];
 let client: SonoraClient | undefined;
@@ -23,7 +23,7 @@ describe("players of a node that does not come back move to a healthy node", () 
     await client.start();
     const nodeA = client.nodes.get("a")!;
 
-    const loaded = await client.load("survivor");
+    const loaded = await client.load(song("survivor"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
     const player = await client.getPlayer(GUILD, { node: "a" });
     await player.update({ track: { encoded: loaded.data.encoded }, volume: 80, filters: { volume: 0.5 } });
@@ -42,7 +42,7 @@ describe("players of a node that does not come back move to a healthy node", () 
     expect(player.node.name).toBe("b");
 
     const onB = b.getPlayer(undefined, GUILD)!;
-    expect(onB.track?.info.identifier).toBe("survivor");
+    expect(onB.track?.info.identifier).toBe(song("survivor"));
     expect(onB).toMatchObject({ paused: false, volume: 80, filters: { volume: 0.5 } });
     // The move asked b to start where a stopped (30 s); b has been playing since.
     const patch = b.log

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TrackEndReason } from "../../src/protocol/index.js";
-import { GUILD, type Rig, rig, until } from "./helpers/playback.js";
+import { GUILD, type Rig, rig, song, until } from "./helpers/playback.js";
 
 describe("auto-advance on TrackEnd, for every reason", () => {
   let r: Rig;
@@ -15,11 +15,11 @@ describe("auto-advance on TrackEnd, for every reason", () => {
   });
 
   it("finished: the next queued track starts by itself, then the player goes idle", async () => {
-    const [a, b] = [await r.load("a"), await r.load("b")];
+    const [a, b] = [await r.load(song("a")), await r.load(song("b"))];
     await r.player.queue.add(b);
     await r.player.play(a);
     await r.advance(a.length + 1_000);
-    await until(() => r.truth()?.track?.info.identifier === "b", "b started");
+    await until(() => r.truth()?.track?.info.identifier === b.identifier, "b started");
     expect(ends).toEqual(["finished"]);
     expect(r.player.currentTrack).toBe(b);
     expect(r.player.queue.history[0]).toBe(a);
@@ -30,22 +30,19 @@ describe("auto-advance on TrackEnd, for every reason", () => {
   });
 
   it("loadFailed: skips to the next track (even in track loop)", async () => {
-    r.sim.catalog.setScript("broken", {
-      kind: "loadFailed",
-      exception: { message: "unavailable", severity: "common", cause: "test" },
-    });
-    const [bad, good] = [await r.load("broken"), await r.load("good")];
+    // A track the simulator fails to load when played (TrackStart, TrackException, TrackEnd loadFailed).
+    const [bad, good] = [await r.load("sonora:loadfail#broken"), await r.load(song("good"))];
     r.player.queue.setLoop("track");
     await r.player.queue.add(good);
     await r.player.play(bad);
     await r.advance(2_000, 100);
-    await until(() => r.truth()?.track?.info.identifier === "good", "good started");
+    await until(() => r.truth()?.track?.info.identifier === good.identifier, "good started");
     expect(ends[0]).toBe("loadFailed");
     expect(r.player.currentTrack).toBe(good);
   });
 
   it("stopped and replaced do not start the next track", async () => {
-    const [a, b, c] = [await r.load("a"), await r.load("b"), await r.load("c")];
+    const [a, b, c] = [await r.load(song("a")), await r.load(song("b")), await r.load(song("c"))];
     await r.player.queue.add(c);
     await r.player.play(a);
     await r.player.play(b); // replaces a
@@ -59,7 +56,7 @@ describe("auto-advance on TrackEnd, for every reason", () => {
   });
 
   it("cleanup does not start the next track", async () => {
-    const [a, b] = [await r.load("a"), await r.load("b")];
+    const [a, b] = [await r.load(song("a")), await r.load(song("b"))];
     await r.player.queue.add(b);
     await r.player.play(a);
     r.player.handleEvent({
@@ -72,6 +69,6 @@ describe("auto-advance on TrackEnd, for every reason", () => {
     await r.advance(2_000);
     expect(ends).toEqual(["cleanup"]);
     expect(r.player.queue.upcoming).toEqual([b]);
-    expect(r.truth()?.track?.info.identifier).toBe("a");
+    expect(r.truth()?.track?.info.identifier).toBe(song("a"));
   });
 });

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EQUALIZER_PRESETS, Equalizer, type FilterManager } from "../../src/index.js";
-import { type Rig, rig } from "./helpers/playback.js";
+import { type Rig, rig, song } from "./helpers/playback.js";
 
 describe("every filter and preset is accepted by the simulator's validation", () => {
   let r: Rig;
   beforeEach(async () => {
     r = await rig();
-    await r.player.play(await r.load("f"));
+    await r.player.play(await r.load(song("f")));
   });
   afterEach(async () => {
     await r.close();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ClientStateError, InvalidOptionError, InvalidTrackError, QueueFullError } from "../../src/index.js";
-import { type Rig, rig } from "./helpers/playback.js";
+import { type Rig, rig, song } from "./helpers/playback.js";
 
 describe("invalid input to the player is refused with typed errors and changes nothing", () => {
   let r: Rig;
@@ -12,7 +12,7 @@ describe("invalid input to the player is refused with typed errors and changes n
   });
 
   it("play(null), play(42), play({}), play('not-base64') and bad options", async () => {
-    const t = await r.load("keep");
+    const t = await r.load(song("keep"));
     await r.player.play(t);
     const historyBefore = r.player.queue.history.length;
     for (const bad of [null, 42, {}, { encoded: "x" }, "%%%not-a-track%%%"]) {
@@ -28,14 +28,14 @@ describe("invalid input to the player is refused with typed errors and changes n
     await expect(r.player.queue.add(null as never)).rejects.toBeInstanceOf(InvalidTrackError);
     expect(r.player.currentTrack).toBe(t);
     expect(r.player.queue.history.length).toBe(historyBefore);
-    expect(r.truth()).toMatchObject({ volume: 100, track: { info: { identifier: "keep" } } });
+    expect(r.truth()).toMatchObject({ volume: 100, track: { info: { identifier: song("keep") } } });
   });
 
   it("seek without a track is a state error; a full queue refuses the add", async () => {
     await expect(r.player.seek(1_000)).rejects.toBeInstanceOf(ClientStateError);
     r.player.queue.maxSize = 2;
-    await r.player.queue.add([await r.load("a"), await r.load("b")]);
-    await expect(r.player.queue.add(await r.load("c"))).rejects.toBeInstanceOf(QueueFullError);
+    await r.player.queue.add([await r.load(song("a")), await r.load(song("b"))]);
+    await expect(r.player.queue.add(await r.load(song("c")))).rejects.toBeInstanceOf(QueueFullError);
     expect(r.player.queue.size).toBe(2);
   });
 });

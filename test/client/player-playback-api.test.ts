@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AutoplayEngine, Equalizer } from "../../src/index.js";
-import { GUILD, type Rig, rig, until } from "./helpers/playback.js";
+import { GUILD, type Rig, rig, song, until } from "./helpers/playback.js";
 
 describe("the player playback API against the simulator", () => {
   let r: Rig;
@@ -14,8 +14,8 @@ describe("the player playback API against the simulator", () => {
   it("runs the documented calls: play, queue.add, skip, pause/resume, shuffles, clear, filters, autoplay", async () => {
     const { player, client } = r;
     expect(await client.getPlayer(GUILD)).toBe(player);
-    const track = await r.load("first");
-    const track2 = await r.load("second");
+    const track = await r.load(song("first"));
+    const track2 = await r.load(song("second"));
 
     await player.play(track);
     expect(player.currentTrack).toBe(track);
@@ -38,7 +38,7 @@ describe("the player playback API against the simulator", () => {
     expect(player.paused).toBe(false);
     expect(r.truth()?.paused).toBe(false);
 
-    await player.queue.add([await r.load("a"), await r.load("b"), await r.load("c")]);
+    await player.queue.add([await r.load(song("a")), await r.load(song("b")), await r.load(song("c"))]);
     await player.queue.smartShuffle();
     expect(player.queue.size).toBe(3);
     await player.queue.clear();
@@ -65,7 +65,7 @@ describe("the player playback API against the simulator", () => {
 
   it("seek, setVolume, stop, previous and play() from the queue", async () => {
     const { player } = r;
-    const [a, b] = [await r.load("a"), await r.load("b")];
+    const [a, b] = [await r.load(song("a")), await r.load(song("b"))];
     await player.queue.add([a, b]);
     expect(await player.play()).toBe(a); // nothing given: next from the queue
     await player.seek(30_000);
@@ -93,7 +93,7 @@ describe("the player playback API against the simulator", () => {
 
   it("play accepts an encoded string and play options", async () => {
     const { player } = r;
-    const t = await r.load("opts");
+    const t = await r.load(song("opts"));
     const played = await player.play(t.encoded, {
       startTime: 10_000,
       volume: 50,
@@ -103,9 +103,9 @@ describe("the player playback API against the simulator", () => {
     expect(played?.encoded).toBe(t.encoded);
     expect(r.truth()).toMatchObject({ paused: true, volume: 50, state: { position: 10_000 } });
     expect(r.truth()?.track?.userData).toEqual({ by: "me" });
-    const other = await r.load("other");
+    const other = await r.load(song("other"));
     expect(await player.play(other, { noReplace: true })).toBe(player.currentTrack);
     // the node re-encodes the playing track with its position, so compare identities by identifier
-    expect(r.truth()?.track?.info.identifier).toBe("opts");
+    expect(r.truth()?.track?.info.identifier).toBe(t.identifier);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Rig, rig } from "./helpers/playback.js";
+import { type Rig, rig, song } from "./helpers/playback.js";
 
 /**
  * Bound: the estimate may lag the node by at most one clock step of unprocessed I/O. Both sides read
@@ -24,7 +24,7 @@ describe("position estimate vs the simulator's truth on the virtual clock", () =
   }
 
   it("tracks playing, paused, seeked and timescaled playback within the bound", async () => {
-    const t = await r.load("long");
+    const t = await r.load(song("long", 600_000));
     await r.player.play(t);
     const samples: number[] = [];
     for (let i = 0; i < 12; i++) {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SonoraClient } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { makeClient, nodeFor, startSim, until } from "./helpers.js";
+import { makeClient, nodeFor, song, startSim, until } from "./helpers.js";
 
 let sims: ProtocolSimulator[] = [];
 let clients: SonoraClient[] = [];
@@ -24,7 +24,7 @@ describe("the pool gives new players to the least-loaded ready node", () => {
     const other = makeClient([nodeFor(a, "a")], clock, { userId: "222222222222222222" });
     clients.push(other);
     await other.start();
-    const loaded = await other.load("busy");
+    const loaded = await other.load(song("busy"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
     for (const guild of ["11", "12", "13"]) {
       await (await other.getPlayer(guild)).update({ track: { encoded: loaded.data.encoded } });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SonoraClient } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, startSim, until } from "./helpers.js";
+import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
 
 let sim: ProtocolSimulator | undefined;
 let client: SonoraClient | undefined;
@@ -22,7 +22,7 @@ describe("a dropped socket is reconnected and the session resumed", () => {
     const sessionId = node.sessionId!;
     await until(() => sim!.getSession(sessionId)?.resuming === true, "resuming is configured");
 
-    const loaded = await client.load("resume-me");
+    const loaded = await client.load(song("resume-me"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
     const player = await client.getPlayer(GUILD);
     await player.update({ track: { encoded: loaded.data.encoded }, position: loaded.data.length - 500 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SonoraClient } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, startSim, until } from "./helpers.js";
+import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
 
 let sim: ProtocolSimulator | undefined;
 let client: SonoraClient | undefined;
@@ -25,7 +25,7 @@ describe("when the node no longer has the session, players are rebuilt from the 
     const oldSession = node.sessionId!;
     await until(() => sim!.getSession(oldSession)?.resuming === true, "resuming is configured");
 
-    const loaded = await client.load("rebuild-me");
+    const loaded = await client.load(song("rebuild-me"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
     const player = await client.getPlayer(GUILD);
     const filters = { timescale: { speed: 1.25 }, volume: 0.8 };
@@ -52,7 +52,7 @@ describe("when the node no longer has the session, players are rebuilt from the 
       "the player is rebuilt",
     );
     const rebuilt = sim.getPlayer(newSession, GUILD)!;
-    expect(rebuilt.track?.info.identifier).toBe("rebuild-me");
+    expect(rebuilt.track?.info.identifier).toBe(song("rebuild-me"));
     expect(rebuilt.track?.userData).toEqual({ requester: "9" });
     expect(rebuilt).toMatchObject({ paused: true, volume: 55, filters, state: { position: pausedAt } });
     expect(player.position).toBe(pausedAt);

@@ -85,11 +85,11 @@ describe("playback timeline on the virtual clock", () => {
   });
 
   it("replacing sends TrackEnd replaced before the new TrackStart; noReplace keeps the current track", async () => {
-    const first = await loadOne(sim, "first");
-    const second = await loadOne(sim, "second");
+    const first = await loadOne(sim, "sonora:track#first");
+    const second = await loadOne(sim, "sonora:track#second");
     await rest(sim, "PATCH", playerPath, { track: { encoded: first.encoded } });
     await rest(sim, "PATCH", `${playerPath}?noReplace=true`, { track: { encoded: second.encoded } });
-    expect(sim.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe("first");
+    expect(sim.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe("sonora:track#first");
     await rest(sim, "PATCH", playerPath, { track: { encoded: second.encoded } });
     await client.event("TrackStartEvent");
     await client.event("TrackEndEvent");
@@ -100,9 +100,9 @@ describe("playback timeline on the virtual clock", () => {
         : [],
     );
     expect(events).toEqual([
-      "TrackStartEvent:first",
-      "TrackEndEvent:first:replaced",
-      "TrackStartEvent:second",
+      "TrackStartEvent:sonora:track#first",
+      "TrackEndEvent:sonora:track#first:replaced",
+      "TrackStartEvent:sonora:track#second",
     ]);
   });
 

@@ -89,18 +89,24 @@ describe("REST routes answer like Lavalink", () => {
 
   it("lists players, plays by identifier (deprecated and new form), rejects searches as identifiers", async () => {
     const base = `/v4/sessions/${client.sessionId}/players`;
-    expect((await rest(sim, "PATCH", `${base}/1`, { track: { identifier: "song-one" } })).status).toBe(200);
-    expect((await rest(sim, "PATCH", `${base}/2`, { identifier: "song-two" })).status).toBe(200);
+    expect(
+      (await rest(sim, "PATCH", `${base}/1`, { track: { identifier: "sonora:track#one" } })).status,
+    ).toBe(200);
+    expect((await rest(sim, "PATCH", `${base}/2`, { identifier: "sonora:track#two" })).status).toBe(200);
     const search = await rest(sim, "PATCH", `${base}/3`, { track: { identifier: "ytsearch:anything" } });
     expect(search.status).toBe(400);
     expect(search.body).toMatchObject({ message: "Cannot play a playlist or search result" });
+    // What the catalog does not know (no prefix, not a URL) loads empty, like Lavalink.
+    const unknown = await rest(sim, "PATCH", `${base}/3`, { track: { identifier: "no-such-song" } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({ message: "No matches found for identifier" });
     const list = (await rest(sim, "GET", base)).body as {
       guildId: string;
       track: { info: { identifier: string } } | null;
     }[];
     expect(list.map((p) => [p.guildId, p.track?.info.identifier ?? null])).toEqual([
-      ["1", "song-one"],
-      ["2", "song-two"],
+      ["1", "sonora:track#one"],
+      ["2", "sonora:track#two"],
       ["3", null],
     ]);
   });

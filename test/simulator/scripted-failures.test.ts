@@ -3,7 +3,6 @@ import type {
   LavalinkException,
   TrackEndEvent,
   TrackExceptionEvent,
-  TrackInfo,
   TrackStuckEvent,
 } from "../../src/protocol/index.js";
 import { Catalog, type PlaybackScript } from "../../src/simulator/index.js";
@@ -15,14 +14,18 @@ const EXCEPTION: LavalinkException = {
   cause: "java.lang.RuntimeException: simulated",
 };
 
-/** A catalog whose playback scripts are picked by identifier (the catalog contract's scriptFor). */
-class ScriptedCatalog extends Catalog {
-  override scriptFor(info: TrackInfo): PlaybackScript {
-    if (info.identifier === "load-fails") return { kind: "loadFailed", exception: EXCEPTION };
-    if (info.identifier === "breaks") return { kind: "exception", atMs: 30_000, exception: EXCEPTION };
-    if (info.identifier === "sticks") return { kind: "stuck", atMs: 10_000, thresholdMs: 10_000 };
-    return { kind: "normal" };
+/** A catalog with three registered tracks whose playback scripts fail in the three ways lavaplayer can. */
+function scriptedCatalog(): Catalog {
+  const catalog = new Catalog({ seed: 1 });
+  const scripts: Record<string, PlaybackScript> = {
+    "load-fails": { kind: "loadFailed", exception: EXCEPTION },
+    breaks: { kind: "exception", atMs: 30_000, exception: EXCEPTION },
+    sticks: { kind: "stuck", atMs: 10_000, thresholdMs: 10_000 },
+  };
+  for (const [identifier, script] of Object.entries(scripts)) {
+    catalog.registerTrack({ title: identifier, length: 180_000, isStream: false }, { identifier, script });
   }
+  return catalog;
 }
 
 describe("scripted playback failures", () => {
@@ -34,7 +37,7 @@ describe("scripted playback failures", () => {
   });
 
   async function play(identifier: string): Promise<void> {
-    sim = await startSim({ catalog: new ScriptedCatalog({ seed: 1 }) });
+    sim = await startSim({ catalog: scriptedCatalog() });
     client = await TestClient.connect(sim);
     const { encoded } = await loadOne(sim, identifier);
     await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/1`, { track: { encoded } });
@@ -66,5 +69,17 @@ describe("scripted playback failures", () => {
     const stuck = await client.event<TrackStuckEvent>("TrackStuckEvent");
     expect(stuck.thresholdMs).toBe(10_000);
     expect(sim.getPlayer(undefined, "1")?.track).not.toBeNull();
+  });
+
+  it("sonora: identifiers carry their script in the track itself, through the encoded string", async () => {
+    await play("sonora:exception@5000#e2e");
+    await sim.clock.advance(5_000);
+    const exception = await client.event<TrackExceptionEvent>("TrackExceptionEvent");
+    expect(exception.track.info.position).toBe(5_000);
+    expect(exception.exception).toMatchObject({
+      message: "Something broke when playing the track.",
+      severity: "fault",
+    });
+    expect((await client.event<TrackEndEvent>("TrackEndEvent")).reason).toBe("finished");
   });
 });

@@ -3,9 +3,9 @@ import type { Player } from "../../../src/client/player/player.js";
 import type { Track } from "../../../src/client/track.js";
 import type { VirtualClock } from "../../../src/clock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../../src/simulator/index.js";
-import { drive, io, until } from "../helpers.js";
+import { drive, io, song, until } from "../helpers.js";
 
-export { drive, io, until };
+export { drive, io, song, until };
 
 export const GUILD = "817327181659111454";
 const PASSWORD = "playback-tests";
