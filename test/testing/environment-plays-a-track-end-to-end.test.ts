@@ -55,7 +55,7 @@ describe("createTestEnvironment wires a simulator, a client and a mock gateway",
   it("advance() lets every frame of each step reach the client: positions follow the virtual clock exactly", async () => {
     env = await createTestEnvironment({ simulator: { playerUpdateInterval: 1_000 } });
     const player = await env.player();
-    const loaded = await env.client.load("steady");
+    const loaded = await env.client.load("sonora:track:600000#steady");
     const track = loaded.tracks[0]!;
     await player.play(track);
     const updates: number[] = [];

@@ -55,8 +55,8 @@ describe("SONORA_OFFLINE=1 points an unchanged bot config at a simulator", () =>
     await client.start();
     expect(client.nodes.get(OFFLINE_NODE_NAME)?.state).toBe("ready");
     expect(sim.sessions).toHaveLength(1);
-    const loaded = await client.load("offline-track");
-    expect(loaded.tracks[0]?.identifier).toBe("offline-track");
+    const loaded = await client.load("sonora:track#offline");
+    expect(loaded.tracks[0]?.identifier).toBe("sonora:track#offline");
 
     await nextTick();
     expect(warnings).toHaveLength(1);

@@ -8,9 +8,11 @@ describe("sonoraTest: a fresh environment per test as a vitest fixture", () => {
   sonoraTest("gives a connected environment and plays on it", async ({ sonora }) => {
     seen.push(sonora);
     const player = await sonora.player();
-    const track = (await sonora.client.load("fixture")).tracks[0]!;
+    const track = (await sonora.client.load("sonora:track#fixture")).tracks[0]!;
     await player.play(track);
-    expect(sonora.simulator.getPlayer(undefined, TEST_GUILD_ID)?.track?.info.identifier).toBe("fixture");
+    expect(sonora.simulator.getPlayer(undefined, TEST_GUILD_ID)?.track?.info.identifier).toBe(
+      track.identifier,
+    );
   });
 
   sonoraTest("the next test gets another one, and the previous one was disposed", ({ sonora }) => {

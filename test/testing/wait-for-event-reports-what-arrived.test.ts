@@ -123,7 +123,7 @@ describe("waitForEvent", () => {
   it("on a client, the timeout message names players and tracks instead of dumping them", async () => {
     env = await createTestEnvironment({ seed: 3 });
     const player = await env.player();
-    const track = (await env.client.load("named")).tracks[0]!;
+    const track = (await env.client.load("sonora:track:120000#named")).tracks[0]!;
     // A filter that never matches: the wait must fail and show what did happen.
     const wait = env.advanceUntil("trackEnd", {
       filter: (_p, _t, reason) => reason === "stopped",
@@ -133,10 +133,13 @@ describe("waitForEvent", () => {
     const error = (await wait.catch((e: unknown) => e)) as WaitTimeoutError;
     expect(error).toBeInstanceOf(WaitTimeoutError);
     expect(error.clock).toBe("virtual");
-    expect(error.message).toContain(`trackStart(Player ${player.guildId}, Track "${track.title}" (named)`);
-    expect(error.message).toMatch(
-      /trackEnd\(Player \d+, Track "Title named" \(named\), "finished".*\[rejected by the filter\]/,
+    expect(error.message).toContain(
+      `trackStart(Player ${player.guildId}, Track "${track.title}" (${track.identifier})`,
     );
+    expect(error.message).toContain(
+      `trackEnd(Player ${player.guildId}, Track "${track.title}" (${track.identifier}), "finished"`,
+    );
+    expect(error.message).toMatch(/trackEnd\(.*"finished".*\[rejected by the filter\]/);
     expect(error.message).toMatch(/nodeStats\(Node simulator \(ready\), .*\) ×\d+ \(last shown\)/);
     expect(error.message).not.toContain("raw(");
   });
