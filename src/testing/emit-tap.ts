@@ -1,5 +1,6 @@
 /** Something with an `emit(event, ...args)` method: Sonora's TypedEmitter or Node's EventEmitter. */
 export interface Emitting {
+  /** Emits `event`; the tap wraps this method to observe every emission. */
   emit(event: never, ...args: never[]): boolean;
 }
 

@@ -64,6 +64,7 @@ export interface TestPlayerOptions {
 
 /** Options of {@link TestEnvironment.advanceUntil}. */
 export interface AdvanceUntilOptions<A extends unknown[]> {
+  /** Only an emission whose arguments pass this check ends the wait. */
   filter?: (...args: A) => boolean;
   /** Most virtual ms to advance before giving up (default 600 000: ten minutes of playback). */
   maxMs?: number;
@@ -128,6 +129,7 @@ export interface TestEnvironment {
   tracks(count: number, overrides?: TrackInfoOverrides): Track[];
   /** Closes the client, the gateway and the simulator. Idempotent. */
   dispose(): Promise<void>;
+  /** Same as {@link TestEnvironment.dispose}, for `await using env = await createTestEnvironment()`. */
   [Symbol.asyncDispose](): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ export type VoiceEventOrder = "state-first" | "server-first" | "random";
 
 /** What a {@link MockGateway} delivers to: usually a SonoraClient. */
 export interface RawPacketSink {
+  /** Takes one gateway dispatch (VOICE_STATE_UPDATE or VOICE_SERVER_UPDATE). */
   handleRaw(packet: RawGatewayPacket): Promise<void>;
 }
 
