@@ -33,6 +33,103 @@ export interface BenchCase {
   unit: string;
 }
 
+/** A measured figure next to the target it is held to. */
+export interface ReportRow {
+  /** What was measured (`1,000 players: CPU`). */
+  label: string;
+  /** The figure, formatted with its unit (`1.4 % of one core`). */
+  measured: string;
+  /** The target, formatted the same way (`< 5 % of one core`). */
+  target: string;
+  /** Whether the figure meets the target (`null` when there is nothing to compare). */
+  met: boolean | null;
+}
+
+/**
+ * A case that is not a throughput comparison: it measures something over real time (CPU share,
+ * heap per item, …) and prints each figure next to its target. Its `run` may take seconds and may
+ * start child processes (e.g. one with `--expose-gc`); it only runs when the case is selected.
+ */
+export interface BenchReport {
+  kind: "report";
+  /** Unique name, `area/what`; argv filters match against it. */
+  name: string;
+  /** One line saying what is measured and how. */
+  description: string;
+  /** Measures; `quick` asks for a shorter (noisier) measurement. */
+  run(options: { quick: boolean }): Promise<ReportRow[]>;
+}
+
+/** Anything a case module provides: a timing comparison or a report. */
+export type BenchEntry = BenchCase | BenchReport;
+
+/** Whether an entry is a report (timing cases have no `kind`). */
+export function isReport(entry: BenchEntry): entry is BenchReport {
+  return "kind" in entry && entry.kind === "report";
+}
+
+/**
+ * What a module in `bench/cases/` exports.
+ *
+ * - `cases` as an array: the old, eager form; whatever the module did at import time ran anyway.
+ * - `cases` as a function plus `names`: the lazy form. The runner imports the module (which must do
+ *   no heavy work at top level), matches the filters against `names`, and calls `cases()` only when
+ *   one of them is selected, so `npm run bench -- codec` never builds the simulator's players.
+ *   Without `names` the function is called whenever the module is scanned.
+ *
+ * Modules exporting neither (corpora, fixtures) are skipped.
+ */
+export interface BenchModule {
+  /** With a `cases` function: the names of the entries it returns, known without setting them up. */
+  names?: readonly string[];
+  cases?: readonly BenchEntry[] | (() => Promise<readonly BenchEntry[]> | readonly BenchEntry[]);
+}
+
+/**
+ * The entries of `modules` selected by `filters`, calling a module's lazy `cases()` only when one
+ * of its declared `names` is selected (or when it declares none).
+ */
+export async function selectEntries(
+  modules: readonly BenchModule[],
+  filters: readonly string[],
+): Promise<BenchEntry[]> {
+  const selected: BenchEntry[] = [];
+  for (const module of modules) {
+    let entries: readonly BenchEntry[];
+    if (typeof module.cases === "function") {
+      if (module.names !== undefined && !module.names.some((name) => matchesFilters(name, filters))) continue;
+      entries = await module.cases();
+      const undeclared = entries.filter((e) => module.names !== undefined && !module.names.includes(e.name));
+      if (undeclared.length > 0) {
+        // An undeclared name could never be selected on its own: keep `names` honest.
+        throw new Error(
+          `bench module declares names ${JSON.stringify(module.names)} but cases() also returned ${JSON.stringify(undeclared.map((e) => e.name))}; add them to names`,
+        );
+      }
+    } else if (Array.isArray(module.cases)) {
+      entries = module.cases;
+    } else {
+      continue;
+    }
+    for (const entry of entries) if (matchesFilters(entry.name, filters)) selected.push(entry);
+  }
+  return selected;
+}
+
+/** Renders a report's rows as a table: figure, target and whether it is met. */
+export function formatReport(report: BenchReport, rows: readonly ReportRow[]): string {
+  const header = ["measured", "value", "target", "met"];
+  const cells = rows.map((r) => [r.label, r.measured, r.target, r.met === null ? "-" : r.met ? "yes" : "NO"]);
+  const widths = header.map((h, col) => Math.max(h.length, ...cells.map((row) => row[col]!.length)));
+  const line = (row: string[]) => row.map((cell, col) => cell.padEnd(widths[col]!)).join("  ");
+  return [
+    `${report.name}: ${report.description}`,
+    `  ${line(header)}`,
+    `  ${widths.map((w) => "-".repeat(w)).join("  ")}`,
+    ...cells.map((row) => `  ${line(row)}`),
+  ].join("\n");
+}
+
 /** Timing settings; the defaults keep a case with three functions to about 3-4 seconds. */
 export interface BenchOptions {
   /** Time each function runs before measuring, so the JIT has settled. */

@@ -1,19 +1,23 @@
 /**
- * Runs the registered benchmark cases: every module in `bench/cases/` exporting `cases: BenchCase[]`.
+ * Runs the registered benchmark entries of every module in `bench/cases/` (see `BenchModule` in
+ * the harness: modules export `names` plus a lazy `cases()` factory, or an eager `cases` array).
+ * Only the modules whose cases are selected do their setup.
  *
  *   npm run bench                 # everything
- *   npm run bench -- codec        # cases whose name contains "codec"
- *   npm run bench -- --quick      # shorter batches, for a smoke run
+ *   npm run bench -- codec        # entries whose name contains "codec"
+ *   npm run bench -- --quick      # shorter batches and reports, for a smoke run
  */
 import { readdir } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
-  type BenchCase,
+  type BenchModule,
   consumeSink,
   DEFAULT_OPTIONS,
   formatCase,
-  matchesFilters,
+  formatReport,
+  isReport,
   runCase,
+  selectEntries,
 } from "./harness.js";
 
 const args = process.argv.slice(2);
@@ -22,19 +26,13 @@ const filters = args.filter((arg) => !arg.startsWith("--"));
 const options = quick ? { warmupMs: 60, batches: 5, batchMs: 30 } : DEFAULT_OPTIONS;
 
 const casesDir = fileURLToPath(new URL("./cases/", import.meta.url));
-const modules = (await readdir(casesDir))
-  .filter((file) => /\.ts$/.test(file) && !file.startsWith("_"))
-  .sort();
-
-const selected: BenchCase[] = [];
-for (const file of modules) {
-  const loaded = (await import(pathToFileURL(`${casesDir}${file}`).href)) as { cases?: BenchCase[] };
-  if (!Array.isArray(loaded.cases)) continue; // helper modules (corpora, fixtures) export no cases
-  for (const benchCase of loaded.cases) {
-    if (matchesFilters(benchCase.name, filters)) selected.push(benchCase);
-  }
+const files = (await readdir(casesDir)).filter((file) => /\.ts$/.test(file) && !file.startsWith("_")).sort();
+const modules: BenchModule[] = [];
+for (const file of files) {
+  modules.push((await import(pathToFileURL(`${casesDir}${file}`).href)) as BenchModule);
 }
 
+const selected = await selectEntries(modules, filters);
 if (selected.length === 0) {
   console.error(`No bench case matches ${JSON.stringify(filters)}.`);
   process.exitCode = 1;
@@ -43,8 +41,9 @@ if (selected.length === 0) {
     `Node ${process.version}, ${selected.length} case(s), ${options.batches} batches × ~${options.batchMs} ms per function, medians.\n`,
   );
   const started = process.hrtime.bigint();
-  for (const benchCase of selected) {
-    console.log(formatCase(runCase(benchCase, options)));
+  for (const entry of selected) {
+    if (isReport(entry)) console.log(formatReport(entry, await entry.run({ quick })));
+    else console.log(formatCase(runCase(entry, options)));
     console.log("");
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -14,86 +14,92 @@ import { Node as ShoukakuNode, Player as ShoukakuPlayer } from "shoukaku";
 import { SonoraClient } from "../../src/client/index.js";
 import type { BenchCase } from "../harness.js";
 
-const GUILDS = Array.from({ length: 100 }, (_, i) => String(817327181659111454n + BigInt(i)));
-const frames = GUILDS.flatMap((guildId, i) =>
-  Array.from({ length: 10 }, (_, k) =>
-    JSON.stringify({
-      op: "playerUpdate",
-      guildId,
-      state: {
-        time: 1_704_067_200_000 + k * 5_000,
-        position: k * 5_000 + i,
-        connected: true,
-        ping: 20 + (i % 7),
+/** The cases this module provides, known without building anything. */
+export const names = ["client/playerUpdate"] as const;
+
+/** Builds the three clients and their players (only when `client/playerUpdate` is selected). */
+export async function cases(): Promise<BenchCase[]> {
+  const GUILDS = Array.from({ length: 100 }, (_, i) => String(817327181659111454n + BigInt(i)));
+  const frames = GUILDS.flatMap((guildId, i) =>
+    Array.from({ length: 10 }, (_, k) =>
+      JSON.stringify({
+        op: "playerUpdate",
+        guildId,
+        state: {
+          time: 1_704_067_200_000 + k * 5_000,
+          position: k * 5_000 + i,
+          connected: true,
+          ping: 20 + (i % 7),
+        },
+      }),
+    ),
+  );
+
+  // Sonora: a node that never connects, with players placed on it explicitly.
+  const sonora = new SonoraClient([{ host: "127.0.0.1", port: 1, password: "x", name: "bench" }]);
+  for (const guild of GUILDS) await sonora.getPlayer(guild, { node: "bench" });
+  const sonoraNode = sonora.nodes.get("bench")!;
+
+  // Shoukaku: its Node only needs a manager with options and a players map.
+  const shoukakuManager = { options: { structures: {} }, players: new Map<string, unknown>() };
+  const shoukakuNode = new ShoukakuNode(shoukakuManager as never, {
+    name: "bench",
+    url: "127.0.0.1:1",
+    auth: "x",
+  });
+  for (const guild of GUILDS) shoukakuManager.players.set(guild, new ShoukakuPlayer(guild, shoukakuNode));
+
+  // lavalink-client: a manager with one (unconnected) node and players created through it.
+  const lavalink = new LavalinkManager({
+    nodes: [{ host: "127.0.0.1", port: 1, authorization: "x", id: "bench" }],
+    sendToShard: () => undefined,
+    client: { id: "159985870458322944" },
+  });
+  // No init(): it would open sockets; createPlayer only needs the node object.
+  lavalink.nodeManager.on("error", () => undefined);
+  const lavalinkNode = lavalink.nodeManager.nodes.get("bench")!;
+  for (const guild of GUILDS) {
+    lavalink.createPlayer({ guildId: guild, voiceChannelId: "900", node: lavalinkNode });
+  }
+  type MessageHandler = { message(d: unknown): Promise<void> };
+
+  return [
+    {
+      name: "client/playerUpdate",
+      description: `handling ${frames.length} playerUpdate frames for 100 players (floor: JSON.parse of the frames)`,
+      unit: "frames",
+      itemsPerCall: frames.length,
+      subject: {
+        name: "sonora Node.handleMessage",
+        fn: () => {
+          for (const f of frames) sonoraNode.handleMessage(f);
+          return sonora.players.size;
+        },
       },
-    }),
-  ),
-);
-
-// Sonora: a node that never connects, with players placed on it explicitly.
-const sonora = new SonoraClient([{ host: "127.0.0.1", port: 1, password: "x", name: "bench" }]);
-for (const guild of GUILDS) await sonora.getPlayer(guild, { node: "bench" });
-const sonoraNode = sonora.nodes.get("bench")!;
-
-// Shoukaku: its Node only needs a manager with options and a players map.
-const shoukakuManager = { options: { structures: {} }, players: new Map<string, unknown>() };
-const shoukakuNode = new ShoukakuNode(shoukakuManager as never, {
-  name: "bench",
-  url: "127.0.0.1:1",
-  auth: "x",
-});
-for (const guild of GUILDS) shoukakuManager.players.set(guild, new ShoukakuPlayer(guild, shoukakuNode));
-
-// lavalink-client: a manager with one (unconnected) node and players created through it.
-const lavalink = new LavalinkManager({
-  nodes: [{ host: "127.0.0.1", port: 1, authorization: "x", id: "bench" }],
-  sendToShard: () => undefined,
-  client: { id: "159985870458322944" },
-});
-// No init(): it would open sockets; createPlayer only needs the node object.
-lavalink.nodeManager.on("error", () => undefined);
-const lavalinkNode = lavalink.nodeManager.nodes.get("bench")!;
-for (const guild of GUILDS) {
-  lavalink.createPlayer({ guildId: guild, voiceChannelId: "900", node: lavalinkNode });
+      floor: {
+        name: "JSON.parse",
+        fn: () => {
+          let total = 0;
+          for (const f of frames) total += (JSON.parse(f) as { state: { position: number } }).state.position;
+          return total;
+        },
+      },
+      peers: [
+        {
+          name: "shoukaku Node.message",
+          fn: () => {
+            for (const f of frames) void (shoukakuNode as unknown as MessageHandler).message(f);
+            return shoukakuManager.players.size;
+          },
+        },
+        {
+          name: "lavalink-client LavalinkNode.message",
+          fn: () => {
+            for (const f of frames) void (lavalinkNode as unknown as MessageHandler).message(f);
+            return lavalink.players.size;
+          },
+        },
+      ],
+    },
+  ];
 }
-type MessageHandler = { message(d: unknown): Promise<void> };
-
-export const cases: BenchCase[] = [
-  {
-    name: "client/playerUpdate",
-    description: `handling ${frames.length} playerUpdate frames for 100 players (floor: JSON.parse of the frames)`,
-    unit: "frames",
-    itemsPerCall: frames.length,
-    subject: {
-      name: "sonora Node.handleMessage",
-      fn: () => {
-        for (const f of frames) sonoraNode.handleMessage(f);
-        return sonora.players.size;
-      },
-    },
-    floor: {
-      name: "JSON.parse",
-      fn: () => {
-        let total = 0;
-        for (const f of frames) total += (JSON.parse(f) as { state: { position: number } }).state.position;
-        return total;
-      },
-    },
-    peers: [
-      {
-        name: "shoukaku Node.message",
-        fn: () => {
-          for (const f of frames) void (shoukakuNode as unknown as MessageHandler).message(f);
-          return shoukakuManager.players.size;
-        },
-      },
-      {
-        name: "lavalink-client LavalinkNode.message",
-        fn: () => {
-          for (const f of frames) void (lavalinkNode as unknown as MessageHandler).message(f);
-          return lavalink.players.size;
-        },
-      },
-    ],
-  },
-];

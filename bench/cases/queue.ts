@@ -53,175 +53,187 @@ function llTrack(t: Track): LLTrack {
   } as unknown as LLTrack;
 }
 
-const encoded = Array.from({ length: N }, (_, i) => encodeTrack(info(i)));
-const tracks = encoded.map((e) => Track.from(e));
-const llTracks = tracks.map(llTrack);
-const llQueue = (): LLQueue => new LLQueue("1", {}, new QueueSaver({ maxPreviousTracks: 25 }));
+/** The cases this module provides, known without building anything. */
+export const names = [
+  "queue/add-one-at-100k",
+  "queue/add-batch-100k",
+  "queue/shuffle-100k",
+  "queue/remove-middle-100k",
+  "queue/shift-at-100k",
+] as const;
 
-function sonoraFull(): Queue<Track> {
-  const q = new Queue<Track>({ maxSize: Number.POSITIVE_INFINITY });
-  q.addSync(tracks);
-  return q;
-}
-function llFull(): LLQueue {
-  const q = llQueue();
-  q.tracks.push(...llTracks);
-  return q;
-}
+/** Builds the 100,000-track queues (only when one of `names` is selected). */
+export async function cases(): Promise<BenchCase[]> {
+  const encoded = Array.from({ length: N }, (_, i) => encodeTrack(info(i)));
+  const tracks = encoded.map((e) => Track.from(e));
+  const llTracks = tracks.map(llTrack);
+  const llQueue = (): LLQueue => new LLQueue("1", {}, new QueueSaver({ maxPreviousTracks: 25 }));
 
-/** Heap bytes per queued track beyond its encoded string (which both libraries keep as is). */
-function bytesPerTrack(build: () => unknown): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const before = process.memoryUsage().heapUsed;
-  const kept = build();
-  gc?.();
-  const after = process.memoryUsage().heapUsed;
-  if (kept === null) return 0;
-  return Math.round((after - before) / N);
-}
-
-const sonoraBytes = bytesPerTrack(() => {
-  const q = new Queue<Track>({ maxSize: Number.POSITIVE_INFINITY });
-  q.addSync(encoded.map((e) => Track.from(e)));
-  return q;
-});
-const llBytes = bytesPerTrack(() => {
-  const q = llQueue();
-  q.tracks.push(...encoded.map((e) => llTrack(Track.from(e))));
-  return q;
-});
-console.log(
-  `queue memory: sonora ${sonoraBytes} B/track, lavalink-client ${llBytes} B/track beyond the encoded string ` +
-    `(decoded info included; run node with --expose-gc for steadier numbers)`,
-);
-
-/**
- * lavalink-client's mutations are async and keep a full copy of the queue alive until their promise
- * settles; the harness calls functions synchronously, so thousands of unsettled removes would exhaust
- * the heap. Its remove/shift are therefore timed here, awaiting each call, at the same queue size.
- */
-async function llAwaited(op: (q: LLQueue, i: number) => Promise<unknown>): Promise<number> {
-  const q = llFull();
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < STEPS; i++) {
-    await op(q, i);
-    q.tracks.push(llTracks[i] as LLTrack);
+  function sonoraFull(): Queue<Track> {
+    const q = new Queue<Track>({ maxSize: Number.POSITIVE_INFINITY });
+    q.addSync(tracks);
+    return q;
   }
-  return Number(process.hrtime.bigint() - start) / 1e3 / STEPS;
+  function llFull(): LLQueue {
+    const q = llQueue();
+    q.tracks.push(...llTracks);
+    return q;
+  }
+
+  /** Heap bytes per queued track beyond its encoded string (which both libraries keep as is). */
+  function bytesPerTrack(build: () => unknown): number {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const kept = build();
+    gc?.();
+    const after = process.memoryUsage().heapUsed;
+    if (kept === null) return 0;
+    return Math.round((after - before) / N);
+  }
+
+  const sonoraBytes = bytesPerTrack(() => {
+    const q = new Queue<Track>({ maxSize: Number.POSITIVE_INFINITY });
+    q.addSync(encoded.map((e) => Track.from(e)));
+    return q;
+  });
+  const llBytes = bytesPerTrack(() => {
+    const q = llQueue();
+    q.tracks.push(...encoded.map((e) => llTrack(Track.from(e))));
+    return q;
+  });
+  console.log(
+    `queue memory: sonora ${sonoraBytes} B/track, lavalink-client ${llBytes} B/track beyond the encoded string ` +
+      `(decoded info included; run node with --expose-gc for steadier numbers)`,
+  );
+
+  /**
+   * lavalink-client's mutations are async and keep a full copy of the queue alive until their promise
+   * settles; the harness calls functions synchronously, so thousands of unsettled removes would exhaust
+   * the heap. Its remove/shift are therefore timed here, awaiting each call, at the same queue size.
+   */
+  async function llAwaited(op: (q: LLQueue, i: number) => Promise<unknown>): Promise<number> {
+    const q = llFull();
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < STEPS; i++) {
+      await op(q, i);
+      q.tracks.push(llTracks[i] as LLTrack);
+    }
+    return Number(process.hrtime.bigint() - start) / 1e3 / STEPS;
+  }
+  const llRemoveUs = await llAwaited((q) => q.remove(N >> 1));
+  const llShiftUs = await llAwaited((q) => q.splice(0, 1));
+  console.log(
+    `lavalink-client at ${N} tracks, awaited: remove(middle) ${llRemoveUs.toFixed(1)} µs/op, ` +
+      `splice(0, 1) ${llShiftUs.toFixed(1)} µs/op (compare with the sonora rows below)`,
+  );
+
+  const plain = tracks.slice();
+  const sq = sonoraFull();
+  const lq = llFull();
+  const extra = tracks.slice(0, STEPS);
+  const llExtra = llTracks.slice(0, STEPS);
+
+  return [
+    {
+      name: "queue/add-one-at-100k",
+      description: `${STEPS} single adds onto a queue of ${N} tracks (then trimmed back)`,
+      unit: "adds",
+      itemsPerCall: STEPS,
+      subject: {
+        name: "sonora Queue.add",
+        fn: () => {
+          for (const t of extra) void sq.add(t);
+          while (sq.size > N) void sq.remove(sq.size - 1);
+          return sq.size;
+        },
+      },
+      peers: [
+        {
+          name: "lavalink-client Queue.add",
+          fn: () => {
+            for (const t of llExtra) void lq.add(t);
+            lq.tracks.length = N;
+            return lq.tracks.length;
+          },
+        },
+      ],
+    },
+    {
+      name: "queue/add-batch-100k",
+      // Honest expectation: lavalink-client's batch add is one Array#push of the array (it saves the
+      // queue once per call, not per track), so both sides are bound by copying 100,000 references
+      // plus validation: expect roughly 1–1.4×, not the ≥10× of single adds.
+      description: `one add of ${N} tracks to an empty queue (both are a reference copy: expect ~1×)`,
+      unit: "tracks",
+      itemsPerCall: N,
+      subject: { name: "sonora Queue.add([…])", fn: () => sonoraFull().size },
+      peers: [
+        {
+          name: "lavalink-client Queue.add([…])",
+          fn: () => {
+            const q = llQueue();
+            void q.add(llTracks);
+            return q.tracks.length;
+          },
+        },
+      ],
+    },
+    {
+      name: "queue/shuffle-100k",
+      description: `shuffle a queue of ${N} tracks`,
+      unit: "tracks",
+      itemsPerCall: N,
+      subject: { name: "sonora Queue.shuffle", fn: () => sq.shuffle() },
+      peers: [{ name: "lavalink-client Queue.shuffle", fn: () => lq.shuffle() }],
+    },
+    {
+      name: "queue/remove-middle-100k",
+      description: `remove the middle track of ${N} and put one back at the end, ${STEPS} times (floor: Array#splice)`,
+      unit: "removes",
+      itemsPerCall: STEPS,
+      subject: {
+        name: "sonora Queue.remove(index)",
+        fn: () => {
+          for (let i = 0; i < STEPS; i++) {
+            void sq.remove(N >> 1);
+            sq.addSync(extra[i] as Track);
+          }
+          return sq.size;
+        },
+      },
+      floor: {
+        name: "Array#splice + push",
+        fn: () => {
+          for (let i = 0; i < STEPS; i++) {
+            plain.splice(N >> 1, 1);
+            plain.push(extra[i] as Track);
+          }
+          return plain.length;
+        },
+      },
+    },
+    {
+      name: "queue/shift-at-100k",
+      description: `take ${STEPS} tracks off the front of a ${N}-track queue, refilled at the end (floor: Array#shift)`,
+      unit: "shifts",
+      itemsPerCall: STEPS,
+      subject: {
+        name: "sonora Queue.next",
+        fn: () => {
+          for (let i = 0; i < STEPS; i++) sq.next();
+          sq.addSync(extra);
+          return sq.size;
+        },
+      },
+      floor: {
+        name: "Array#shift + push",
+        fn: () => {
+          for (let i = 0; i < STEPS; i++) plain.shift();
+          plain.push(...extra);
+          return plain.length;
+        },
+      },
+    },
+  ];
 }
-const llRemoveUs = await llAwaited((q) => q.remove(N >> 1));
-const llShiftUs = await llAwaited((q) => q.splice(0, 1));
-console.log(
-  `lavalink-client at ${N} tracks, awaited: remove(middle) ${llRemoveUs.toFixed(1)} µs/op, ` +
-    `splice(0, 1) ${llShiftUs.toFixed(1)} µs/op (compare with the sonora rows below)`,
-);
-
-const plain = tracks.slice();
-const sq = sonoraFull();
-const lq = llFull();
-const extra = tracks.slice(0, STEPS);
-const llExtra = llTracks.slice(0, STEPS);
-
-export const cases: BenchCase[] = [
-  {
-    name: "queue/add-one-at-100k",
-    description: `${STEPS} single adds onto a queue of ${N} tracks (then trimmed back)`,
-    unit: "adds",
-    itemsPerCall: STEPS,
-    subject: {
-      name: "sonora Queue.add",
-      fn: () => {
-        for (const t of extra) void sq.add(t);
-        while (sq.size > N) void sq.remove(sq.size - 1);
-        return sq.size;
-      },
-    },
-    peers: [
-      {
-        name: "lavalink-client Queue.add",
-        fn: () => {
-          for (const t of llExtra) void lq.add(t);
-          lq.tracks.length = N;
-          return lq.tracks.length;
-        },
-      },
-    ],
-  },
-  {
-    name: "queue/add-batch-100k",
-    // Honest expectation: lavalink-client's batch add is one Array#push of the array (it saves the
-    // queue once per call, not per track), so both sides are bound by copying 100,000 references
-    // plus validation: expect roughly 1–1.4×, not the ≥10× of single adds.
-    description: `one add of ${N} tracks to an empty queue (both are a reference copy: expect ~1×)`,
-    unit: "tracks",
-    itemsPerCall: N,
-    subject: { name: "sonora Queue.add([…])", fn: () => sonoraFull().size },
-    peers: [
-      {
-        name: "lavalink-client Queue.add([…])",
-        fn: () => {
-          const q = llQueue();
-          void q.add(llTracks);
-          return q.tracks.length;
-        },
-      },
-    ],
-  },
-  {
-    name: "queue/shuffle-100k",
-    description: `shuffle a queue of ${N} tracks`,
-    unit: "tracks",
-    itemsPerCall: N,
-    subject: { name: "sonora Queue.shuffle", fn: () => sq.shuffle() },
-    peers: [{ name: "lavalink-client Queue.shuffle", fn: () => lq.shuffle() }],
-  },
-  {
-    name: "queue/remove-middle-100k",
-    description: `remove the middle track of ${N} and put one back at the end, ${STEPS} times (floor: Array#splice)`,
-    unit: "removes",
-    itemsPerCall: STEPS,
-    subject: {
-      name: "sonora Queue.remove(index)",
-      fn: () => {
-        for (let i = 0; i < STEPS; i++) {
-          void sq.remove(N >> 1);
-          sq.addSync(extra[i] as Track);
-        }
-        return sq.size;
-      },
-    },
-    floor: {
-      name: "Array#splice + push",
-      fn: () => {
-        for (let i = 0; i < STEPS; i++) {
-          plain.splice(N >> 1, 1);
-          plain.push(extra[i] as Track);
-        }
-        return plain.length;
-      },
-    },
-  },
-  {
-    name: "queue/shift-at-100k",
-    description: `take ${STEPS} tracks off the front of a ${N}-track queue, refilled at the end (floor: Array#shift)`,
-    unit: "shifts",
-    itemsPerCall: STEPS,
-    subject: {
-      name: "sonora Queue.next",
-      fn: () => {
-        for (let i = 0; i < STEPS; i++) sq.next();
-        sq.addSync(extra);
-        return sq.size;
-      },
-    },
-    floor: {
-      name: "Array#shift + push",
-      fn: () => {
-        for (let i = 0; i < STEPS; i++) plain.shift();
-        plain.push(...extra);
-        return plain.length;
-      },
-    },
-  },
-];

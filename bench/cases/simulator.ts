@@ -1,23 +1,25 @@
 /**
  * Protocol simulator benchmarks.
  *
- * Harness cases (run by `npm run bench -- simulator`): the per-interval playerUpdate pass over
- * 10,000 players with a track — computing each live position lazily and serialising the frame — against
- * a floor that only formats the same template with constant values (the unavoidable string building).
- *
- * Real-time measurement (run directly: `node --expose-gc --import tsx bench/cases/simulator.ts [N…]`):
- * starts a simulator on the real clock, creates N playing players over REST on one session, then
- * measures process CPU over 10 s of Lavalink-default (5 s) playerUpdates and the heap each player costs.
- * The WebSocket client receiving the frames runs in the same process, so the CPU figure is an upper bound.
+ * - `simulator/player-update-pass` (timing): the per-interval playerUpdate pass over 10,000 players
+ *   with a track — computing each live position lazily and serialising the frame — against a floor
+ *   that only formats the same template with constant values (the unavoidable string building).
+ * - `simulator/real-time-cost` (report): starts a simulator on the real clock, creates N playing
+ *   players over REST on one session, then measures process CPU over 10 s of Lavalink-default (5 s)
+ *   playerUpdates and the heap each player costs, at 1,000 and 10,000 players. It runs in a child
+ *   process started with `--expose-gc` (steady heap figures, no garbage from other cases). The
+ *   WebSocket client receiving the frames runs in that process too, so the CPU figure is an upper
+ *   bound. Run it alone: `node --expose-gc --import tsx bench/cases/simulator.ts [N…]`.
  */
-import { pathToFileURL } from "node:url";
+import { execFile } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { type Clock, VirtualClock } from "../../src/clock/index.js";
 import { SeededRandom } from "../../src/mock/random.js";
 import { encodeTrack } from "../../src/protocol/codec/index.js";
 import type { LavalinkEvent, TrackInfo } from "../../src/protocol/index.js";
 import { type PlayerHost, SimPlayer } from "../../src/simulator/player.js";
 import { Scheduler } from "../../src/simulator/scheduler.js";
-import type { BenchCase } from "../harness.js";
+import type { BenchEntry, ReportRow } from "../harness.js";
 
 const PLAYERS = 10_000;
 
@@ -56,61 +58,127 @@ function buildPlayers(clock: Clock): SimPlayer[] {
   return players;
 }
 
-const clock = new VirtualClock();
-const players = buildPlayers(clock);
-void clock.advance(1_234);
+/** Targets of the real-time report (our own budget: a test node must be negligible next to a bot). */
+export const REALTIME_TARGETS = { cpuPercent: 5, kibPerPlayer: 10 } as const;
+const REALTIME_COUNTS = [1_000, 10_000] as const;
 
-export const cases: BenchCase[] = [
-  {
-    name: "simulator/player-update-pass",
-    description: `one playerUpdate interval over ${PLAYERS} playing players: lazy position + frame text (floor: the same template with a counter for the position)`,
-    unit: "frames",
-    itemsPerCall: PLAYERS,
-    subject: {
-      name: "position + frame",
-      fn: () => {
-        const now = clock.now();
-        let bytes = 0;
-        for (const p of players) {
-          const text = `{"op":"playerUpdate","guildId":"${p.guildId}","state":{"time":${now},"position":${p.position(now)},"connected":${p.connected},"ping":${p.ping}}}`;
-          bytes += text.length;
-        }
-        return bytes;
-      },
-    },
-    floor: {
-      name: "template only",
-      fn: () => {
-        const now = clock.now();
-        let bytes = 0;
-        let i = 0;
-        for (const p of players) {
-          const text = `{"op":"playerUpdate","guildId":"${p.guildId}","state":{"time":${now},"position":${1234 + i++},"connected":false,"ping":-1}}`;
-          bytes += text.length;
-        }
-        return bytes;
-      },
-    },
-    peers: [
-      {
-        name: "JSON.stringify frame",
+/** The entries this module provides, known without building anything. */
+export const names = ["simulator/player-update-pass", "simulator/real-time-cost"] as const;
+
+/** Builds the players of the timing case; the report measures in a child process when run. */
+export function cases(): BenchEntry[] {
+  const clock = new VirtualClock();
+  const players = buildPlayers(clock);
+  void clock.advance(1_234);
+  return [
+    {
+      name: "simulator/player-update-pass",
+      description: `one playerUpdate interval over ${PLAYERS} playing players: lazy position + frame text, flattened to UTF-8 bytes as ws.send does (floor: the same template with a counter for the position)`,
+      unit: "frames",
+      itemsPerCall: PLAYERS,
+      subject: {
+        name: "position + frame",
         fn: () => {
           const now = clock.now();
           let bytes = 0;
           for (const p of players) {
-            const text = JSON.stringify({
-              op: "playerUpdate",
-              guildId: p.guildId,
-              state: { time: now, position: p.position(now), connected: p.connected, ping: p.ping },
-            });
-            bytes += text.length;
+            const text = `{"op":"playerUpdate","guildId":"${p.guildId}","state":{"time":${now},"position":${p.position(now)},"connected":${p.connected},"ping":${p.ping}}}`;
+            bytes += Buffer.byteLength(text);
           }
           return bytes;
         },
       },
-    ],
+      floor: {
+        name: "template only",
+        fn: () => {
+          const now = clock.now();
+          let bytes = 0;
+          let i = 0;
+          for (const p of players) {
+            const text = `{"op":"playerUpdate","guildId":"${p.guildId}","state":{"time":${now},"position":${1234 + i++},"connected":false,"ping":-1}}`;
+            bytes += Buffer.byteLength(text);
+          }
+          return bytes;
+        },
+      },
+      peers: [
+        {
+          name: "JSON.stringify frame",
+          fn: () => {
+            const now = clock.now();
+            let bytes = 0;
+            for (const p of players) {
+              const text = JSON.stringify({
+                op: "playerUpdate",
+                guildId: p.guildId,
+                state: { time: now, position: p.position(now), connected: p.connected, ping: p.ping },
+              });
+              bytes += Buffer.byteLength(text);
+            }
+            return bytes;
+          },
+        },
+      ],
+    },
+    realTimeReport,
+  ];
+}
+
+const realTimeReport: BenchEntry = {
+  kind: "report",
+  name: "simulator/real-time-cost",
+  description:
+    "real clock, one session, Lavalink's 5 s playerUpdate interval: CPU share of one core and heap per player (child process with --expose-gc)",
+  async run({ quick }): Promise<ReportRow[]> {
+    const seconds = quick ? 5 : 10;
+    const results = await measureInChild(REALTIME_COUNTS, seconds);
+    return results.flatMap((r) => [
+      {
+        label: `${r.players.toLocaleString("en-US")} players: CPU over ${seconds} s (${r.frames} frames)`,
+        measured: `${r.cpuPercent.toFixed(1)} % of one core`,
+        target: `< ${REALTIME_TARGETS.cpuPercent} %`,
+        met: r.cpuPercent < REALTIME_TARGETS.cpuPercent,
+      },
+      {
+        label: `${r.players.toLocaleString("en-US")} players: heap`,
+        measured: `${(r.heapPerPlayer / 1024).toFixed(2)} KiB/player`,
+        target: `< ${REALTIME_TARGETS.kibPerPlayer} KiB/player`,
+        met: r.heapPerPlayer / 1024 < REALTIME_TARGETS.kibPerPlayer,
+      },
+    ]);
   },
-];
+};
+
+interface RealTimeResult {
+  players: number;
+  cpuPercent: number;
+  heapPerPlayer: number;
+  frames: number;
+}
+
+/** Runs this file as a script under `node --expose-gc` and reads its JSON answer. */
+function measureInChild(counts: readonly number[], seconds: number): Promise<RealTimeResult[]> {
+  const file = fileURLToPath(import.meta.url);
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const args = [
+    "--expose-gc",
+    "--import",
+    "tsx",
+    file,
+    "--json",
+    `--seconds=${seconds}`,
+    ...counts.map(String),
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error !== null) {
+        reject(new Error(`real-time measurement failed: ${error.message}\n${stderr}`));
+        return;
+      }
+      resolve(JSON.parse(stdout) as RealTimeResult[]);
+    });
+  });
+}
 
 /** Real-time CPU and heap per player at `n` players (see the module comment). */
 export async function measureRealTime(
@@ -167,15 +235,20 @@ export async function measureRealTime(
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const counts = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((x) => x > 0);
-  for (const n of counts.length > 0 ? counts : [1_000, 10_000]) {
-    const r = await measureRealTime(n);
-    console.log(
-      `${n} players: ${r.cpuPercent.toFixed(1)} % of one core over 10 s (${r.frames} frames received), ` +
-        `${(r.heapPerPlayer / 1024).toFixed(2)} KiB heap per player`,
-    );
+  const argv = process.argv.slice(2);
+  const json = argv.includes("--json");
+  const seconds = Number(argv.find((a) => a.startsWith("--seconds="))?.slice("--seconds=".length) ?? 10);
+  const counts = argv.map(Number).filter((x) => x > 0);
+  const results: RealTimeResult[] = [];
+  for (const n of counts.length > 0 ? counts : REALTIME_COUNTS) {
+    const r = { players: n, ...(await measureRealTime(n, seconds)) };
+    results.push(r);
+    if (!json) {
+      console.log(
+        `${n} players: ${r.cpuPercent.toFixed(1)} % of one core over ${seconds} s (${r.frames} frames received), ` +
+          `${(r.heapPerPlayer / 1024).toFixed(2)} KiB heap per player`,
+      );
+    }
   }
+  if (json) process.stdout.write(JSON.stringify(results));
 }

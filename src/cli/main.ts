@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 /** The `sonora` command line: a dispatcher, one file per subcommand. */
+import { runDemoCommand } from "./demo/command.js";
 import { runSim } from "./sim.js";
 
-const USAGE = "usage: sonora <sim|demo> [options]\n";
+const USAGE = `usage: sonora <command> [options]
+
+  sim    run an offline Lavalink v4 node (the protocol simulator)
+  demo   watch a scripted music session against an embedded simulator
+
+sonora <command> --help shows the options of a command.
+`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -14,6 +21,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case "sim":
       return runSim(rest);
+    case "demo":
+      return runDemoCommand(rest);
     default:
       process.stderr.write(`sonora: unknown command ${JSON.stringify(command)}\n${USAGE}`);
       return 2;

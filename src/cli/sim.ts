@@ -8,9 +8,11 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --host <address>                  address to listen on (default 127.0.0.1)
   --port <n>                        port (default 2333; 0 = any free port)
   --password <text>                 node password (default "youshallnotpass"; required off loopback)
+  --no-password                     accept any Authorization (loopback hosts only)
   --seed <n|text>                   seed of every random decision (default 0)
   --time-scale <x>                  run time x times faster (default 1)
   --player-update-interval <ms>     playerUpdate interval in ms (default 5000)
+  --stats-interval <ms>             stats interval in ms (default 60000, as Lavalink)
   --strict-voice                    only advance tracks that have a voice connection
   --fault <spec>                    inject faults (repeatable): a knob such as latencySpike=0.1,
                                     packetLoss=0.05, connectionDrop=0.02, or a fault such as
@@ -44,6 +46,7 @@ export async function runSim(argv: string[]): Promise<number> {
       values.seed === undefined ? 0 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
     const timeScale = number("time-scale", values["time-scale"]);
     const interval = number("player-update-interval", values["player-update-interval"]);
+    const statsInterval = number("stats-interval", values["stats-interval"]);
     const knobs: Record<string, number> = {};
     const faults: FaultSpec[] = [];
     for (const flag of values.fault ?? []) {
@@ -54,11 +57,13 @@ export async function runSim(argv: string[]): Promise<number> {
     sim = new ProtocolSimulator({
       host: values.host ?? "127.0.0.1",
       port: number("port", values.port) ?? 2333,
-      password: values.password ?? "youshallnotpass",
+      // Without a password the simulator itself refuses non-loopback hosts (SIM_INSECURE_BIND).
+      ...(values["no-password"] === true ? {} : { password: values.password ?? "youshallnotpass" }),
       seed,
       clock: "real",
       ...(timeScale === undefined ? {} : { timeScale }),
       ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
+      ...(statsInterval === undefined ? {} : { statsInterval }),
       strictVoice: values["strict-voice"] === true,
       log: { capacity: 1000 },
     });
@@ -73,6 +78,9 @@ export async function runSim(argv: string[]): Promise<number> {
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
+  if (running.password === undefined) {
+    process.stdout.write("no password: any Authorization is accepted\n");
+  }
   const active = running.faults.list();
   if (active.length > 0) {
     const names = active.map((f) => `${f.id} (${f.type}, toxicity ${f.toxicity})`).join(", ");
@@ -103,20 +111,25 @@ export async function runSim(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** Every flag `sonora sim` accepts (the usage text lists each one). */
+export const SIM_FLAGS = {
+  host: { type: "string" },
+  port: { type: "string" },
+  password: { type: "string" },
+  "no-password": { type: "boolean" },
+  seed: { type: "string" },
+  "time-scale": { type: "string" },
+  "player-update-interval": { type: "string" },
+  "stats-interval": { type: "string" },
+  "strict-voice": { type: "boolean" },
+  fault: { type: "string", multiple: true },
+  help: { type: "boolean", short: "h" },
+} as const;
+
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      host: { type: "string" },
-      port: { type: "string" },
-      password: { type: "string" },
-      seed: { type: "string" },
-      "time-scale": { type: "string" },
-      "player-update-interval": { type: "string" },
-      "strict-voice": { type: "boolean" },
-      fault: { type: "string", multiple: true },
-      help: { type: "boolean", short: "h" },
-    },
-  }).values;
+  const values = parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
+  if (values["no-password"] === true && values.password !== undefined) {
+    throw new Error("--password and --no-password contradict each other; pick one");
+  }
+  return values;
 }

@@ -10,6 +10,7 @@ import { toGuildId } from "./guild-id.js";
 import { type ClientLoadResult, isUrl, wrapLoadResult } from "./load.js";
 import { Node, type NodeHost } from "./node/node.js";
 import type { NodeOptions } from "./node/options.js";
+import { applyOfflineMode } from "./offline.js";
 import {
   checkClientOptions,
   checkIdentifier,
@@ -56,6 +57,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
+    // SONORA_OFFLINE=1 swaps the configured nodes for a local simulator (see offline.ts).
+    nodes = applyOfflineMode(nodes);
     if (!Array.isArray(nodes) || nodes.length === 0) {
       throw new InvalidOptionError("nodes", nodes, "a non-empty array of { host, port, password }");
     }

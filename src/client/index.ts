@@ -14,6 +14,7 @@ export * from "./node/penalty.js";
 export * from "./node/requests.js";
 export * from "./node/rest.js";
 export * from "./node/state.js";
+export * from "./offline.js";
 export * from "./options.js";
 export * from "./player/player.js";
 export * from "./player/position.js";

@@ -9,12 +9,17 @@ export type TimerHandle = object;
 export interface Clock {
   /** Milliseconds since the Unix epoch, as this clock sees it. */
   now(): number;
+  /** Calls `callback` once, `ms` milliseconds of this clock's time from now. */
   setTimeout(callback: () => void, ms: number): TimerHandle;
+  /** Cancels a timeout; unknown or undefined handles are ignored. */
   clearTimeout(handle: TimerHandle | undefined): void;
+  /** Calls `callback` every `ms` milliseconds of this clock's time. */
   setInterval(callback: () => void, ms: number): TimerHandle;
+  /** Cancels an interval; unknown or undefined handles are ignored. */
   clearInterval(handle: TimerHandle | undefined): void;
 }
 
+/** A clock was given an invalid delay, start time or time scale. */
 export class ClockError extends Error {
   readonly code = "CLOCK";
   constructor(message: string) {
@@ -23,6 +28,7 @@ export class ClockError extends Error {
   }
 }
 
+/** @internal Throws {@link ClockError} unless `ms` is a finite delay ≥ 0. */
 export function assertDelay(ms: number, what: string): void {
   if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
     throw new ClockError(`${what} must be a finite number of milliseconds ≥ 0, got ${String(ms)}`);

@@ -1,5 +1,6 @@
 import { assertDelay, type Clock, ClockError, type TimerHandle } from "./clock.js";
 
+/** Options of {@link RealClock}. */
 export interface RealClockOptions {
   /**
    * How fast this clock runs compared with wall time: 2 makes a 3-minute track end in 90 seconds.
@@ -25,11 +26,13 @@ export class RealClock implements Clock {
     this.ref = options.ref ?? false;
   }
 
+  /** Milliseconds since the Unix epoch on this clock. */
   now(): number {
     if (this.timeScale === 1) return Date.now();
     return this.origin + Math.floor((Date.now() - this.origin) * this.timeScale);
   }
 
+  /** Calls `callback` once after `ms` milliseconds of this clock's time. */
   setTimeout(callback: () => void, ms: number): TimerHandle {
     assertDelay(ms, "timeout");
     const t = setTimeout(callback, ms / this.timeScale);
@@ -37,10 +40,12 @@ export class RealClock implements Clock {
     return t;
   }
 
+  /** Cancels a timeout. */
   clearTimeout(handle: TimerHandle | undefined): void {
     if (handle !== undefined) clearTimeout(handle as NodeJS.Timeout);
   }
 
+  /** Calls `callback` every `ms` milliseconds of this clock's time. */
   setInterval(callback: () => void, ms: number): TimerHandle {
     assertDelay(ms, "interval");
     const t = setInterval(callback, Math.max(1, ms / this.timeScale));
@@ -48,6 +53,7 @@ export class RealClock implements Clock {
     return t;
   }
 
+  /** Cancels an interval. */
   clearInterval(handle: TimerHandle | undefined): void {
     if (handle !== undefined) clearInterval(handle as NodeJS.Timeout);
   }

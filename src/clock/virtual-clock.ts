@@ -27,6 +27,7 @@ export class VirtualClock implements Clock {
     this.current = start;
   }
 
+  /** Milliseconds since the Unix epoch on this clock. */
   now(): number {
     return this.current;
   }
@@ -36,21 +37,25 @@ export class VirtualClock implements Clock {
     return this.timers.size;
   }
 
+  /** Calls `callback` once after `ms` milliseconds of this clock's time. */
   setTimeout(callback: () => void, ms: number): TimerHandle {
     assertDelay(ms, "timeout");
     return this.schedule(callback, ms, null);
   }
 
+  /** Calls `callback` every `ms` milliseconds of this clock's time. */
   setInterval(callback: () => void, ms: number): TimerHandle {
     assertDelay(ms, "interval");
     // A zero interval would fire forever within one advance().
     return this.schedule(callback, ms, Math.max(1, ms));
   }
 
+  /** Cancels a timeout. */
   clearTimeout(handle: TimerHandle | undefined): void {
     if (handle instanceof VirtualTimerHandle) this.timers.delete(handle.id);
   }
 
+  /** Cancels an interval. */
   clearInterval(handle: TimerHandle | undefined): void {
     this.clearTimeout(handle);
   }

@@ -215,9 +215,17 @@ export class MockFactory {
     const tracks: Track[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const overrides: TrackInfoOverrides = { source };
-      if (query.length > 0 && (i === 0 || this.random.chance(0.7))) {
-        const template = this.random.pick(QUERY_TEMPLATES);
-        overrides.title = template(query, songTitle(this.random));
+      if (query.length > 0) {
+        // Like a real search engine: most hits name the query in the title, and a share read the query
+        // as an artist's name and list that artist's songs (which is what "similar artist" autoplay
+        // queries rely on); the rest are loosely related noise.
+        const roll = i === 0 ? 0 : this.random.next();
+        if (roll < 0.55) {
+          const template = this.random.pick(QUERY_TEMPLATES);
+          overrides.title = template(query, songTitle(this.random));
+        } else if (roll < 0.85) {
+          overrides.author = query;
+        }
       }
       tracks[i] = this.build(overrides, 0);
     }

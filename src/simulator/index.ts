@@ -9,4 +9,4 @@ export { SimulatorLog, type SimulatorLogEntry } from "./log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "./node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "./options.js";
 export type { SessionSnapshot } from "./session.js";
-export { type PlayerSnapshot, ProtocolSimulator } from "./simulator.js";
+export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "./simulator.js";

@@ -6,6 +6,7 @@ export interface SimulatorLogEntry {
   at: number;
   /** `in`: from the client; `out`: from the simulator. */
   direction: "in" | "out";
+  /** `ws`: a WebSocket frame (or handshake/close); `rest`: an HTTP exchange. */
   kind: "ws" | "rest";
   sessionId?: string;
   /** The `op` of a WebSocket frame (`ready`, `playerUpdate`, `stats`, `event`, or `handshake`/`close`). */
@@ -64,10 +65,12 @@ export class SimulatorLog {
     return this.entries().filter((e) => keys.every((k) => e[k] === match[k]));
   }
 
+  /** Number of entries kept right now (at most `capacity`). */
   get size(): number {
     return this.buffer.length;
   }
 
+  /** Forgets every entry (recording goes on if `enabled`). */
   clear(): void {
     this.buffer = [];
     this.start = 0;

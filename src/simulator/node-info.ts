@@ -51,12 +51,19 @@ export interface PlayerCounts {
   playing: number;
 }
 
-/** Plausible JVM-like figures: memory grows with players, load with playing players. */
+/**
+ * Plausible JVM-like figures: memory grows with players, load with playing players.
+ *
+ * `frameStats` is `null`, as `GET /v4/stats` serialises it: `StatsCollector.getStats()` returns the
+ * `Stats` interface, which Spring's kotlinx converter refuses (open polymorphism), so Jackson writes
+ * the `StatsData` with its null field. The `stats` op replaces it with the session's frame stats.
+ */
 export function nodeStats(counts: PlayerCounts, uptime: number, random: SeededRandom, cores: number): Stats {
   const mb = 1024 * 1024;
   const used = Math.round(72 * mb + counts.players * 48 * 1024 + random.int(0, 8 * mb));
   const allocated = Math.max(256 * mb, Math.ceil((used * 1.5) / mb) * mb);
   return {
+    frameStats: null,
     players: counts.players,
     playingPlayers: counts.playing,
     uptime,

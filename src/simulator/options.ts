@@ -15,7 +15,8 @@ export interface ProtocolSimulatorOptions {
   port?: number;
   /**
    * The node password. When set, the handshake answers 401 to a wrong `Authorization` and REST
-   * answers 401 (missing) or 403 (wrong), as Lavalink does. When unset, any password is accepted.
+   * answers 401 (missing) or 403 (wrong), as Lavalink does. When unset or empty (`""`), any
+   * password is accepted, and the node refuses to listen anywhere but loopback.
    */
   password?: string;
   /** Seed of every random decision (session ids, pings, stats jitter, the catalog). Default 0. */
@@ -55,6 +56,7 @@ export type ClockOf<O> = O extends { clock: "virtual" }
     ? C
     : Clock;
 
+/** Options after defaults and validation (internal). */
 export interface ResolvedOptions {
   host: string;
   port: number;
@@ -83,6 +85,7 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
+/** Applies defaults and validates; throws SIM_INVALID_OPTION naming the bad option. */
 export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptions {
   const port = options.port ?? 2333;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -106,7 +109,8 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
   return {
     host: options.host ?? "127.0.0.1",
     port,
-    password: options.password,
+    // An empty password is no password: it accepts anyone, so it must not pass the bind check.
+    password: options.password === "" ? undefined : options.password,
     seed: options.seed ?? 0,
     clock,
     playerUpdateInterval: positive(

@@ -1,39 +1,30 @@
 import { EventEmitter } from "node:events";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Duplex } from "node:stream";
-import { type WebSocket, WebSocketServer } from "ws";
 import type { Clock, VirtualClock } from "../clock/index.js";
 import { SeededRandom } from "../mock/random.js";
-import type { LavalinkPlayer } from "../protocol/index.js";
-import {
-  type NodeInfo,
-  SESSION_RESUMED_HEADER,
-  type Stats,
-  type VoiceCloseCodes,
-} from "../protocol/index.js";
+import type { LavalinkPlayer, NodeInfo, Stats, VoiceCloseCodes } from "../protocol/index.js";
 import { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
 import { FaultController } from "./faults/controller.js";
 import type { KnobOptions } from "./faults/knobs.js";
 import type { Fault, FaultKnobs } from "./faults/types.js";
-import { checkHandshake, refuseUpgrade } from "./handshake.js";
-import { API_VERSION_HEADER, type HttpEnvironment, handleHttpRequest } from "./http.js";
+import type { HttpEnvironment } from "./http.js";
+import { assertSafeBind, closeListener, disconnectAll, listenNode, type NodeListener } from "./lifecycle.js";
 import { SimulatorLog } from "./log.js";
 import { frameStats, nodeInfo, nodeStats } from "./node-info.js";
 import {
   type ClockOf,
-  isLoopback,
   type ProtocolSimulatorOptions,
   type ResolvedOptions,
   resolveOptions,
 } from "./options.js";
 import type { SimPlayer } from "./player.js";
+import { SessionRegistry } from "./registry.js";
 import type { RestEnvironment } from "./rest/context.js";
 import { playerJson } from "./rest/players.js";
 import { Scheduler } from "./scheduler.js";
-import { Session, type SessionEnvironment, type SessionSnapshot } from "./session.js";
+import type { Session, SessionEnvironment, SessionSnapshot } from "./session.js";
 import { Transport } from "./transport/transport.js";
+import type { UpgradeContext } from "./upgrade.js";
 
 // Node 20 lacks Symbol.asyncDispose; TypeScript 5.9 emits code that expects it.
 (Symbol as { asyncDispose?: symbol }).asyncDispose ??= Symbol.for("Symbol.asyncDispose");
@@ -46,8 +37,6 @@ export interface PlayerSnapshot extends LavalinkPlayer {
   /** Whether the position is moving right now. */
   advancing: boolean;
 }
-
-const CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Events a simulator emits about its sessions (for logs like the CLI's; tests can await them). */
 export interface SimulatorEvents {
@@ -80,30 +69,25 @@ export class ProtocolSimulator<
   readonly faults: FaultController;
   private readonly options: ResolvedOptions;
   private readonly random: SeededRandom;
-  private readonly idRandom: SeededRandom;
   private readonly statsRandom: SeededRandom;
   private readonly transport: Transport;
+  private readonly registry: SessionRegistry;
   private scheduler: Scheduler;
-  private server: Server | null = null;
-  private wss: WebSocketServer | null = null;
+  private listener: NodeListener | null = null;
   private boundPort: number | null = null;
   /** The port a killed or stopped node comes back on with {@link restart}. */
   private lastPort: number | null = null;
   private restartPort: number | null = null;
   private startedAt = 0;
-  private readonly live = new Map<string, Session>();
-  private readonly resumable = new Map<string, Session>();
-  private readonly sockets = new Map<WebSocket, Session>();
-  private readonly upgradeDecisions = new WeakMap<IncomingMessage, boolean>();
-  private readonly sessionEnvironment: SessionEnvironment;
   private readonly httpEnvironment: HttpEnvironment;
+  private readonly upgradeContext: UpgradeContext;
 
   constructor(options?: O) {
     super();
     this.options = resolveOptions(options ?? {});
     this.clock = this.options.clock as ClockOf<O>;
     this.random = new SeededRandom(this.options.seed);
-    this.idRandom = this.random.fork("session-ids");
+    this.registry = new SessionRegistry(this.random.fork("session-ids"));
     this.statsRandom = this.random.fork("stats");
     this.catalog = options?.catalog ?? new Catalog({ seed: this.options.seed });
     this.log = new SimulatorLog(this.options.logCapacity, this.options.logEnabled);
@@ -111,24 +95,23 @@ export class ProtocolSimulator<
       clock: this.clock,
       random: this.random.fork("faults"),
       requirePlayer: (sessionId, guildId) => {
-        const { session, player } = this.requirePlayer(sessionId, guildId);
+        const { session, player } = this.registry.requirePlayer(sessionId, guildId);
         return { sessionId: session.id, player };
       },
       closeVoice: (sessionId, guildId, close) => this.closeVoice(sessionId, guildId, close),
     });
     this.transport = new Transport(this.clock, this.log, this.faults);
     this.scheduler = new Scheduler(this.clock);
-    const environments = this.createEnvironments();
-    this.sessionEnvironment = environments.session;
-    this.httpEnvironment = environments.http;
+    this.httpEnvironment = this.createHttpEnvironment();
+    this.upgradeContext = this.createUpgradeContext(this.createSessionEnvironment());
   }
 
-  /** True between {@link start} and {@link stop}. */
+  /** True between {@link start} and {@link stop} (or {@link kill}). */
   get running(): boolean {
-    return this.server !== null;
+    return this.listener !== null;
   }
 
-  /** The port listened on (useful with `port: 0`). */
+  /** The port listened on (useful with `port: 0`). Throws SIM_NOT_STARTED before {@link start}. */
   get port(): number {
     if (this.boundPort === null) {
       throw new SimulatorError(
@@ -139,10 +122,15 @@ export class ProtocolSimulator<
     return this.boundPort;
   }
 
+  /** The address the node listens on (the `host` option, `127.0.0.1` by default). */
   get host(): string {
     return this.options.host;
   }
 
+  /**
+   * The password clients must send as `Authorization`, or `undefined` when any is accepted (no
+   * password, or an empty one, was configured).
+   */
   get password(): string | undefined {
     return this.options.password;
   }
@@ -155,49 +143,21 @@ export class ProtocolSimulator<
 
   /** Starts listening. Rejects with SIM_ALREADY_STARTED, SIM_INSECURE_BIND or SIM_LISTEN_FAILED. */
   async start(): Promise<this> {
-    if (this.server !== null) {
+    if (this.listener !== null) {
       throw new SimulatorError(
         "SIM_ALREADY_STARTED",
         `the simulator already listens on port ${this.boundPort}; stop() it first`,
       );
     }
-    if (this.options.password === undefined && !isLoopback(this.options.host)) {
-      throw new SimulatorError(
-        "SIM_INSECURE_BIND",
-        `refusing to listen on ${this.options.host} without a password; set the password option or bind to 127.0.0.1`,
-      );
-    }
+    assertSafeBind(this.options.host, this.options.password);
     this.scheduler = new Scheduler(this.clock);
-    const server = createServer((req, res) => handleHttpRequest(this.httpEnvironment, req, res));
-    const wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxBodyBytes });
-    wss.on("headers", (headers, req) => {
-      headers.push(`${SESSION_RESUMED_HEADER}: ${this.upgradeDecisions.get(req) === true}`);
-      headers.push(`Lavalink-Api-Version: ${API_VERSION_HEADER["Lavalink-Api-Version"]}`);
+    this.listener = await listenNode({
+      host: this.options.host,
+      port: this.restartPort ?? this.options.port,
+      http: this.httpEnvironment,
+      upgrade: this.upgradeContext,
     });
-    server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-      this.onUpgrade(wss, req, socket, head),
-    );
-    server.on("clientError", (_error, socket) => {
-      if (!socket.destroyed) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
-    });
-    await new Promise<void>((resolve, reject) => {
-      const onError = (error: Error): void => {
-        reject(
-          new SimulatorError(
-            "SIM_LISTEN_FAILED",
-            `cannot listen on ${this.options.host}:${this.options.port}: ${error.message}; pick another port (0 = any free one)`,
-          ),
-        );
-      };
-      server.once("error", onError);
-      server.listen(this.restartPort ?? this.options.port, this.options.host, () => {
-        server.off("error", onError);
-        resolve();
-      });
-    });
-    this.server = server;
-    this.wss = wss;
-    this.boundPort = (server.address() as AddressInfo).port;
+    this.boundPort = this.listener.port;
     this.startedAt = this.clock.now();
     return this;
   }
@@ -222,7 +182,7 @@ export class ProtocolSimulator<
    * killed first.
    */
   async restart(): Promise<this> {
-    if (this.server !== null) await this.kill();
+    if (this.listener !== null) await this.kill();
     this.restartPort = this.lastPort;
     try {
       return await this.start();
@@ -246,27 +206,16 @@ export class ProtocolSimulator<
   }
 
   private async halt(graceful: boolean, what: string): Promise<void> {
-    const server = this.server;
-    if (server === null) {
+    const listener = this.listener;
+    if (listener === null) {
       throw new SimulatorError("SIM_NOT_STARTED", `${what}() called but the simulator is not running`);
     }
-    this.server = null;
+    this.listener = null;
     this.lastPort = this.boundPort;
     this.faults.halt();
-    if (graceful) for (const [ws] of this.sockets) ws.close(1001, "Simulator stopping");
-    else for (const [ws] of this.sockets) ws.terminate();
-    for (const session of [...this.live.values(), ...this.resumable.values()]) session.shutdown();
-    for (const [ws] of this.sockets) ws.terminate();
-    this.sockets.clear();
-    this.live.clear();
-    this.resumable.clear();
+    disconnectAll(this.registry, graceful);
     this.scheduler.stop();
-    this.wss?.close();
-    this.wss = null;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeListener(listener);
     this.boundPort = null;
   }
 
@@ -291,17 +240,18 @@ export class ProtocolSimulator<
 
   /** Every session, connected or waiting to be resumed. */
   get sessions(): SessionSnapshot[] {
-    return [...this.live.values(), ...this.resumable.values()].map((s) => s.snapshot());
+    return this.registry.all().map((s) => s.snapshot());
   }
 
+  /** One session (connected or waiting to be resumed) by id, or `undefined` if none has it. */
   getSession(sessionId: string): SessionSnapshot | undefined {
-    return (this.live.get(sessionId) ?? this.resumable.get(sessionId))?.snapshot();
+    return this.registry.get(sessionId)?.snapshot();
   }
 
   /** Every player of every session. */
   get players(): PlayerSnapshot[] {
     const out: PlayerSnapshot[] = [];
-    for (const session of [...this.live.values(), ...this.resumable.values()]) {
+    for (const session of this.registry.all()) {
       for (const player of session.players.values()) out.push(this.snapshotOf(session, player));
     }
     return out;
@@ -309,12 +259,23 @@ export class ProtocolSimulator<
 
   /** One player; without a session id, the first session holding that guild. */
   getPlayer(sessionId: string | undefined, guildId: string): PlayerSnapshot | undefined {
-    for (const session of [...this.live.values(), ...this.resumable.values()]) {
-      if (sessionId !== undefined && session.id !== sessionId) continue;
-      const player = session.players.get(guildId);
-      if (player !== undefined) return this.snapshotOf(session, player);
-    }
-    return undefined;
+    const found = this.registry.findPlayer(sessionId, guildId);
+    return found === undefined ? undefined : this.snapshotOf(found.session, found.player);
+  }
+
+  /** Stats as `GET /v4/stats` reports them (`frameStats: null`, as Lavalink serialises it there). */
+  stats(): Stats {
+    return nodeStats(
+      this.registry.countPlayers(),
+      this.clock.now() - this.startedAt,
+      this.statsRandom,
+      this.options.cores,
+    );
+  }
+
+  /** `GET /v4/info`. */
+  info(): NodeInfo {
+    return nodeInfo(this.options.version, this.startedAt);
   }
 
   // ---- test controls ----
@@ -332,7 +293,7 @@ export class ProtocolSimulator<
       byRemote?: boolean;
     } = {},
   ): void {
-    const { session, player } = this.requirePlayer(sessionId, guildId);
+    const { session, player } = this.registry.requirePlayer(sessionId, guildId);
     player.disconnectVoice();
     session.sendEvent({
       op: "event",
@@ -347,44 +308,15 @@ export class ProtocolSimulator<
 
   /** Cuts a session's WebSocket abruptly (no close frame), as a network failure would. */
   dropConnection(sessionId: string): void {
-    const session = this.live.get(sessionId);
-    if (session?.ws === null || session === undefined) {
-      throw new SimulatorError(
-        "SIM_UNKNOWN_SESSION",
-        `no connected session ${JSON.stringify(sessionId)}; see sim.sessions`,
-      );
-    }
-    session.ws.terminate();
+    this.registry.requireSocket(sessionId).terminate();
   }
 
   /** Closes a session's WebSocket with a close frame. */
   closeConnection(sessionId: string, code = 1000, reason = ""): void {
-    const session = this.live.get(sessionId);
-    if (session?.ws === null || session === undefined) {
-      throw new SimulatorError(
-        "SIM_UNKNOWN_SESSION",
-        `no connected session ${JSON.stringify(sessionId)}; see sim.sessions`,
-      );
-    }
-    session.ws.close(code, reason);
+    this.registry.requireSocket(sessionId).close(code, reason);
   }
 
-  // ---- internals ----
-
-  private requirePlayer(
-    sessionId: string | undefined,
-    guildId: string,
-  ): { session: Session; player: SimPlayer } {
-    for (const session of [...this.live.values(), ...this.resumable.values()]) {
-      if (sessionId !== undefined && session.id !== sessionId) continue;
-      const player = session.players.get(guildId);
-      if (player !== undefined) return { session, player };
-    }
-    throw new SimulatorError(
-      "SIM_UNKNOWN_PLAYER",
-      `no player for guild ${guildId}${sessionId === undefined ? "" : ` in session ${sessionId}`}; create it with PATCH first`,
-    );
-  }
+  // ---- wiring ----
 
   private snapshotOf(session: Session, player: SimPlayer): PlayerSnapshot {
     return {
@@ -395,105 +327,11 @@ export class ProtocolSimulator<
     };
   }
 
-  private newSessionId(): string {
-    for (;;) {
-      let id = "";
-      for (let i = 0; i < 16; i++) id += CHARS[this.idRandom.int(0, CHARS.length - 1)];
-      if (!this.live.has(id) && !this.resumable.has(id)) return id;
-    }
-  }
-
-  private onUpgrade(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on("error", () => undefined);
-    const decision = checkHandshake(req, this.options.password);
-    if (!decision.ok) {
-      this.transport.recordIncoming({ op: "handshake", status: decision.status, note: decision.reason });
-      refuseUpgrade(socket, decision.status, decision.reason);
-      return;
-    }
-    const canResume = decision.sessionId !== null && this.resumable.has(decision.sessionId);
-    this.upgradeDecisions.set(req, canResume);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (this.server === null) {
-        ws.terminate();
-        return;
-      }
-      let session =
-        canResume && decision.sessionId !== null ? this.resumable.get(decision.sessionId) : undefined;
-      ws.on("error", () => undefined);
-      if (session !== undefined) {
-        this.resumable.delete(session.id);
-        this.live.set(session.id, session);
-        this.sockets.set(ws, session);
-        this.transport.recordIncoming({ sessionId: session.id, op: "handshake", note: "resumed" });
-        session.resume(ws);
-        this.emit("resume", session.snapshot());
-      } else {
-        session = new Session(
-          this.newSessionId(),
-          decision.userId,
-          decision.clientName,
-          ws,
-          this.sessionEnvironment,
-        );
-        this.live.set(session.id, session);
-        this.sockets.set(ws, session);
-        this.transport.recordIncoming({ sessionId: session.id, op: "handshake", note: "new session" });
-        session.open();
-        this.emit("connect", session.snapshot());
-      }
-      const owner = session;
-      ws.on("message", (data) => {
-        // Lavalink v4 ignores client frames (it only logs a warning); record them for tests.
-        this.transport.receiveFrame(owner, ws, String(data));
-      });
-      ws.on("close", (code) => {
-        this.sockets.delete(ws);
-        if (owner.ws !== ws) return;
-        this.transport.recordIncoming({ sessionId: owner.id, op: "close", note: String(code) });
-        this.live.delete(owner.id);
-        if (this.server === null) return;
-        const willResume = owner.resuming && !owner.isEnded;
-        this.emit(
-          "disconnect",
-          { ...owner.snapshot(), connected: false, awaitingResume: willResume },
-          code,
-          willResume,
-        );
-        if (owner.detach()) this.resumable.set(owner.id, owner);
-      });
-    });
-  }
-
-  private countPlayers(): { players: number; playing: number } {
-    let players = 0;
-    let playing = 0;
-    for (const session of this.live.values()) {
-      players += session.players.size;
-      for (const p of session.players.values()) if (p.playing) playing++;
-    }
-    return { players, playing };
-  }
-
-  /** Stats as `GET /v4/stats` reports them (no frameStats). */
-  stats(): Stats {
-    return nodeStats(
-      this.countPlayers(),
-      this.clock.now() - this.startedAt,
-      this.statsRandom,
-      this.options.cores,
-    );
-  }
-
-  /** `GET /v4/info`. */
-  info(): NodeInfo {
-    return nodeInfo(this.options.version, this.startedAt);
-  }
-
-  private createEnvironments(): { session: SessionEnvironment; http: HttpEnvironment } {
+  private createSessionEnvironment(): SessionEnvironment {
     const sim = this;
-    const session: SessionEnvironment = {
+    return {
       clock: this.clock,
+      // A getter: restart() replaces the scheduler, and sessions must use the current one.
       get scheduler(): Scheduler {
         return sim.scheduler;
       },
@@ -509,26 +347,41 @@ export class ProtocolSimulator<
         return { ...this.stats(), frameStats: frameStats(audible) };
       },
       onSessionEnded: (s) => {
-        this.live.delete(s.id);
-        this.resumable.delete(s.id);
+        this.registry.forget(s);
         this.emit("sessionEnd", s.id);
       },
     };
+  }
+
+  private createUpgradeContext(sessionEnvironment: SessionEnvironment): UpgradeContext {
+    return {
+      password: this.options.password,
+      maxPayload: this.options.maxBodyBytes,
+      transport: this.transport,
+      registry: this.registry,
+      sessionEnvironment,
+      isRunning: () => this.listener !== null,
+      onConnect: (session) => this.emit("connect", session),
+      onResume: (session) => this.emit("resume", session),
+      onDisconnect: (session, code, resumable) => this.emit("disconnect", session, code, resumable),
+    };
+  }
+
+  private createHttpEnvironment(): HttpEnvironment {
     const rest: RestEnvironment = {
       clock: this.clock,
       catalog: this.catalog,
       version: this.options.version,
-      connectedSession: (id) => this.live.get(id),
+      connectedSession: (id) => this.registry.live.get(id),
       info: () => this.info(),
       stats: () => this.stats(),
       routePlanner: this.options.routePlanner,
     };
-    const http: HttpEnvironment = {
+    return {
       transport: this.transport,
       rest,
       password: this.options.password,
       maxBodyBytes: this.options.maxBodyBytes,
     };
-    return { session, http };
   }
 }

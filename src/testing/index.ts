@@ -6,4 +6,31 @@
 export * from "../clock/index.js";
 export * from "../mock/index.js";
 export * from "../simulator/index.js";
+export type { Emitting } from "./emit-tap.js";
+export {
+  type AdvanceUntilOptions,
+  createTestEnvironment,
+  DEFAULT_STEP_MS,
+  TEST_BOT_ID,
+  TEST_CHANNEL_ID,
+  TEST_GUILD_ID,
+  type TestEnvironment,
+  type TestEnvironmentOptions,
+  type TestPlayerOptions,
+} from "./environment.js";
+export { type ObservedEvent, TestingError, type TestingErrorCode, WaitTimeoutError } from "./errors.js";
+export {
+  MockGateway,
+  type MockGatewayOptions,
+  type RawPacketSink,
+  type SentVoicePayload,
+  type VoiceEventOrder,
+} from "./mock-gateway.js";
 export { protocolSimulator } from "./protocol-simulator.js";
+export {
+  DEFAULT_WAIT_TIMEOUT_MS,
+  type EventArgs,
+  type EventsOf,
+  type WaitForEventOptions,
+  waitForEvent,
+} from "./wait-for-event.js";

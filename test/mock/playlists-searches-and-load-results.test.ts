@@ -26,6 +26,8 @@ describe("playlists, search results and load results", () => {
     const related = hits.filter((t) => t.info.title.includes("test query")).length;
     expect(related).toBeGreaterThanOrEqual(8);
     expect(hits.every((t) => t.info.sourceName === "youtube")).toBe(true);
+    const byArtist = hits.filter((t) => t.info.author === "test query").length;
+    expect(byArtist).toBeGreaterThanOrEqual(3);
     const sc = f.createMockSearchResults({ query: "x", count: 3, source: "soundcloud" });
     expect(sc.every((t) => t.info.sourceName === "soundcloud")).toBe(true);
   });

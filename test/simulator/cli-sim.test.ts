@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { SIM_FLAGS } from "../../src/cli/sim.js";
 
 describe("sonora sim (CLI)", () => {
   it("starts a node, reports connections and disconnections, and stops cleanly on SIGTERM", async () => {
@@ -70,5 +71,20 @@ describe("sonora sim (CLI)", () => {
     const [code] = (await once(child, "exit")) as [number];
     expect(code).toBe(2);
     expect(err).toContain("usage: sonora sim");
+  });
+
+  it("--help lists every flag the parser accepts", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "sim", "--help"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+    });
+    const [code] = (await once(child, "exit")) as [number];
+    expect(code).toBe(0);
+    const flags = Object.keys(SIM_FLAGS);
+    expect(flags).toEqual(expect.arrayContaining(["stats-interval", "no-password"]));
+    for (const flag of flags) expect(out).toMatch(new RegExp(`^\\s+(-\\w, )?--${flag}\\b`, "m"));
   });
 });

@@ -35,7 +35,10 @@ export interface FrameStats {
   deficit: number;
 }
 
-/** Node statistics, as `GET /v4/stats` returns them (`frameStats` is absent there). */
+/**
+ * Node statistics, as `GET /v4/stats` returns them (with `frameStats: null` there: Lavalink's docs
+ * say "missing", but its REST handler serialises the null field).
+ */
 export interface Stats {
   players: number;
   playingPlayers: number;
@@ -43,7 +46,10 @@ export interface Stats {
   uptime: number;
   memory: MemoryStats;
   cpu: CpuStats;
-  /** `null` when the node has no players; absent on the REST route. */
+  /**
+   * `null` when no player of the session plays, and always `null` on the REST route (Lavalink's
+   * docs call it missing there; treat absent and `null` alike).
+   */
   frameStats?: FrameStats | null;
 }
 

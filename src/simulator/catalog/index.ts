@@ -24,4 +24,5 @@ export {
   SPECIAL_PREFIX,
   SPECIAL_SOURCE,
   type SpecialSpec,
+  specialSyntaxError,
 } from "./special.js";

@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CommandContext, handleCommand } from "./commands.js";
+import { OFFLINE, startOffline } from "./offline.js";
+
+/** Lets loopback socket I/O through (a poll between clock steps, not a timing assumption). */
+const io = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2));
+
+let world: Awaited<ReturnType<typeof startOffline>>;
+let ctx: CommandContext;
+
+/** Moves the simulator's virtual clock forward in 1 s steps, letting I/O through between steps. */
+async function advance(ms: number): Promise<void> {
+  for (let done = 0; done < ms; done += 1_000) {
+    await world.sim.advance(Math.min(1_000, ms - done));
+    await io();
+  }
+  await io();
+}
+
+/** Polls I/O (clock still) until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 2_000; i++) {
+    if (check()) return;
+    await io();
+  }
+  throw new Error(`timed out waiting until ${what}`);
+}
+
+/** What the node (the simulator) holds for the guild: the truth the bot's replies must match. */
+const onNode = () => world.sim.getPlayer(undefined, OFFLINE.guildId);
+const run = (name: string, args = "") => handleCommand(ctx, name, args);
+
+beforeEach(async () => {
+  world = await startOffline({ clock: "virtual", seed: 5 });
+  ctx = { client: world.client, guildId: OFFLINE.guildId, memberChannelId: OFFLINE.voiceChannelId };
+});
+afterEach(async () => {
+  await world?.close();
+});
+
+const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+describe("the example bot's commands, against the simulator", () => {
+  it("play joins the member's voice channel and plays; a second play queues; queue lists both", async () => {
+    const first = await run("play", "synthwave");
+    expect(first).toMatch(/^Now playing: \*\*.+\*\* by .+ \(\d+:\d\d\)$/);
+    const player = world.client.players.get(OFFLINE.guildId)!;
+    expect(onNode()?.track?.info.identifier).toBe(player.currentTrack?.identifier);
+    await until(() => onNode()?.voice.channelId === OFFLINE.voiceChannelId, "the node got the voice state");
+
+    const second = await run("play", "lofi beats");
+    expect(second).toMatch(/^Queued: .+ \(position 1\)$/);
+    const queue = await run("queue");
+    const current = player.currentTrack!;
+    const lines = queue.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^Now playing: \\*\\*${literal(current.title)}\\*\\* by `));
+    expect(lines[1]).toMatch(/^1\. \*\*.+\*\* by .+ \(\d+:\d\d\)$/);
+    expect(lines[2]).toMatch(/^1 queued, \d+:\d\d in total$/);
+    expect(queue).toContain(player.queue.at(0)!.title);
+  });
+
+  it("skip plays the next queued track; nowplaying, pause and resume follow the node", async () => {
+    await run("play", "synthwave");
+    await run("play", "lofi beats");
+    const next = world.client.players.get(OFFLINE.guildId)!.queue.at(0)!;
+    expect(await run("skip")).toMatch(
+      new RegExp(`^Skipped\\. Now playing: \\*\\*${literal(next.title)}\\*\\*`),
+    );
+    expect(onNode()?.track?.info.identifier).toBe(next.identifier);
+
+    await advance(30_000);
+    expect(await run("nowplaying")).toMatch(/^▶ .+ — 0:3\d \/ \d+:\d\d$/);
+    expect(await run("pause")).toBe("Paused.");
+    expect(onNode()?.paused).toBe(true);
+    expect(await run("nowplaying")).toMatch(/^⏸ /);
+    expect(await run("resume")).toBe("Resumed.");
+    expect(onNode()?.paused).toBe(false);
+  });
+
+  it("filters apply a preset on the node, and refuse an unknown one", async () => {
+    await run("play", "synthwave");
+    expect(await run("filters", "nightcore")).toBe("Filter: nightcore.");
+    expect(onNode()?.filters.timescale?.speed).toBeGreaterThan(1);
+    expect(await run("filters", "loud")).toMatch(/^Unknown preset "loud"\. Try: nightcore, /);
+    expect(await run("filters", "off")).toBe("Filters off.");
+    expect(onNode()?.filters.timescale).toBeUndefined();
+  });
+
+  it("with autoplay on, playback goes on after the queue runs out", async () => {
+    const started: string[] = [];
+    world.client.on("trackStart", (_p, track) => started.push(track.identifier));
+    await run("play", "synthwave");
+    expect(await run("autoplay", "on")).toMatch(/^Autoplay on/);
+    const first = world.client.players.get(OFFLINE.guildId)!.currentTrack!;
+    await advance(first.length + 3_000);
+    await until(() => started.length >= 2, "autoplay started a track");
+    expect(onNode()?.track).not.toBeNull();
+    expect(onNode()?.track?.info.identifier).not.toBe(first.identifier);
+    expect(await run("queue")).toContain("Up next: autoplay");
+  });
+
+  it("asks to join a voice channel first, and leave destroys the player on the node", async () => {
+    expect(await handleCommand({ ...ctx, memberChannelId: null }, "play", "synthwave")).toBe(
+      "Join a voice channel first.",
+    );
+    expect(await run("skip")).toBe("Nothing is playing.");
+    expect(await run("nowplaying")).toBe("Nothing is playing.");
+    expect(await run("dance")).toBe('Unknown command "dance".');
+    await run("play", "synthwave");
+    expect(onNode()).not.toBeUndefined();
+    expect(await run("leave")).toBe("Left the voice channel.");
+    expect(onNode()).toBeUndefined();
+    expect(world.client.players.has(OFFLINE.guildId)).toBe(false);
+  });
+});

@@ -1,0 +1,348 @@
+import {
+  type ClientEvents,
+  type ClientOptions,
+  type NodeOptions,
+  type Player,
+  SonoraClient,
+  Track,
+} from "../client/index.js";
+import type { Clock, VirtualClock } from "../clock/index.js";
+import { MockFactory, type TrackInfoOverrides } from "../mock/index.js";
+import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../simulator/index.js";
+import type { Emitting } from "./emit-tap.js";
+import { TestingError, WaitTimeoutError } from "./errors.js";
+import { MockGateway, type MockGatewayOptions } from "./mock-gateway.js";
+import { type WaitForEventOptions, waitForEvent } from "./wait-for-event.js";
+import { ioTurn, WireMonitor } from "./wire-monitor.js";
+
+// Node 20 lacks Symbol.asyncDispose; `await using` needs it.
+(Symbol as { asyncDispose?: symbol }).asyncDispose ??= Symbol.for("Symbol.asyncDispose");
+
+/** waitForEvent without the per-event typing, for code that is generic over event names. */
+const waitAny = waitForEvent as (
+  emitter: Emitting,
+  event: string,
+  options: WaitForEventOptions<unknown[]>,
+) => Promise<unknown[]>;
+
+/** The bot user id of a test environment (any snowflake works; this one is fixed for readability). */
+export const TEST_BOT_ID = "170000000000000001";
+/** The guild {@link TestEnvironment.player} uses when none is given. */
+export const TEST_GUILD_ID = "300000000000000001";
+/** The voice channel {@link TestEnvironment.player} joins when none is given. */
+export const TEST_CHANNEL_ID = "400000000000000001";
+/** Default virtual-time step of {@link TestEnvironment.advance}, in ms. */
+export const DEFAULT_STEP_MS = 1_000;
+
+/** Options of {@link createTestEnvironment}. Every field is optional. */
+export interface TestEnvironmentOptions {
+  /** Seed of the simulator (session ids, catalog), the gateway and the mock factory. Default 0. */
+  seed?: number | string;
+  /** `"virtual"` (default: time moves only with `advance`) or `"real"`. */
+  clock?: "virtual" | "real";
+  /** Node password (default `"sonora-test"`). */
+  password?: string;
+  /** The bot's user id (default {@link TEST_BOT_ID}). */
+  userId?: string;
+  /** More simulator options (port, clock, seed and password come from above). */
+  simulator?: Omit<ProtocolSimulatorOptions, "port" | "clock" | "seed" | "password" | "host">;
+  /** More client options (clock, send and userId are wired by the environment). */
+  client?: Omit<ClientOptions, "clock" | "send" | "userId">;
+  /** Mock gateway options (latency, order, refusal). */
+  gateway?: Omit<MockGatewayOptions, "userId" | "clock">;
+  /** Start the client (default true). With false, call `env.client.start()` yourself. */
+  connect?: boolean;
+  /** Default step of `advance` in virtual ms (default {@link DEFAULT_STEP_MS}). */
+  stepMs?: number;
+}
+
+/** Options of {@link TestEnvironment.player}. */
+export interface TestPlayerOptions {
+  /** Voice channel to join through the mock gateway (default {@link TEST_CHANNEL_ID}); `false` stays out of voice. */
+  channelId?: string | false;
+}
+
+/** Options of {@link TestEnvironment.advanceUntil}. */
+export interface AdvanceUntilOptions<A extends unknown[]> {
+  /** Only an emission whose arguments pass this check ends the wait. */
+  filter?: (...args: A) => boolean;
+  /** Most virtual ms to advance before giving up (default 600 000: ten minutes of playback). */
+  maxMs?: number;
+  /** Virtual ms per step (default the environment's step). */
+  stepMs?: number;
+}
+
+/**
+ * A simulator, a client wired to it on the same clock, and a mock Discord gateway — what a test of
+ * a music bot needs. Create one with {@link createTestEnvironment}; dispose it when done.
+ */
+export interface TestEnvironment {
+  /** The Lavalink node: a {@link ProtocolSimulator} on a free port. */
+  readonly simulator: ProtocolSimulator;
+  /** The client under test, connected (unless `connect: false`), sharing the simulator's clock. */
+  readonly client: SonoraClient;
+  /** Discord's gateway as far as voice goes; it is the client's `send`. */
+  readonly gateway: MockGateway;
+  /** Seeded factory of realistic tracks, playlists and load results (same seed as the simulator). */
+  readonly mockFactory: MockFactory;
+  /** The shared clock (a VirtualClock unless `clock: "real"`). */
+  readonly clock: Clock;
+  /** Node options pointing at the simulator, for extra clients (same password). */
+  readonly node: NodeOptions;
+  /** True after {@link dispose}. */
+  readonly disposed: boolean;
+  /**
+   * Moves time forward by `ms` in steps; after each step it waits until the client has received
+   * every frame the simulator sent and every request was answered. On a real clock it waits.
+   */
+  advance(ms: number, options?: { stepMs?: number }): Promise<void>;
+  /** Lets in-flight frames and requests land, without moving the clock. */
+  settle(): Promise<void>;
+  /**
+   * Advances the clock until the client emits `event` (passing `filter`); rejects with a
+   * WaitTimeoutError (virtual time) after `maxMs`. Deterministic: no wall-clock limit involved.
+   */
+  advanceUntil<K extends keyof ClientEvents>(
+    event: K,
+    options?: AdvanceUntilOptions<ClientEvents[K]>,
+  ): Promise<ClientEvents[K]>;
+  /**
+   * Advances the clock step by step until `promise` settles, and returns its outcome. For calls
+   * whose answer depends on time passing (a REST answer delayed by an injected fault, a reconnect
+   * backoff). Rejects with a WaitTimeoutError after `maxMs` of virtual time (default 600 000).
+   */
+  drive<T>(promise: Promise<T>, options?: { maxMs?: number; stepMs?: number }): Promise<T>;
+  /** `waitForEvent(client, event, options)`: waits in real time without moving the clock. */
+  waitForEvent<K extends keyof ClientEvents & string>(
+    event: K,
+    options?: WaitForEventOptions<ClientEvents[K]>,
+  ): Promise<ClientEvents[K]>;
+  /**
+   * The player of a guild (default {@link TEST_GUILD_ID}), joined to a voice channel through the
+   * mock gateway and with its voice state on the node, as a bot would have it.
+   */
+  player(guildId?: string, options?: TestPlayerOptions): Promise<Player>;
+  /**
+   * `count` playable client Tracks from {@link mockFactory} (no request needed: the simulator
+   * plays any track it can decode). Pass overrides such as `{ length: 60_000 }` to shape them.
+   */
+  tracks(count: number, overrides?: TrackInfoOverrides): Track[];
+  /** Closes the client, the gateway and the simulator. Idempotent. */
+  dispose(): Promise<void>;
+  /** Same as {@link TestEnvironment.dispose}, for `await using env = await createTestEnvironment()`. */
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+function checkOptions(options: TestEnvironmentOptions): void {
+  if (typeof options !== "object" || options === null) {
+    throw new TestingError("TEST_INVALID_OPTION", `options must be an object, got ${String(options)}`);
+  }
+  if (options.clock !== undefined && options.clock !== "virtual" && options.clock !== "real") {
+    throw new TestingError(
+      "TEST_INVALID_OPTION",
+      `clock must be "virtual" or "real", got ${JSON.stringify(options.clock)}`,
+    );
+  }
+  const step = options.stepMs;
+  if (step !== undefined && (typeof step !== "number" || !Number.isFinite(step) || step <= 0)) {
+    throw new TestingError("TEST_INVALID_OPTION", `stepMs must be a number > 0, got ${String(step)}`);
+  }
+}
+
+/**
+ * Starts a simulator on a free port (virtual clock by default), a {@link MockGateway}, and a
+ * {@link SonoraClient} wired to both, and connects the client. Runner-agnostic: the vitest and
+ * node:test adapters (`sonora/testing/vitest`, `sonora/testing/node`) wrap it.
+ *
+ * ```ts
+ * await using env = await createTestEnvironment({ seed: 42 });
+ * const player = await env.player();
+ * const [track] = (await env.client.search("lofi")).tracks;
+ * await player.play(track!);
+ * await env.advanceUntil("trackEnd");
+ * ```
+ */
+export async function createTestEnvironment(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
+  checkOptions(options);
+  const seed = options.seed ?? 0;
+  const password = options.password ?? "sonora-test";
+  const userId = options.userId ?? TEST_BOT_ID;
+  const virtual = (options.clock ?? "virtual") === "virtual";
+  const simulator = new ProtocolSimulator({
+    ...options.simulator,
+    port: 0,
+    password,
+    seed,
+    clock: virtual ? "virtual" : "real",
+  });
+  await simulator.start();
+  const clock: Clock = simulator.clock;
+  const gateway = new MockGateway({ seed, ...options.gateway, userId, clock });
+  const node: NodeOptions = { host: "127.0.0.1", port: simulator.port, password, name: "simulator" };
+  let client: SonoraClient;
+  try {
+    client = new SonoraClient([node], {
+      ...options.client,
+      clock,
+      userId,
+      send: gateway.send,
+    });
+  } catch (error) {
+    await simulator.stop();
+    throw error;
+  }
+  gateway.attach(client);
+  const monitor = new WireMonitor(simulator.log, client);
+  const mockFactory = new MockFactory({ seed });
+  const defaultStep = options.stepMs ?? DEFAULT_STEP_MS;
+  let disposed = false;
+
+  const assertLive = (what: string): void => {
+    if (disposed) {
+      throw new TestingError("TEST_DISPOSED", `cannot ${what}: this test environment was disposed`);
+    }
+  };
+
+  const settle = async (): Promise<void> => {
+    await gateway.settled();
+    await monitor.settle();
+  };
+
+  const advanceStep = async (ms: number): Promise<void> => {
+    if (virtual) await (clock as VirtualClock).advance(ms);
+    else await new Promise((resolve) => setTimeout(resolve, ms));
+    await settle();
+  };
+
+  const env: TestEnvironment = {
+    simulator,
+    client,
+    gateway,
+    mockFactory,
+    clock,
+    node,
+    get disposed() {
+      return disposed;
+    },
+    async advance(ms, advanceOptions = {}) {
+      assertLive("advance");
+      if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
+        throw new TestingError("TEST_INVALID_OPTION", `advance(ms) needs a number ≥ 0, got ${String(ms)}`);
+      }
+      const step = advanceOptions.stepMs ?? defaultStep;
+      await settle();
+      if (!virtual) {
+        await advanceStep(ms);
+        return;
+      }
+      for (let done = 0; done < ms; done += step) await advanceStep(Math.min(step, ms - done));
+    },
+    settle: () => settle(),
+    async advanceUntil(event, untilOptions = {}) {
+      assertLive("advanceUntil");
+      const maxMs = untilOptions.maxMs ?? 600_000;
+      const step = untilOptions.stepMs ?? defaultStep;
+      // The limit is virtual time the test drives, so the wait is measured on the shared clock.
+      const wait = waitAny(client, event, {
+        ...(untilOptions.filter === undefined
+          ? {}
+          : { filter: untilOptions.filter as (...args: unknown[]) => boolean }),
+        timeoutMs: maxMs,
+        clock,
+      });
+      let done = false;
+      wait.then(
+        () => {
+          done = true;
+        },
+        () => {
+          done = true;
+        },
+      );
+      await settle();
+      if (virtual) {
+        // One step past the limit lets the wait's own timer fire.
+        for (let elapsed = 0; !done && elapsed <= maxMs; elapsed += step) await advanceStep(step);
+      }
+      return wait as Promise<ClientEvents[typeof event]>;
+    },
+    async drive(promise, driveOptions = {}) {
+      assertLive("drive");
+      const maxMs = driveOptions.maxMs ?? 600_000;
+      const step = driveOptions.stepMs ?? defaultStep;
+      let done = false;
+      const observed = promise.then(
+        () => {
+          done = true;
+        },
+        () => {
+          done = true;
+        },
+      );
+      await settle();
+      let elapsed = 0;
+      while (!done && elapsed < maxMs) {
+        await advanceStep(Math.min(step, maxMs - elapsed));
+        elapsed += step;
+      }
+      if (!done) {
+        await Promise.race([observed, ioTurn()]);
+        if (!done) throw new WaitTimeoutError("promise to settle", maxMs, [], virtual ? "virtual" : "real");
+      }
+      return promise;
+    },
+    waitForEvent(event, waitOptions) {
+      return waitAny(client, event, (waitOptions ?? {}) as WaitForEventOptions<unknown[]>) as Promise<
+        ClientEvents[typeof event]
+      >;
+    },
+    async player(guildId = TEST_GUILD_ID, playerOptions = {}) {
+      assertLive("create a player");
+      const player = await client.getPlayer(guildId);
+      const channel = playerOptions.channelId ?? TEST_CHANNEL_ID;
+      if (channel === false) return player;
+      const before = gateway.sent.length;
+      const voiced = virtual
+        ? null
+        : waitForEvent(client, "voiceUpdate", { filter: (p) => p.guildId === player.guildId });
+      await player.connect(channel);
+      const answered = gateway.sent.slice(before).some((s) => s.answered);
+      if (!answered) {
+        voiced?.catch(() => undefined);
+        return player;
+      }
+      if (virtual) {
+        if (gateway.latencyMs > 0) await env.advance(gateway.latencyMs * 2, { stepMs: gateway.latencyMs });
+        else await settle();
+      } else await voiced;
+      return player;
+    },
+    tracks(count, overrides) {
+      return mockFactory.buildList(count, overrides).map((t) => Track.fromLavalink(t));
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      gateway.close();
+      monitor.dispose();
+      await client.close();
+      if (simulator.running) await simulator.stop();
+      // Lets the closed sockets' last events run before a test runner checks for leaks.
+      await ioTurn();
+    },
+    [Symbol.asyncDispose]() {
+      return env.dispose();
+    },
+  };
+
+  if (options.connect !== false) {
+    try {
+      await client.start();
+      await settle();
+    } catch (error) {
+      await env.dispose();
+      throw error;
+    }
+  }
+  return env;
+}

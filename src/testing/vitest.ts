@@ -1,0 +1,101 @@
+/**
+ * Vitest adapter of Sonora's testing kit (`sonora/testing/vitest`). Only this module imports
+ * vitest, so `sonora/testing` itself works under any runner.
+ * @module
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, test } from "vitest";
+import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
+import { TestingError } from "./errors.js";
+
+/** Fixtures added by {@link sonoraTest}. */
+export interface SonoraFixtures {
+  /** Options of the `sonora` fixture; override with `sonoraTest.override({ sonoraOptions: {...} })`. */
+  sonoraOptions: TestEnvironmentOptions;
+  /** A fresh test environment per test, disposed after it (even when it fails). */
+  sonora: TestEnvironment;
+}
+
+/**
+ * Builds a vitest `test` whose `sonora` fixture is a fresh environment per test:
+ * ```ts
+ * const it = createSonoraTest({ seed: 42 });
+ * it("plays", async ({ sonora }) => { const player = await sonora.player(); … });
+ * ```
+ */
+export function createSonoraTest(options: TestEnvironmentOptions = {}) {
+  return test.extend<SonoraFixtures>({
+    sonoraOptions: [options, { injected: false }],
+    sonora: async ({ sonoraOptions }, use) => {
+      const env = await createTestEnvironment(sonoraOptions);
+      try {
+        await use(env);
+      } finally {
+        await env.dispose();
+      }
+    },
+  });
+}
+
+/** `test` with a `sonora` fixture on default options (seed 0, virtual clock). */
+export const sonoraTest = createSonoraTest();
+
+/** Options of {@link useSonora}. */
+export interface UseSonoraOptions extends TestEnvironmentOptions {
+  /**
+   * `"each"` (default): a fresh environment per test (beforeEach/afterEach). `"all"`: one for the
+   * enclosing describe block or file (beforeAll/afterAll) — faster, but tests share state.
+   */
+  scope?: "each" | "all";
+}
+
+/**
+ * Registers hooks that create and dispose an environment, and returns its getter:
+ * ```ts
+ * const sonora = useSonora({ seed: 1 });
+ * it("plays", async () => { const player = await sonora().player(); … });
+ * ```
+ */
+export function useSonora(options: UseSonoraOptions = {}): () => TestEnvironment {
+  const { scope = "each", ...envOptions } = options;
+  if (scope !== "each" && scope !== "all") {
+    throw new TestingError(
+      "TEST_INVALID_OPTION",
+      `scope must be "each" or "all", got ${JSON.stringify(scope)}`,
+    );
+  }
+  let current: TestEnvironment | null = null;
+  const setup = async (): Promise<void> => {
+    current = await createTestEnvironment(envOptions);
+  };
+  const teardown = async (): Promise<void> => {
+    const env = current;
+    current = null;
+    await env?.dispose();
+  };
+  if (scope === "all") {
+    beforeAll(setup);
+    afterAll(teardown);
+  } else {
+    beforeEach(setup);
+    afterEach(teardown);
+  }
+  return () => {
+    if (current === null) {
+      throw new TestingError(
+        "TEST_DISPOSED",
+        "no Sonora test environment is active: call the getter inside a test or hook, not at module level",
+      );
+    }
+    return current;
+  };
+}
+
+/**
+ * Creates an environment inside a running test and disposes it when the test finishes:
+ * `const env = await sonoraEnv({ seed: 3 });`
+ */
+export async function sonoraEnv(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
+  const env = await createTestEnvironment(options);
+  onTestFinished(() => env.dispose());
+  return env;
+}
