@@ -16,6 +16,7 @@ export * from "./node/rest.js";
 export * from "./node/state.js";
 export * from "./offline.js";
 export * from "./options.js";
+export type { Playable, PlayOptions } from "./player/playback.js";
 export * from "./player/player.js";
 export * from "./player/position.js";
 export * from "./pool.js";

@@ -255,7 +255,7 @@ export class Node extends NodeRequests {
 
   /**
    * Handles one text frame. Public so benchmarks and tools can feed frames directly. The hot path
-   * (`playerUpdate`) is a parse, the inline checks of {@link isPlayerUpdate}, one map lookup and
+   * (`playerUpdate`) is a parse, the inline checks of `isPlayerUpdate`, one map lookup and
    * one method call, with nothing allocated beyond what `JSON.parse` builds.
    */
   handleMessage(text: string): void {

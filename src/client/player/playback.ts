@@ -23,7 +23,7 @@ import {
 } from "../queue/index.js";
 import { Track } from "../track.js";
 
-/** Options of {@link PlaybackPlayer.play}. */
+/** Options of `player.play`. */
 export interface PlayOptions {
   /** Position in ms to start at. */
   startTime?: number;
@@ -39,7 +39,7 @@ export interface PlayOptions {
   userData?: Track["userData"];
 }
 
-/** Anything {@link PlaybackPlayer.play} accepts as a track. */
+/** Anything `player.play` accepts as a track. */
 export type Playable = Track | QueueItem | string;
 
 /** What the playback layer needs from its owner (the Player). */
