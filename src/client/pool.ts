@@ -32,6 +32,7 @@ export class NodePool implements Iterable<Node> {
     return [...this.byName.values()].filter((n) => n.ready);
   }
 
+  /** Iterates the nodes in the order they were configured. */
   [Symbol.iterator](): Iterator<Node> {
     return this.byName.values();
   }

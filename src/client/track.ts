@@ -38,12 +38,15 @@ export class Track {
     return new Track(track.encoded, track.info, track.pluginInfo ?? {}, track.userData ?? {});
   }
 
+  /** Source-specific identifier (a YouTube video id, a Spotify track id, …). */
   get identifier(): string {
     return this.info.identifier;
   }
+  /** Track title. */
   get title(): string {
     return this.info.title;
   }
+  /** Artist or uploader. */
   get author(): string {
     return this.info.author;
   }
@@ -51,21 +54,27 @@ export class Track {
   get length(): number {
     return this.info.length;
   }
+  /** Where the track lives, or null. */
   get uri(): string | null {
     return this.info.uri;
   }
+  /** Whether this is a live stream (it never ends). */
   get isStream(): boolean {
     return this.info.isStream;
   }
+  /** Whether `seek` works on it. */
   get isSeekable(): boolean {
     return this.info.isSeekable;
   }
+  /** Cover art URL, or null. */
   get artworkUrl(): string | null {
     return this.info.artworkUrl;
   }
+  /** International Standard Recording Code, or null. */
   get isrc(): string | null {
     return this.info.isrc;
   }
+  /** Source manager that produced it (`youtube`, `spotify`, …). */
   get sourceName(): string {
     return this.info.sourceName;
   }

@@ -40,7 +40,8 @@ export type ObjectFilterName =
 /** Any filter the manager can hold; `plugin:<name>` addresses one plugin filter. */
 export type FilterName = ObjectFilterName | "volume" | "equalizer" | `plugin:${string}`;
 
-interface ObjectFilters {
+/** The object-valued filters, by name, as {@link FilterSpec} accepts them. */
+export interface ObjectFilters {
   karaoke: KaraokeFilter;
   timescale: TimescaleFilter;
   tremolo: TremoloFilter;

@@ -17,6 +17,7 @@ export interface RetryOptions {
   backoff?: Backoff;
   baseDelay?: number;
   maxDelay?: number;
+  /** Randomises each delay (see above); default 0.2. */
   jitter?: boolean | number | ((delay: number) => number);
 }
 
@@ -26,6 +27,7 @@ export interface RetryPolicy {
   readonly backoff: Backoff;
   readonly baseDelay: number;
   readonly maxDelay: number;
+  /** Randomises each delay, as in {@link RetryOptions.jitter}. */
   readonly jitter: boolean | number | ((delay: number) => number);
 }
 

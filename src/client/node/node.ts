@@ -14,8 +14,11 @@ import type { NodeState } from "./state.js";
 
 /** What a node needs from a player it hosts: where to deliver that guild's frames. */
 export interface NodePlayer {
+  /** Whether the player has a track that is not paused (for the pool's load figures). */
   readonly playing: boolean;
+  /** Takes the state of a `playerUpdate` for this player. */
   handleState(state: PlayerState): void;
+  /** Takes a Lavalink event for this player's guild. */
   handleEvent(event: LavalinkEvent): void;
 }
 
@@ -23,17 +26,27 @@ export interface NodePlayer {
 export interface NodeHost {
   readonly clock: Clock;
   readonly userId: string;
+  /** Random source in [0, 1) for reconnect jitter. */
   readonly random: () => number;
   /** True when someone listens to `raw`; checked per frame so the hot path skips the call. */
   readonly wantsRaw: boolean;
+  /** The node moved from one state to another. */
   nodeStateChanged(node: Node, from: NodeState, to: NodeState): void;
+  /** The WebSocket opened (before `ready`). */
   nodeOpened(node: Node): void;
+  /** `ready` arrived; `resumed` says whether the node kept the session. */
   nodeReady(node: Node, resumed: boolean): Promise<void>;
+  /** The WebSocket closed; `willReconnect` says whether a retry is scheduled. */
   nodeClosed(node: Node, code: number, reason: string, willReconnect: boolean): void;
+  /** A reconnect attempt is scheduled after `delay` ms. */
   nodeReconnecting(node: Node, attempt: number, delay: number): void;
+  /** Retries are exhausted (or the password was refused): the node is gone. */
   nodeLost(node: Node, error: Error): void;
+  /** Something went wrong that did not close the node (bad frame, failed request). */
   nodeError(node: Node, error: Error): void;
+  /** A `stats` op arrived. */
   nodeStats(node: Node, stats: Stats): void;
+  /** Any validated frame, for the client's `raw` event. */
   nodeRaw(node: Node, message: IncomingMessage): void;
 }
 

@@ -35,6 +35,7 @@ export interface RestClientOptions {
   timeout: number;
   retry: RetryPolicy;
   clock: Clock;
+  /** Random source in [0, 1) for retry jitter. */
   random: () => number;
 }
 

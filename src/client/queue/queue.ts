@@ -82,6 +82,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     return this.loopMode;
   }
 
+  /** See the getter. */
   set loop(mode: LoopMode) {
     this.setLoop(mode);
   }
@@ -99,6 +100,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     return this.limit;
   }
 
+  /** See the getter. */
   set maxSize(value: number) {
     this.limit = checkLimit("maxSize", value);
   }
@@ -108,6 +110,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     return this.historyLimit;
   }
 
+  /** See the getter. */
   set historySize(value: number) {
     this.historyLimit = checkLimit("historySize", value);
     this.trimHistory();

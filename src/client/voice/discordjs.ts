@@ -7,9 +7,27 @@ import type { RawGatewayPacket } from "./handler.js";
  * depend on discord.js (any version whose client emits `raw` and exposes `guilds.cache` works).
  */
 export interface DiscordJsLikeClient {
+  /** Subscribes to raw gateway dispatches. */
   on(event: "raw", listener: (packet: RawGatewayPacket) => void): unknown;
+  /** Unsubscribes from raw gateway dispatches. */
   off(event: "raw", listener: (packet: RawGatewayPacket) => void): unknown;
-  guilds: { cache: { get(id: string): { shard: { send(payload: unknown): unknown } } | undefined } };
+  /** The guild cache; only `get(id).shard.send` is used. */
+  guilds: {
+    /** Cached guilds by id. */
+    cache: {
+      /** The cached guild, or undefined when the bot is not in it. */
+      get(id: string): DiscordJsLikeGuild | undefined;
+    };
+  };
+}
+
+/** The parts of a discord.js `Guild` the adapter uses. */
+export interface DiscordJsLikeGuild {
+  /** The shard that carries the guild's gateway traffic. */
+  shard: {
+    /** Sends a gateway payload (op 4, voice state update). */
+    send(payload: unknown): unknown;
+  };
 }
 
 /**
