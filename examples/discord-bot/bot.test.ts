@@ -2,29 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type CommandContext, handleCommand } from "./commands.js";
 import { OFFLINE, startOffline } from "./offline.js";
 
-/** Lets loopback socket I/O through (a poll between clock steps, not a timing assumption). */
-const io = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2));
-
 let world: Awaited<ReturnType<typeof startOffline>>;
 let ctx: CommandContext;
-
-/** Moves the simulator's virtual clock forward in 1 s steps, letting I/O through between steps. */
-async function advance(ms: number): Promise<void> {
-  for (let done = 0; done < ms; done += 1_000) {
-    await world.sim.advance(Math.min(1_000, ms - done));
-    await io();
-  }
-  await io();
-}
-
-/** Polls I/O (clock still) until `check` holds. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 2_000; i++) {
-    if (check()) return;
-    await io();
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 /** What the node (the simulator) holds for the guild: the truth the bot's replies must match. */
 const onNode = () => world.sim.getPlayer(undefined, OFFLINE.guildId);
@@ -46,7 +25,8 @@ describe("the example bot's commands, against the simulator", () => {
     expect(first).toMatch(/^Now playing: \*\*.+\*\* by .+ \(\d+:\d\d\)$/);
     const player = world.client.players.get(OFFLINE.guildId)!;
     expect(onNode()?.track?.info.identifier).toBe(player.currentTrack?.identifier);
-    await until(() => onNode()?.voice.channelId === OFFLINE.voiceChannelId, "the node got the voice state");
+    await world.env.settle();
+    expect(onNode()?.voice.channelId).toBe(OFFLINE.voiceChannelId);
 
     const second = await run("play", "lofi beats");
     expect(second).toMatch(/^Queued: .+ \(position 1\)$/);
@@ -69,7 +49,7 @@ describe("the example bot's commands, against the simulator", () => {
     );
     expect(onNode()?.track?.info.identifier).toBe(next.identifier);
 
-    await advance(30_000);
+    await world.env.advance(30_000);
     expect(await run("nowplaying")).toMatch(/^▶ .+ — 0:3\d \/ \d+:\d\d$/);
     expect(await run("pause")).toBe("Paused.");
     expect(onNode()?.paused).toBe(true);
@@ -93,8 +73,8 @@ describe("the example bot's commands, against the simulator", () => {
     await run("play", "synthwave");
     expect(await run("autoplay", "on")).toMatch(/^Autoplay on/);
     const first = world.client.players.get(OFFLINE.guildId)!.currentTrack!;
-    await advance(first.length + 3_000);
-    await until(() => started.length >= 2, "autoplay started a track");
+    await world.env.advance(first.length + 3_000);
+    expect(started.length).toBeGreaterThanOrEqual(2);
     expect(onNode()?.track).not.toBeNull();
     expect(onNode()?.track?.info.identifier).not.toBe(first.identifier);
     expect(await run("queue")).toContain("Up next: autoplay");

@@ -1,5 +1,4 @@
-import { FakeGateway } from "./fake-gateway.js";
-import { ProtocolSimulator, SonoraClient } from "./sonora.js";
+import { createTestEnvironment } from "./sonora.js";
 
 /** Made-up ids of the offline world. */
 export const OFFLINE = {
@@ -18,40 +17,24 @@ export interface OfflineOptions {
 }
 
 /**
- * Everything the bot needs without Discord or Lavalink: Sonora's protocol simulator as the node
- * (a real HTTP + WebSocket server on loopback), a fake gateway answering voice joins, and a
- * SonoraClient wired to both, all on the simulator's clock.
+ * Everything the bot needs without Discord or Lavalink, from Sonora's testing kit: the protocol
+ * simulator as the node (a real HTTP + WebSocket server on loopback), a mock gateway answering
+ * voice joins as Discord does, and a SonoraClient wired to both, all on the simulator's clock.
+ * `env` moves a virtual clock (`env.advance`) and waits for the wire to go quiet (`env.settle`).
  */
 export async function startOffline(options: OfflineOptions = {}) {
-  const password = "offline";
-  const sim = new ProtocolSimulator({
-    port: 0,
-    password,
+  const virtual = options.clock === "virtual";
+  const env = await createTestEnvironment({
     seed: options.seed ?? 1,
-    ...(options.clock === "virtual"
-      ? { clock: "virtual" as const }
-      : { clock: "real" as const, timeScale: options.timeScale ?? 10 }),
-  });
-  await sim.start();
-  const gateway = new FakeGateway(OFFLINE.botId);
-  const client = new SonoraClient([{ host: "127.0.0.1", port: sim.port, password, name: "offline" }], {
+    clock: virtual ? "virtual" : "real",
+    password: "offline",
     userId: OFFLINE.botId,
-    send: gateway.send,
-    clock: sim.clock,
+    simulator: virtual ? {} : { timeScale: options.timeScale ?? 10 },
   });
-  gateway.attach(client);
-  try {
-    await client.start();
-  } catch (error) {
-    await sim.stop();
-    throw error;
-  }
   return {
-    sim,
-    client,
-    async close(): Promise<void> {
-      await client.close();
-      await sim.stop();
-    },
+    env,
+    sim: env.simulator,
+    client: env.client,
+    close: (): Promise<void> => env.dispose(),
   };
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { type FaultSpec, ProtocolSimulator, parseFaultFlag } from "../simulator/index.js";
+import { parseFlags, parseSeed } from "./args.js";
 
 const USAGE = `usage: sonora sim [options]
 
@@ -29,21 +30,11 @@ function number(name: string, raw: string | undefined): number | undefined {
 
 /** `sonora sim`: runs a simulator until SIGINT/SIGTERM, logging connections as they come and go. */
 export async function runSim(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>;
-  try {
-    values = parse(argv);
-  } catch (error) {
-    process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const values = parseFlags("sim", USAGE, argv, parse);
+  if (typeof values === "number") return values;
   let sim: ProtocolSimulator;
   try {
-    const seed =
-      values.seed === undefined ? 0 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
+    const seed = parseSeed(values.seed, 0);
     const timeScale = number("time-scale", values["time-scale"]);
     const interval = number("player-update-interval", values["player-update-interval"]);
     const statsInterval = number("stats-interval", values["stats-interval"]);

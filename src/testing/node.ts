@@ -5,13 +5,9 @@
  */
 import { after, afterEach, before, beforeEach, type TestContext } from "node:test";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
-import { TestingError } from "./errors.js";
+import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
 
-/** Options of {@link useSonora}. */
-export interface UseSonoraOptions extends TestEnvironmentOptions {
-  /** `"each"` (default): fresh per test; `"all"`: one for the enclosing suite or file. */
-  scope?: "each" | "all";
-}
+export type { UseSonoraOptions } from "./use-sonora.js";
 
 /**
  * Registers `before`/`after` (or `beforeEach`/`afterEach`) hooks of node:test that create and
@@ -22,38 +18,7 @@ export interface UseSonoraOptions extends TestEnvironmentOptions {
  * ```
  */
 export function useSonora(options: UseSonoraOptions = {}): () => TestEnvironment {
-  const { scope = "each", ...envOptions } = options;
-  if (scope !== "each" && scope !== "all") {
-    throw new TestingError(
-      "TEST_INVALID_OPTION",
-      `scope must be "each" or "all", got ${JSON.stringify(scope)}`,
-    );
-  }
-  let current: TestEnvironment | null = null;
-  const setup = async (): Promise<void> => {
-    current = await createTestEnvironment(envOptions);
-  };
-  const teardown = async (): Promise<void> => {
-    const env = current;
-    current = null;
-    await env?.dispose();
-  };
-  if (scope === "all") {
-    before(setup);
-    after(teardown);
-  } else {
-    beforeEach(setup);
-    afterEach(teardown);
-  }
-  return () => {
-    if (current === null) {
-      throw new TestingError(
-        "TEST_DISPOSED",
-        "no Sonora test environment is active: call the getter inside a test or hook, not at module level",
-      );
-    }
-    return current;
-  };
+  return useSonoraWith({ beforeAll: before, afterAll: after, beforeEach, afterEach }, options);
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, test } from "vitest";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
-import { TestingError } from "./errors.js";
+import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
+
+export type { UseSonoraOptions } from "./use-sonora.js";
 
 /** Fixtures added by {@link sonoraTest}. */
 export interface SonoraFixtures {
@@ -39,15 +41,6 @@ export function createSonoraTest(options: TestEnvironmentOptions = {}) {
 /** `test` with a `sonora` fixture on default options (seed 0, virtual clock). */
 export const sonoraTest = createSonoraTest();
 
-/** Options of {@link useSonora}. */
-export interface UseSonoraOptions extends TestEnvironmentOptions {
-  /**
-   * `"each"` (default): a fresh environment per test (beforeEach/afterEach). `"all"`: one for the
-   * enclosing describe block or file (beforeAll/afterAll) — faster, but tests share state.
-   */
-  scope?: "each" | "all";
-}
-
 /**
  * Registers hooks that create and dispose an environment, and returns its getter:
  * ```ts
@@ -56,38 +49,7 @@ export interface UseSonoraOptions extends TestEnvironmentOptions {
  * ```
  */
 export function useSonora(options: UseSonoraOptions = {}): () => TestEnvironment {
-  const { scope = "each", ...envOptions } = options;
-  if (scope !== "each" && scope !== "all") {
-    throw new TestingError(
-      "TEST_INVALID_OPTION",
-      `scope must be "each" or "all", got ${JSON.stringify(scope)}`,
-    );
-  }
-  let current: TestEnvironment | null = null;
-  const setup = async (): Promise<void> => {
-    current = await createTestEnvironment(envOptions);
-  };
-  const teardown = async (): Promise<void> => {
-    const env = current;
-    current = null;
-    await env?.dispose();
-  };
-  if (scope === "all") {
-    beforeAll(setup);
-    afterAll(teardown);
-  } else {
-    beforeEach(setup);
-    afterEach(teardown);
-  }
-  return () => {
-    if (current === null) {
-      throw new TestingError(
-        "TEST_DISPOSED",
-        "no Sonora test environment is active: call the getter inside a test or hook, not at module level",
-      );
-    }
-    return current;
-  };
+  return useSonoraWith({ beforeAll, afterAll, beforeEach, afterEach }, options);
 }
 
 /**

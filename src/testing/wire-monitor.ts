@@ -11,6 +11,16 @@ const STUCK_TURNS = 40;
 /** Turns after which {@link WireMonitor.settle} gives up waiting in any case. */
 const MAX_TURNS = 500;
 
+/** Options of {@link WireMonitor}. */
+export interface WireMonitorOptions {
+  /**
+   * Work the wire counts cannot see (a dispatch being handled, a handshake on its way): while it
+   * returns true the wire is neither quiet nor stuck, so {@link WireMonitor.settle} keeps waiting
+   * (up to its turn limit).
+   */
+  busy?: () => boolean;
+}
+
 /**
  * Counts what crossed the loopback wire between one simulator and one client: WebSocket frames the
  * simulator wrote per session versus frames the client received, and REST requests versus answers.
@@ -24,8 +34,10 @@ export class WireMonitor {
   private restRequests = 0;
   private restAnswers = 0;
   private readonly restore: () => void;
+  private readonly busy: () => boolean;
 
-  constructor(log: SimulatorLog, client: SonoraClient) {
+  constructor(log: SimulatorLog, client: SonoraClient, options: WireMonitorOptions = {}) {
+    this.busy = options.busy ?? (() => false);
     const logRecord = log.record;
     const instance = log as { record: (entry: SimulatorLogEntry) => void };
     instance.record = (entry: SimulatorLogEntry): void => {
@@ -72,6 +84,11 @@ export class WireMonitor {
     let last = this.progress;
     for (let turn = 0; turn < MAX_TURNS; turn++) {
       await ioTurn();
+      if (this.busy()) {
+        quiet = 0;
+        stuck = 0;
+        continue;
+      }
       const progress = this.progress;
       stuck = progress === last ? stuck + 1 : 0;
       last = progress;

@@ -5,20 +5,7 @@ import {
   type TrackEncodeErrorReason,
   type TrackInfo,
 } from "../../src/protocol/index.js";
-
-const INFO: TrackInfo = {
-  identifier: "id",
-  isSeekable: true,
-  author: "author",
-  length: 1000,
-  isStream: false,
-  position: 0,
-  title: "title",
-  uri: null,
-  artworkUrl: null,
-  isrc: null,
-  sourceName: "youtube",
-};
+import { MINIMAL_INFO as INFO } from "./helpers.js";
 
 function expectRefusal(
   info: unknown,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeTrack, encodeTrack } from "../../src/protocol/index.js";
+import { RICK_ASTLEY_INFO } from "./helpers.js";
 
 /**
  * Encoded tracks published by others, produced by real Lavalink servers, decoded with no server at hand.
@@ -55,19 +56,7 @@ describe("published encoded tracks", () => {
     // "https://i.ytimg.com/vi/dQw4w9WgXcQ/maxresdefault.jpg", but this is a version 2 message, which has
     // no artworkUrl field at all (lavaplayer reads it only for version >= 3), so a server decoding this
     // string reports null too. The docs pair an old v2 string with a newer JSON example.
-    expect(decoded.info).toEqual({
-      identifier: "dQw4w9WgXcQ",
-      isSeekable: true,
-      author: "RickAstleyVEVO",
-      length: 212000,
-      isStream: false,
-      position: 0,
-      title: "Rick Astley - Never Gonna Give You Up",
-      uri: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-      artworkUrl: null,
-      isrc: null,
-      sourceName: "youtube",
-    });
+    expect(decoded.info).toEqual(RICK_ASTLEY_INFO);
     expect(decoded.sourceData).toHaveLength(0);
   });
 

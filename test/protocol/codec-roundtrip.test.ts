@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeTrack, encodeTrack, STREAM_LENGTH, type TrackInfo } from "../../src/protocol/index.js";
 import { buildMessage } from "./codec-java-writer.js";
+import { MINIMAL_INFO } from "./helpers.js";
 
 const SEED = 0x50_4e_41; // fixed: failures reproduce
 
@@ -39,20 +40,6 @@ const trackInfo: fc.Arbitrary<TrackInfo> = fc
   .map((fields) => ({ ...fields, isSeekable: !fields.isStream }));
 
 const sourceData = fc.uint8Array({ maxLength: 64 });
-
-const FIXED: TrackInfo = {
-  identifier: "id",
-  isSeekable: true,
-  author: "author",
-  length: 1000,
-  isStream: false,
-  position: 0,
-  title: "title",
-  uri: null,
-  artworkUrl: null,
-  isrc: null,
-  sourceName: "youtube",
-};
 
 describe("track codec round trips", () => {
   it("decode(encode(info)) returns the same info", () => {
@@ -99,7 +86,7 @@ describe("track codec round trips", () => {
   });
 
   it("returns sourceData as a copy that later decodes cannot change", () => {
-    const info = decodeTrack(encodeTrack({ ...FIXED, sourceName: "deezer" })).info;
+    const info = decodeTrack(encodeTrack({ ...MINIMAL_INFO, sourceName: "deezer" })).info;
     const first = encodeTrack(info, { sourceData: Uint8Array.from([1, 2, 3, 4]) });
     const second = encodeTrack(info, { sourceData: Uint8Array.from([9, 9, 9, 9, 9]) });
     const a = decodeTrack(first);

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ProtocolValidationError, parseIncomingMessage } from "../../src/protocol/index.js";
+import { RICK_ASTLEY_INFO } from "./helpers.js";
 
 const track = {
   encoded: "QAAA",
-  info: {
-    identifier: "dQw4w9WgXcQ",
-    isSeekable: true,
-    author: "RickAstleyVEVO",
-    length: 212000,
-    isStream: false,
-    position: 0,
-    title: "Rick Astley - Never Gonna Give You Up",
-    uri: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-    artworkUrl: null,
-    isrc: null,
-    sourceName: "youtube",
-  },
+  info: RICK_ASTLEY_INFO,
   pluginInfo: {},
 };
 

@@ -1,22 +1,6 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { describe, expect } from "vitest";
 import { sonoraTest as test } from "../../src/testing/vitest.js";
-
-/**
- * The garbage collector: `global.gc` under --expose-gc, else enabled at runtime through V8's flags
- * (a fresh context then exposes `gc`). Null only where neither works.
- */
-function garbageCollector(): (() => void) | null {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as () => void;
-  } catch {
-    return null;
-  }
-}
+import { measureHeap } from "./helpers.js";
 
 describe("scenario: memory pressure — 2,000 tracks", () => {
   test("2,000 tracks queue, shuffle, play and clear without losing or duplicating one", async ({
@@ -24,9 +8,7 @@ describe("scenario: memory pressure — 2,000 tracks", () => {
   }) => {
     const player = await sonora.player();
     const tracks = sonora.tracks(2_000);
-    const gc = garbageCollector();
-    gc?.();
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heap = measureHeap();
 
     await player.queue.add(tracks);
     expect(player.queue.size).toBe(2_000);
@@ -45,10 +27,10 @@ describe("scenario: memory pressure — 2,000 tracks", () => {
     // History is bounded whatever the queue's size.
     expect(player.queue.history.length).toBeLessThanOrEqual(player.queue.historySize);
 
-    if (gc) {
-      gc();
+    const perTrack = heap.growthPer(2_000);
+    if (perTrack !== null) {
       // Queue bookkeeping for 2,000 existing tracks: well under 2 KiB each.
-      expect((process.memoryUsage().heapUsed - heapBefore) / 2_000).toBeLessThan(2_048);
+      expect(perTrack).toBeLessThan(2_048);
     }
     expect(await player.queue.clear()).toBe(2_000 - 6);
     expect(player.queue.isEmpty).toBe(true);

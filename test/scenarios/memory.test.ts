@@ -1,22 +1,6 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { describe, expect } from "vitest";
 import { sonoraTest as test } from "../../src/testing/vitest.js";
-
-/**
- * The garbage collector: `global.gc` under --expose-gc, else enabled at runtime through V8's flags
- * (a fresh context then exposes `gc`). Null only where neither works.
- */
-function garbageCollector(): (() => void) | null {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as () => void;
-  } catch {
-    return null;
-  }
-}
+import { measureHeap } from "./helpers.js";
 
 describe("scenario: memory — 500 queued tracks", () => {
   test("500 tracks queue up, are held once each, and are released when the queue is cleared", async ({
@@ -24,18 +8,15 @@ describe("scenario: memory — 500 queued tracks", () => {
   }) => {
     const player = await sonora.player();
     const tracks = sonora.tracks(500);
-    const gc = garbageCollector();
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
+    const heap = measureHeap();
     await player.queue.add(tracks);
     expect(player.queue.size).toBe(500);
     // Structural checks, always: the queue holds the very objects added, no copies.
     expect(player.queue.upcoming).toEqual(tracks);
     expect(player.queue.upcoming.every((t, i) => t === tracks[i])).toBe(true);
     expect(player.queue.duration).toBe(tracks.reduce((sum, t) => sum + t.length, 0));
-    if (gc) {
-      gc();
-      const perTrack = (process.memoryUsage().heapUsed - before) / 500;
+    const perTrack = heap.growthPer(500);
+    if (perTrack !== null) {
       // The tracks existed before: only the queue's bookkeeping counts (measured ≈ 0.55 KiB per
       // entry); 4 KiB leaves room for unrelated allocations on a busy runner.
       expect(perTrack).toBeLessThan(4_096);

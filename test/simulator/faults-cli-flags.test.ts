@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { parseFaultFlag } from "../../src/simulator/index.js";
+import { spawnSonora } from "./cli-helpers.js";
 
 describe("--fault flags of sonora sim", () => {
   it("parses knobs and typed faults, and rejects bad ones with a message that says why", () => {
@@ -33,36 +32,20 @@ describe("--fault flags of sonora sim", () => {
   });
 
   it("starts a node with the faults active: a 503 on the chosen route, everything else untouched", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "src/cli/main.ts",
-        "sim",
-        "--port",
-        "0",
-        "--password",
-        "pw",
-        "--fault",
-        "latencySpike=0",
-        "--fault",
-        "rest-error:status=503,route=GET /v4/info",
-      ],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-    });
+    const sim = spawnSonora([
+      "sim",
+      "--port",
+      "0",
+      "--password",
+      "pw",
+      "--fault",
+      "latencySpike=0",
+      "--fault",
+      "rest-error:status=503,route=GET /v4/info",
+    ]);
     try {
-      await new Promise<void>((resolve, reject) => {
-        const check = (): void => {
-          if (/fault injection: .*\n/.test(out)) resolve();
-        };
-        child.stdout.on("data", check);
-        child.once("exit", () => reject(new Error(`sonora sim exited early:\n${out}`)));
-      });
+      await sim.waitFor(/fault injection: .*\n/);
+      const out = sim.output.out;
       expect(out).toContain("fault injection: fault-1 (rest-error, toxicity 1)");
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
       const info = await fetch(`${url}/v4/info`, { headers: { Authorization: "pw" } });
@@ -74,26 +57,16 @@ describe("--fault flags of sonora sim", () => {
       });
       const stats = await fetch(`${url}/v4/stats`, { headers: { Authorization: "pw" } });
       expect(stats.status).toBe(200);
-      child.kill("SIGTERM");
-      const [code] = (await once(child, "exit")) as [number];
-      expect(code).toBe(0);
+      sim.child.kill("SIGTERM");
+      expect(await sim.exited).toBe(0);
     } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
+      sim.kill();
     }
   });
 
   it("refuses a malformed --fault before listening", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", "sim", "--port", "0", "--fault", "latency:jitter=5"],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let err = "";
-    child.stderr.on("data", (c: Buffer) => {
-      err += c.toString();
-    });
-    const [code] = (await once(child, "exit")) as [number];
-    expect(code).toBe(1);
-    expect(err).toContain("latency (ms) is required");
+    const sim = spawnSonora(["sim", "--port", "0", "--fault", "latency:jitter=5"]);
+    expect(await sim.exited).toBe(1);
+    expect(sim.output.err).toContain("latency (ms) is required");
   });
 });

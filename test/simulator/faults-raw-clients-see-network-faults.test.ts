@@ -1,7 +1,7 @@
 import { type ClientRequest, request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { loadOne, PASSWORD, rest, startSim, TestClient, until, type VirtualSim } from "./helpers.js";
+import { loadOne, PASSWORD, rest, settle, startSim, TestClient, until, type VirtualSim } from "./helpers.js";
 
 interface RawOutcome {
   status?: number;
@@ -39,10 +39,6 @@ function rawRequest(sim: VirtualSim, method: string, path: string, body?: unknow
   });
   req.end(body === undefined ? undefined : JSON.stringify(body));
   return { req, outcome, isDone: () => done };
-}
-
-async function settle(turns = 50): Promise<void> {
-  for (let i = 0; i < turns; i++) await new Promise<void>((r) => setImmediate(r));
 }
 
 describe("raw ws and http clients see faults as network faults, never as protocol violations", () => {

@@ -1,72 +1,26 @@
-import { EventEmitter, once } from "node:events";
-import { Connector, type NodeOption, RestError, Shoukaku } from "shoukaku";
+import { RestError, type Shoukaku } from "shoukaku";
 import { afterEach, describe, expect, it } from "vitest";
-import { PASSWORD, startSim, type VirtualSim } from "./helpers.js";
-
-const BOT_ID = "170939974227541168";
-const GUILD = "111111111111111111";
-const CHANNEL = "222222222222222222";
-
-/** Stands in for a Discord library: answers shoukaku's voice join (op 4) with the two voice packets. */
-class FakeDiscordConnector extends Connector {
-  readonly gateway = new EventEmitter();
-  constructor() {
-    super({});
-  }
-  getId(): string {
-    return BOT_ID;
-  }
-  sendPacket(_shardId: number, payload: unknown): void {
-    const { d } = payload as { op: number; d: { guild_id: string; channel_id: string | null } };
-    setImmediate(() => {
-      this.raw({
-        t: "VOICE_STATE_UPDATE",
-        d: {
-          guild_id: d.guild_id,
-          channel_id: d.channel_id,
-          user_id: BOT_ID,
-          session_id: "voice-session-1",
-          self_deaf: false,
-          self_mute: false,
-        },
-      });
-      if (d.channel_id !== null) {
-        this.raw({
-          t: "VOICE_SERVER_UPDATE",
-          d: { guild_id: d.guild_id, token: "voice-token", endpoint: "rotterdam1234.discord.media:443" },
-        });
-      }
-    });
-  }
-  listen(nodes: NodeOption[]): void {
-    this.gateway.once("ready", () => this.ready(nodes));
-  }
-}
+import { startSim, type VirtualSim } from "./helpers.js";
+import { CHANNEL, connectShoukaku, disconnectShoukaku, GUILD } from "./shoukaku-helpers.js";
 
 describe("shoukaku 4.3.0 sees injected faults as real network and server failures", () => {
   let sim: VirtualSim;
   let shoukaku: Shoukaku | undefined;
   afterEach(async () => {
-    for (const node of shoukaku?.nodes.values() ?? []) node.disconnect(1000, "test over");
+    disconnectShoukaku(shoukaku);
     shoukaku = undefined;
     if (sim.running) await sim.stop();
   });
 
   async function connect(): Promise<{ shoukaku: Shoukaku; errors: Error[] }> {
-    const connector = new FakeDiscordConnector();
-    const client = new Shoukaku(connector, [{ name: "sim", url: `127.0.0.1:${sim.port}`, auth: PASSWORD }], {
+    const connected = await connectShoukaku(sim, {
       resume: true,
       resumeTimeout: 60,
       reconnectTries: 200,
       reconnectInterval: 0.01,
     });
-    const errors: Error[] = [];
-    client.on("error", (_name, error) => errors.push(error));
-    const ready = once(client, "ready");
-    connector.gateway.emit("ready");
-    await ready;
-    shoukaku = client;
-    return { shoukaku: client, errors };
+    shoukaku = connected.shoukaku;
+    return connected;
   }
 
   it("a 503 on player updates surfaces as shoukaku's RestError carrying Lavalink's error body", async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type IncomingMessage, parseIncomingMessage } from "../../src/protocol/index.js";
-import { loadOne, PASSWORD, rest, startSim, USER_ID, until, type VirtualSim } from "./helpers.js";
+import { loadOne, PASSWORD, rest, settle, startSim, USER_ID, until, type VirtualSim } from "./helpers.js";
 
 /** A raw ws client: every frame must parse as a valid Lavalink message (never a malformed frame). */
 class RawClient {
@@ -31,11 +31,6 @@ class RawClient {
     const ready = client.frames.find((f) => f.op === "ready");
     return { client, sessionId: ready?.op === "ready" ? ready.sessionId : "" };
   }
-}
-
-/** Lets pending I/O through without moving the virtual clock. */
-async function settle(turns = 50): Promise<void> {
-  for (let i = 0; i < turns; i++) await new Promise<void>((r) => setImmediate(r));
 }
 
 describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtual clock", () => {

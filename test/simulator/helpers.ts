@@ -130,3 +130,8 @@ export async function until(condition: () => boolean, what = "condition", maxTur
   }
   throw new Error(`gave up waiting for ${what}`);
 }
+
+/** Lets pending I/O through for `turns` event-loop turns, without moving the virtual clock. */
+export async function settle(turns = 50): Promise<void> {
+  for (let i = 0; i < turns; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}

@@ -1,47 +1,8 @@
-import { EventEmitter, once } from "node:events";
-import { Connector, type NodeOption, type Player, Shoukaku } from "shoukaku";
+import { once } from "node:events";
+import type { Player, Shoukaku } from "shoukaku";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { PASSWORD, startSim, type VirtualSim } from "./helpers.js";
-
-const BOT_ID = "170939974227541168";
-const GUILD = "111111111111111111";
-const CHANNEL = "222222222222222222";
-
-/** Stands in for a Discord library: answers shoukaku's voice join (op 4) with the two voice packets. */
-class FakeDiscordConnector extends Connector {
-  readonly gateway = new EventEmitter();
-  constructor() {
-    super({});
-  }
-  getId(): string {
-    return BOT_ID;
-  }
-  sendPacket(_shardId: number, payload: unknown): void {
-    const { d } = payload as { op: number; d: { guild_id: string; channel_id: string | null } };
-    setImmediate(() => {
-      this.raw({
-        t: "VOICE_STATE_UPDATE",
-        d: {
-          guild_id: d.guild_id,
-          channel_id: d.channel_id,
-          user_id: BOT_ID,
-          session_id: "voice-session-1",
-          self_deaf: false,
-          self_mute: false,
-        },
-      });
-      if (d.channel_id !== null) {
-        this.raw({
-          t: "VOICE_SERVER_UPDATE",
-          d: { guild_id: d.guild_id, token: "voice-token", endpoint: "rotterdam1234.discord.media:443" },
-        });
-      }
-    });
-  }
-  listen(nodes: NodeOption[]): void {
-    this.gateway.once("ready", () => this.ready(nodes));
-  }
-}
+import { startSim, type VirtualSim } from "./helpers.js";
+import { CHANNEL, connectShoukaku, disconnectShoukaku, GUILD } from "./shoukaku-helpers.js";
 
 describe("a third-party client (shoukaku 4.3.0) drives the simulator", () => {
   let sim: VirtualSim;
@@ -50,20 +11,14 @@ describe("a third-party client (shoukaku 4.3.0) drives the simulator", () => {
     sim = await startSim();
   });
   afterEach(async () => {
-    for (const node of shoukaku?.nodes.values() ?? []) node.disconnect(1000, "test over");
+    disconnectShoukaku(shoukaku);
     await sim.stop();
   });
 
   it("connects, searches, plays, pauses, seeks, filters, finishes and destroys", async () => {
-    const connector = new FakeDiscordConnector();
-    shoukaku = new Shoukaku(connector, [{ name: "sim", url: `127.0.0.1:${sim.port}`, auth: PASSWORD }], {
-      reconnectTries: 1,
-    });
-    shoukaku.on("error", () => undefined);
-    const ready = once(shoukaku, "ready");
-    connector.gateway.emit("ready");
-    const [name, resumed] = await ready;
-    expect([name, resumed]).toEqual(["sim", false]);
+    const connected = await connectShoukaku(sim, { reconnectTries: 1 });
+    shoukaku = connected.shoukaku;
+    expect(connected.ready).toEqual(["sim", false]);
     const node = shoukaku.nodes.get("sim");
     if (node === undefined) throw new Error("node missing");
 

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseFlags, parseSeed } from "../args.js";
 import { runDemo } from "./run.js";
 
 const USAGE = `usage: sonora demo [options]
@@ -18,24 +19,14 @@ Colours only on a terminal, and never when NO_COLOR is set.
 
 /** `sonora demo`: runs the demo on stdout; 0 when every step happened, 1 on failure, 2 on bad usage. */
 export async function runDemoCommand(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>;
-  try {
-    values = parse(argv);
-  } catch (error) {
-    process.stderr.write(`sonora demo: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help === true) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const values = parseFlags("demo", USAGE, argv, parse);
+  if (typeof values === "number") return values;
   const speed = values.speed === undefined ? undefined : Number(values.speed);
   if (speed !== undefined && !(Number.isFinite(speed) && speed > 0)) {
     process.stderr.write(`sonora demo: --speed must be a number > 0, got ${JSON.stringify(values.speed)}\n`);
     return 2;
   }
-  const seed =
-    values.seed === undefined ? 42 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
+  const seed = parseSeed(values.seed, 42);
   try {
     await runDemo({
       out: process.stdout,

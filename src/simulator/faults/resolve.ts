@@ -13,12 +13,7 @@ export const NETWORK_TYPES: ReadonlySet<FaultType> = new Set([
 ]);
 
 const ALL_TYPES: readonly FaultType[] = [
-  "latency",
-  "latency-spike",
-  "bandwidth",
-  "packet-loss",
-  "reset",
-  "timeout",
+  ...NETWORK_TYPES,
   "rest-error",
   "ws-close",
   "voice-close",

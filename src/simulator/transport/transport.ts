@@ -42,20 +42,15 @@ export class Transport {
     type?: string,
     guildId?: string,
   ): void {
-    const record = (sent: string, marks?: FaultMark[]): void => {
-      if (!this.log.enabled) return;
-      this.log.record({
-        at: this.clock.now(),
-        direction: "out",
-        kind: "ws",
-        sessionId: owner.id,
+    const record = (sent: string, marks?: FaultMark[]): void =>
+      this.recordOutgoing(
+        owner,
+        sent,
         op,
-        ...(type === undefined ? {} : { type }),
-        ...(guildId === undefined ? {} : { guildId }),
-        body: sent,
-        ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
-      });
-    };
+        type,
+        guildId,
+        marks === undefined || marks.length === 0 ? {} : { faults: marks },
+      );
     if (this.faults?.engaged === true) {
       this.faults.outgoingFrame({ owner, ws, text, op, type, guildId }, record);
       return;
@@ -110,6 +105,18 @@ export class Transport {
     type?: string,
     guildId?: string,
   ): void {
+    this.recordOutgoing(owner, text, op, type, guildId, { note });
+  }
+
+  /** Logs one outgoing frame: written (with the faults that acted on it), or with why it was not. */
+  private recordOutgoing(
+    owner: FrameOwner,
+    body: string,
+    op: string,
+    type: string | undefined,
+    guildId: string | undefined,
+    extra: { note: string } | { faults: FaultMark[] } | Record<string, never>,
+  ): void {
     if (!this.log.enabled) return;
     this.log.record({
       at: this.clock.now(),
@@ -119,8 +126,8 @@ export class Transport {
       op,
       ...(type === undefined ? {} : { type }),
       ...(guildId === undefined ? {} : { guildId }),
-      body: text,
-      note,
+      body,
+      ...extra,
     });
   }
 
