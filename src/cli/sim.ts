@@ -8,7 +8,7 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
 
   --host <address>                  address to listen on (default 127.0.0.1)
   --port <n>                        port (default 2333; 0 = any free port)
-  --password <text>                 node password (default "youshallnotpass"; required off loopback)
+  --password <text>                 node password (default "test", as protocolSimulator and SONORA_OFFLINE; required off loopback)
   --no-password                     accept any Authorization (loopback hosts only)
   --seed <n|text>                   seed of every random decision (default 0)
   --time-scale <x>                  run time x times faster (default 1)
@@ -27,6 +27,9 @@ function number(name: string, raw: string | undefined): number | undefined {
   if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${JSON.stringify(raw)}`);
   return n;
 }
+
+/** Shared with `protocolSimulator` and the client's `SONORA_OFFLINE` defaults, so they meet with no flags. */
+const DEFAULT_CLI_PASSWORD = "test";
 
 /** `sonora sim`: runs a simulator until SIGINT/SIGTERM, logging connections as they come and go. */
 export async function runSim(argv: string[]): Promise<number> {
@@ -49,7 +52,7 @@ export async function runSim(argv: string[]): Promise<number> {
       host: values.host ?? "127.0.0.1",
       port: number("port", values.port) ?? 2333,
       // Without a password the simulator itself refuses non-loopback hosts (SIM_INSECURE_BIND).
-      ...(values["no-password"] === true ? {} : { password: values.password ?? "youshallnotpass" }),
+      ...(values["no-password"] === true ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),
       seed,
       clock: "real",
       ...(timeScale === undefined ? {} : { timeScale }),
