@@ -59,14 +59,16 @@ export class FaultTraffic {
       sessionId: owner.id,
       op: frame.op,
       eventType: frame.type,
-      bytes: Buffer.byteLength(frame.text),
-      text: frame.text,
+      payload: frame.text,
     };
-    const plan = this.plan(unit, false, `${frame.op}${frame.type === undefined ? "" : ` ${frame.type}`}`);
+    const plan = this.plan(unit, false);
     const text = plan.slowNode === undefined ? frame.text : slowNodeStats(frame.text, plan.slowNode);
     record(text, plan.marks);
     if (plan.terminal !== undefined) {
       this.endConnection(ws, plan);
+    } else if (plan.delay <= 0 && this.frames.idle(ws)) {
+      // Nothing held back and nothing to wait for: send now, without queueing a closure.
+      if (ws.readyState === WebSocket.OPEN) ws.send(text);
     } else {
       this.frames.enqueue(ws, plan.delay, () => {
         if (ws.readyState === WebSocket.OPEN) ws.send(text);
@@ -102,9 +104,9 @@ export class FaultTraffic {
       direction: "upstream",
       sessionId: frame.owner.id,
       op: "message",
-      bytes: Buffer.byteLength(frame.body),
+      payload: frame.body,
     };
-    const plan = this.plan(unit, false, "client message");
+    const plan = this.plan(unit, false);
     record(plan.marks);
     // Lavalink v4 ignores client frames, so only faults that end the connection are observable.
     if (plan.terminal !== undefined) this.endConnection(frame.ws, plan);
@@ -125,9 +127,9 @@ export class FaultTraffic {
       sessionId,
       method,
       path,
-      bytes: Buffer.byteLength(request.body),
+      payload: request.body,
     };
-    const plan = this.plan(unit, true, `${method} ${path}`);
+    const plan = this.plan(unit, true);
     record(plan.marks);
     if (plan.terminal !== undefined) {
       this.failExchange(res, plan);
@@ -140,9 +142,13 @@ export class FaultTraffic {
       );
       return;
     }
-    this.replies.later(plan.delay, () => {
+    if (plan.delay <= 0) {
       if (!res.destroyed) handle();
-    });
+    } else {
+      this.replies.later(plan.delay, () => {
+        if (!res.destroyed) handle();
+      });
+    }
   }
 
   outgoingReply(
@@ -158,9 +164,9 @@ export class FaultTraffic {
       method: reply.method,
       path: reply.path,
       status: reply.status,
-      bytes: reply.body === undefined ? 0 : Buffer.byteLength(reply.body),
+      payload: reply.body,
     };
-    const plan = this.plan(unit, true, `${reply.method} ${reply.path}`);
+    const plan = this.plan(unit, true);
     let sent = reply;
     if (plan.restError !== undefined) {
       const { status, message } = plan.restError;
@@ -173,11 +179,14 @@ export class FaultTraffic {
       this.failExchange(res, plan);
       return;
     }
-    this.replies.enqueue(res, plan.delay, () => write(sent));
+    if (plan.delay <= 0 && this.replies.idle(res)) write(sent);
+    else this.replies.enqueue(res, plan.delay, () => write(sent));
   }
 
-  private plan(unit: TrafficUnit, rest: boolean, target: string): FaultPlan {
+  private plan(unit: TrafficUnit, rest: boolean): FaultPlan {
     const plan = decide(this.armed(), unit, rest);
+    if (plan.marks.length === 0) return plan;
+    const target = targetOf(unit);
     for (const mark of plan.marks) {
       this.decisions.remember(mark, unit.channel, unit.direction, unit.sessionId, target);
     }
@@ -256,6 +265,13 @@ export class FaultTraffic {
       });
     }
   }
+}
+
+/** How a decision names what it hit: `"PATCH /v4/…"`, `"event TrackStartEvent"`, `"client message"`. */
+function targetOf(unit: TrafficUnit): string {
+  if (unit.channel === "rest") return `${unit.method} ${unit.path}`;
+  if (unit.direction === "upstream") return "client message";
+  return `${unit.op}${unit.eventType === undefined ? "" : ` ${unit.eventType}`}`;
 }
 
 function errorReply(
