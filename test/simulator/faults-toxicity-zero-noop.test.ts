@@ -34,12 +34,31 @@ const ALL: FaultSpec[] = (
 ).map((spec) => ({ ...spec, direction: "both" }));
 
 const UNITS: TrafficUnit[] = [
-  { channel: "ws", direction: "downstream", op: "stats", bytes: 300 },
-  { channel: "ws", direction: "downstream", op: "playerUpdate", text: '"connected":true', bytes: 100 },
-  { channel: "ws", direction: "downstream", op: "event", eventType: "TrackStartEvent", bytes: 100 },
-  { channel: "ws", direction: "upstream", op: "message", bytes: 10 },
-  { channel: "rest", direction: "upstream", method: "PATCH", path: "/v4/sessions/a/players/1", bytes: 20 },
-  { channel: "rest", direction: "downstream", method: "GET", path: "/v4/stats", status: 200, bytes: 20 },
+  { channel: "ws", direction: "downstream", op: "stats", payload: "x".repeat(300) },
+  { channel: "ws", direction: "downstream", op: "playerUpdate", payload: '{"connected":true}' },
+  {
+    channel: "ws",
+    direction: "downstream",
+    op: "event",
+    eventType: "TrackStartEvent",
+    payload: "x".repeat(100),
+  },
+  { channel: "ws", direction: "upstream", op: "message", payload: "x".repeat(10) },
+  {
+    channel: "rest",
+    direction: "upstream",
+    method: "PATCH",
+    path: "/v4/sessions/a/players/1",
+    payload: "x".repeat(20),
+  },
+  {
+    channel: "rest",
+    direction: "downstream",
+    method: "GET",
+    path: "/v4/stats",
+    status: 200,
+    payload: "x".repeat(20),
+  },
 ];
 
 describe("toxicity 0 is an exact no-op", () => {

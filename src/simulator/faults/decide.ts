@@ -21,10 +21,11 @@ export interface TrafficUnit {
   /** WebSocket frames: `op`, and the event type of `event` frames. */
   op?: string;
   eventType?: string | undefined;
-  /** Payload size in bytes (for bandwidth). */
-  bytes: number;
-  /** The frame text, for content checks (a playerUpdate of a connected player). */
-  text?: string;
+  /**
+   * The frame text or the request/answer body: its size for bandwidth, its content for the checks
+   * of content faults (a playerUpdate of a connected player). Measured only when a fault needs it.
+   */
+  payload: string | undefined;
 }
 
 /** A registered fault and its own random stream (so one fault's draws never shift another's). */
@@ -55,6 +56,12 @@ export interface FaultPlan {
   trackFaults?: TrackFaultPlan[];
 }
 
+/**
+ * The plan of traffic no fault hit, shared: with faults registered that do not apply (or have
+ * toxicity 0), a frame costs no plan and no array. Frozen, since every caller gets this object.
+ */
+const UNTOUCHED: FaultPlan = Object.freeze({ delay: 0, marks: Object.freeze([]) as unknown as FaultMark[] });
+
 /** Whether a fault is concerned by this unit at all (no random draw). */
 export function applies(armed: ResolvedFault, unit: TrafficUnit): boolean {
   const { fault, route } = armed;
@@ -72,7 +79,9 @@ export function applies(armed: ResolvedFault, unit: TrafficUnit): boolean {
     case "ws-close":
       return unit.channel === "ws";
     case "voice-close":
-      return downstreamWs && unit.op === "playerUpdate" && unit.text?.includes('"connected":true') === true;
+      return (
+        downstreamWs && unit.op === "playerUpdate" && unit.payload?.includes('"connected":true') === true
+      );
     case "track-exception":
     case "track-stuck":
       return downstreamWs && unit.op === "event" && unit.eventType === "TrackStartEvent";
@@ -94,11 +103,13 @@ export function applies(armed: ResolvedFault, unit: TrafficUnit): boolean {
  * so its decisions depend only on the seed and the traffic it sees.
  */
 export function decide(faults: readonly ArmedFault[], unit: TrafficUnit, rest: boolean): FaultPlan {
-  const plan: FaultPlan = { delay: 0, marks: [] };
+  let hit: FaultPlan | undefined;
   for (const armed of faults) {
     const { fault, random } = armed;
     if (!(fault.toxicity > 0) || !applies(armed, unit)) continue;
     if (!random.chance(fault.toxicity)) continue;
+    hit ??= { delay: 0, marks: [] };
+    const plan = hit;
     const mark = (effect: string): FaultMark => ({ id: fault.id, type: fault.type, effect });
     const setTerminal = (terminal: Terminal): void => {
       if (plan.terminal !== undefined) return;
@@ -122,9 +133,10 @@ export function decide(faults: readonly ArmedFault[], unit: TrafficUnit, rest: b
         break;
       }
       case "bandwidth": {
-        const ms = Math.ceil((unit.bytes / fault.rate) * 1000);
+        const bytes = unit.payload === undefined ? 0 : Buffer.byteLength(unit.payload);
+        const ms = Math.ceil((bytes / fault.rate) * 1000);
         plan.delay += ms;
-        plan.marks.push(mark(`delayed ${ms}ms (${unit.bytes} bytes at ${fault.rate} B/s)`));
+        plan.marks.push(mark(`delayed ${ms}ms (${bytes} bytes at ${fault.rate} B/s)`));
         break;
       }
       case "packet-loss": {
@@ -203,5 +215,5 @@ export function decide(faults: readonly ArmedFault[], unit: TrafficUnit, rest: b
       }
     }
   }
-  return plan;
+  return hit ?? UNTOUCHED;
 }

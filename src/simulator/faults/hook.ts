@@ -1,5 +1,8 @@
 import type { ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
+import type { Clock } from "../../clock/index.js";
+import type { SeededRandom } from "../../mock/random.js";
+import type { SimPlayer } from "../player.js";
 import type { FrameOwner, RestReply } from "../transport/transport.js";
 import type { FaultMark } from "./types.js";
 
@@ -37,5 +40,20 @@ export interface FaultHook {
     reply: RestReply,
     record: (sent: RestReply, marks?: FaultMark[]) => void,
     write: (sent: RestReply) => void,
+  ): void;
+}
+
+/** What fault injection needs from the simulator that owns it. */
+export interface FaultHost {
+  readonly clock: Clock;
+  /** The simulator's `faults` stream; each fault forks its own sub-stream from it. */
+  readonly random: SeededRandom;
+  /** The player of a guild (first session holding it without a session id); throws when absent. */
+  requirePlayer(sessionId: string | undefined, guildId: string): { sessionId: string; player: SimPlayer };
+  /** Sends WebSocketClosedEvent for a player, as Discord closing its voice connection. */
+  closeVoice(
+    sessionId: string | undefined,
+    guildId: string,
+    close: { code?: number; reason?: string; byRemote?: boolean },
   ): void;
 }

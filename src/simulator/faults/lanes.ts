@@ -32,6 +32,12 @@ export class Lanes<K extends object> {
     return this.active.size > 0 || this.timers.size > 0;
   }
 
+  /** True when nothing is in flight on this connection: a frame due now may go out directly. */
+  idle(key: K): boolean {
+    const lane = this.lanes.get(key);
+    return lane === undefined || lane.queue.length === 0;
+  }
+
   peek(key: K): Lane | undefined {
     return this.lanes.get(key);
   }

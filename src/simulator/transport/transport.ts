@@ -20,6 +20,14 @@ export interface RestReply {
   body: string | undefined;
 }
 
+/** The log fields of traffic nothing acted on; shared, so the fast path allocates nothing for it. */
+const NOTHING: Record<string, never> = Object.freeze({});
+
+/** The log field naming the faults that acted on a frame or exchange (none: no field). */
+function faultsOf(marks: FaultMark[] | undefined): { faults: FaultMark[] } | Record<string, never> {
+  return marks === undefined || marks.length === 0 ? NOTHING : { faults: marks };
+}
+
 /**
  * The single choke point for everything the simulator writes: every outgoing WebSocket frame and
  * every REST answer goes through here, and is recorded in the log on the way. Fault injection
@@ -42,34 +50,26 @@ export class Transport {
     type?: string,
     guildId?: string,
   ): void {
-    const record = (sent: string, marks?: FaultMark[]): void =>
-      this.recordOutgoing(
-        owner,
-        sent,
-        op,
-        type,
-        guildId,
-        marks === undefined || marks.length === 0 ? {} : { faults: marks },
+    const faults = this.faults;
+    if (faults?.engaged === true) {
+      faults.outgoingFrame({ owner, ws, text, op, type, guildId }, (sent, marks) =>
+        this.recordOutgoing(owner, sent, op, type, guildId, faultsOf(marks)),
       );
-    if (this.faults?.engaged === true) {
-      this.faults.outgoingFrame({ owner, ws, text, op, type, guildId }, record);
       return;
     }
-    record(text);
+    // The path every frame takes while no fault is registered: no closure, no fault plan.
+    this.recordOutgoing(owner, text, op, type, guildId, NOTHING);
     if (ws.readyState === WebSocket.OPEN) ws.send(text);
   }
 
   /** A frame from a client (Lavalink v4 ignores them; faults may still cut the connection). */
   receiveFrame(owner: FrameOwner, ws: WebSocket, body: string): void {
-    const record = (marks?: FaultMark[]): void =>
-      this.recordIncoming({
-        sessionId: owner.id,
-        op: "message",
-        body,
-        ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
-      });
-    if (this.faults?.engaged === true) this.faults.incomingFrame({ owner, ws, body }, record);
-    else record();
+    const faults = this.faults;
+    if (faults?.engaged === true) {
+      faults.incomingFrame({ owner, ws, body }, (marks) => this.recordClientFrame(owner, body, marks));
+    } else {
+      this.recordClientFrame(owner, body, undefined);
+    }
   }
 
   /**
@@ -106,6 +106,16 @@ export class Transport {
     guildId?: string,
   ): void {
     this.recordOutgoing(owner, text, op, type, guildId, { note });
+  }
+
+  private recordClientFrame(owner: FrameOwner, body: string, marks: FaultMark[] | undefined): void {
+    if (!this.log.enabled) return;
+    this.recordIncoming({
+      sessionId: owner.id,
+      op: "message",
+      body,
+      ...faultsOf(marks),
+    });
   }
 
   /** Logs one outgoing frame: written (with the faults that acted on it), or with why it was not. */
@@ -160,32 +170,39 @@ export class Transport {
       method,
       path,
       ...(body === undefined || body === "" ? {} : { body }),
-      ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
+      ...faultsOf(marks),
     });
   }
 
   /** Writes one REST answer (through the faults when any are active). */
   respond(res: ServerResponse, reply: RestReply): void {
-    const record = (sent: RestReply, marks?: FaultMark[]): void => {
-      if (!this.log.enabled) return;
-      this.log.record({
-        at: this.clock.now(),
-        direction: "out",
-        kind: "rest",
-        method: sent.method,
-        path: sent.path,
-        status: sent.status,
-        ...(sent.sessionId === undefined ? {} : { sessionId: sent.sessionId }),
-        ...(sent.body === undefined ? {} : { body: sent.body }),
-        ...(marks === undefined || marks.length === 0 ? {} : { faults: marks }),
-      });
-    };
-    if (this.faults?.engaged === true) {
-      this.faults.outgoingReply(res, reply, record, (sent) => this.write(res, sent));
+    const faults = this.faults;
+    if (faults?.engaged === true) {
+      faults.outgoingReply(
+        res,
+        reply,
+        (sent, marks) => this.recordReply(sent, marks),
+        (sent) => this.write(res, sent),
+      );
       return;
     }
-    record(reply);
+    this.recordReply(reply, undefined);
     this.write(res, reply);
+  }
+
+  private recordReply(sent: RestReply, marks: FaultMark[] | undefined): void {
+    if (!this.log.enabled) return;
+    this.log.record({
+      at: this.clock.now(),
+      direction: "out",
+      kind: "rest",
+      method: sent.method,
+      path: sent.path,
+      status: sent.status,
+      ...(sent.sessionId === undefined ? {} : { sessionId: sent.sessionId }),
+      ...(sent.body === undefined ? {} : { body: sent.body }),
+      ...faultsOf(marks),
+    });
   }
 
   private write(res: ServerResponse, reply: RestReply): void {
