@@ -1,20 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+// In your bot's tests: import { useSonora } from "sonora/testing/vitest";
+import { useSonora } from "../../src/testing/vitest.js";
 import { type CommandContext, handleCommand } from "./commands.js";
-import { OFFLINE, startOffline } from "./offline.js";
+import { OFFLINE } from "./offline.js";
 
-let world: Awaited<ReturnType<typeof startOffline>>;
+// The kit's fixture: a fresh simulator, mock Discord gateway and client for every test, disposed after it.
+const env = useSonora({ seed: 5, userId: OFFLINE.botId });
 let ctx: CommandContext;
 
 /** What the node (the simulator) holds for the guild: the truth the bot's replies must match. */
-const onNode = () => world.sim.getPlayer(undefined, OFFLINE.guildId);
+const onNode = () => env().simulator.getPlayer(undefined, OFFLINE.guildId);
 const run = (name: string, args = "") => handleCommand(ctx, name, args);
 
-beforeEach(async () => {
-  world = await startOffline({ clock: "virtual", seed: 5 });
-  ctx = { client: world.client, guildId: OFFLINE.guildId, memberChannelId: OFFLINE.voiceChannelId };
-});
-afterEach(async () => {
-  await world?.close();
+beforeEach(() => {
+  ctx = { client: env().client, guildId: OFFLINE.guildId, memberChannelId: OFFLINE.voiceChannelId };
 });
 
 const literal = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -23,9 +22,9 @@ describe("the example bot's commands, against the simulator", () => {
   it("play joins the member's voice channel and plays; a second play queues; queue lists both", async () => {
     const first = await run("play", "synthwave");
     expect(first).toMatch(/^Now playing: \*\*.+\*\* by .+ \(\d+:\d\d\)$/);
-    const player = world.client.players.get(OFFLINE.guildId)!;
+    const player = env().client.players.get(OFFLINE.guildId)!;
     expect(onNode()?.track?.info.identifier).toBe(player.currentTrack?.identifier);
-    await world.env.settle();
+    await env().settle();
     expect(onNode()?.voice.channelId).toBe(OFFLINE.voiceChannelId);
 
     const second = await run("play", "lofi beats");
@@ -43,13 +42,13 @@ describe("the example bot's commands, against the simulator", () => {
   it("skip plays the next queued track; nowplaying, pause and resume follow the node", async () => {
     await run("play", "synthwave");
     await run("play", "lofi beats");
-    const next = world.client.players.get(OFFLINE.guildId)!.queue.at(0)!;
+    const next = env().client.players.get(OFFLINE.guildId)!.queue.at(0)!;
     expect(await run("skip")).toMatch(
       new RegExp(`^Skipped\\. Now playing: \\*\\*${literal(next.title)}\\*\\*`),
     );
     expect(onNode()?.track?.info.identifier).toBe(next.identifier);
 
-    await world.env.advance(30_000);
+    await env().advance(30_000);
     expect(await run("nowplaying")).toMatch(/^▶ .+ — 0:3\d \/ \d+:\d\d$/);
     expect(await run("pause")).toBe("Paused.");
     expect(onNode()?.paused).toBe(true);
@@ -69,11 +68,11 @@ describe("the example bot's commands, against the simulator", () => {
 
   it("with autoplay on, playback goes on after the queue runs out", async () => {
     const started: string[] = [];
-    world.client.on("trackStart", (_p, track) => started.push(track.identifier));
+    env().client.on("trackStart", (_p, track) => started.push(track.identifier));
     await run("play", "synthwave");
     expect(await run("autoplay", "on")).toMatch(/^Autoplay on/);
-    const first = world.client.players.get(OFFLINE.guildId)!.currentTrack!;
-    await world.env.advance(first.length + 3_000);
+    const first = env().client.players.get(OFFLINE.guildId)!.currentTrack!;
+    await env().advance(first.length + 3_000);
     expect(started.length).toBeGreaterThanOrEqual(2);
     expect(onNode()?.track).not.toBeNull();
     expect(onNode()?.track?.info.identifier).not.toBe(first.identifier);
@@ -91,6 +90,6 @@ describe("the example bot's commands, against the simulator", () => {
     expect(onNode()).not.toBeUndefined();
     expect(await run("leave")).toBe("Left the voice channel.");
     expect(onNode()).toBeUndefined();
-    expect(world.client.players.has(OFFLINE.guildId)).toBe(false);
+    expect(env().client.players.has(OFFLINE.guildId)).toBe(false);
   });
 });
