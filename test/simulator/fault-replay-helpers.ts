@@ -11,11 +11,9 @@ const VOICE = { token: "t", endpoint: "e.discord.media:443", sessionId: "v", cha
  */
 export type Traffic = (sim: VirtualSim) => Promise<string[]>;
 
-/** One fault scenario: simulator options, the faults to arm, and the traffic they act on. */
+/** One fault scenario: simulator options and the traffic (which arms the faults after its setup). */
 export interface ReplayScenario {
   options?: Partial<ProtocolSimulatorOptions>;
-  /** Registers the faults (after the traffic's setup, see {@link Traffic}). */
-  arm: (sim: VirtualSim) => void;
   traffic: Traffic;
 }
 
