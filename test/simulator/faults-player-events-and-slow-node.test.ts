@@ -96,6 +96,54 @@ describe("player faults (voice close, track exception/stuck) and a slow node", (
     await client.close();
   });
 
+  it("by probability: a track-stuck fault decided at TrackStartEvent freezes the track afterMs later", async () => {
+    sim = await startSim();
+    const client = await TestClient.connect(sim);
+    sim.faults.add({ type: "track-stuck", afterMs: 4_000, thresholdMs: 3_000 });
+    const { encoded } = await loadOne(sim);
+    await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/${GUILD}`, { track: { encoded } });
+    const start = sim.log.filter({ type: "TrackStartEvent" })[0];
+    expect(start?.faults).toEqual([{ id: "fault-1", type: "track-stuck", effect: "track stuck in 4000ms" }]);
+    await sim.clock.advance(4_000);
+    // Frozen from 4 s on: the position stops there while the clock runs.
+    const frozen = sim.getPlayer(undefined, GUILD)?.state.position;
+    expect(frozen).toBeGreaterThanOrEqual(3_900);
+    await sim.clock.advance(2_999);
+    expect(sim.getPlayer(undefined, GUILD)?.state.position).toBe(frozen);
+    expect(sim.log.filter({ type: "TrackStuckEvent" })).toHaveLength(0);
+    await sim.clock.advance(1);
+    const stuck = await client.event<TrackStuckEvent>("TrackStuckEvent");
+    expect(stuck.thresholdMs).toBe(3_000);
+    expect(stuck.guildId).toBe(GUILD);
+    // Stuck is not the end: the track stays loaded until replaced or stopped.
+    expect(sim.getPlayer(undefined, GUILD)?.track).not.toBeNull();
+    expect(sim.faults.decisions.map((d) => [d.type, d.target])).toEqual([
+      ["track-stuck", "event TrackStartEvent"],
+    ]);
+    await client.close();
+  });
+
+  it("by probability: track-stuck at toxicity 0.3 hits a share of 100 track starts", async () => {
+    sim = await startSim();
+    const client = await TestClient.connect(sim);
+    sim.faults.add({ type: "track-stuck", toxicity: 0.3, afterMs: 1_000 });
+    const { encoded } = await loadOne(sim);
+    for (let i = 0; i < 100; i++) {
+      await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/${GUILD}`, { track: { encoded } });
+    }
+    const starts = sim.log.filter({ type: "TrackStartEvent" });
+    const hits = starts.filter((e) => e.faults?.[0]?.type === "track-stuck").length;
+    expect(starts).toHaveLength(100);
+    // Binomial(100, 0.3): mean 30, sigma ≈ 4.6; 4 sigma either side.
+    expect(hits).toBeGreaterThan(30 - 4 * 4.6);
+    expect(hits).toBeLessThan(30 + 4 * 4.6);
+    // Only the last start can still get stuck: the earlier tracks were replaced before their second.
+    const lastHit = starts.at(-1)?.faults !== undefined;
+    await sim.clock.advance(1_000 + 10_000);
+    expect(sim.log.filter({ type: "TrackStuckEvent" })).toHaveLength(lastHit ? 1 : 0);
+    await client.close();
+  });
+
   it("by probability: voice-close hits a share of a connected player's updates", async () => {
     const client = await play({ playerUpdateInterval: 100 });
     sim.faults.add({ type: "voice-close", toxicity: 0.25, code: 4006 });

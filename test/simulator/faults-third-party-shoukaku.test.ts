@@ -44,6 +44,62 @@ describe("shoukaku 4.3.0 sees injected faults as real network and server failure
     expect(sim.getPlayer(undefined, GUILD)?.volume).toBe(50);
   });
 
+  it("ws-close: shoukaku sees the close code and reason, reconnects with its Session-Id and resumes", async () => {
+    sim = await startSim();
+    const { shoukaku: client, errors } = await connect();
+    const node = client.nodes.get("sim");
+    const sessionId = node?.sessionId;
+    const player = await client.joinVoiceChannel({ guildId: GUILD, channelId: CHANNEL, shardId: 0 });
+    const fault = sim.faults.add({ type: "ws-close", code: 4000, reason: "chaos monkey", scope: "ws" });
+    // shoukaku emits "close" before it reconnects: removing the fault there lets the new socket live.
+    const closed = new Promise<[string, number, string]>((resolve) =>
+      client.once("close", (name, code, reason) => {
+        sim.faults.remove(fault);
+        resolve([name, code, reason]);
+      }),
+    );
+    const ready = new Promise<boolean>((resolve) =>
+      client.once("ready", (_name, resumed) => resolve(resumed)),
+    );
+    // The next frame the node sends (a stats frame) is replaced by the close.
+    await sim.clock.advance(60_000);
+    expect(await closed).toEqual(["sim", 4000, "chaos monkey"]);
+    expect(await ready).toBe(true);
+    expect(node?.sessionId).toBe(sessionId);
+    expect(sim.log.filter({ op: "handshake" }).map((e) => e.note)).toEqual(["new session", "resumed"]);
+    expect(sim.faults.decisions.map((d) => [d.type, d.effect, d.target])).toEqual([
+      ["ws-close", "closed 4000", "stats"],
+    ]);
+    // A network fault, not a protocol violation: shoukaku reported no error, and the player still works.
+    expect(errors).toEqual([]);
+    await player.setGlobalVolume(40);
+    expect(sim.getPlayer(sessionId ?? undefined, GUILD)?.volume).toBe(40);
+  });
+
+  it("REST timeout: the node holds the answer, shoukaku's restTimeout aborts the request (no RestError)", async () => {
+    sim = await startSim();
+    const connected = await connectShoukaku(sim, { restTimeout: 0.2 });
+    shoukaku = connected.shoukaku;
+    const player = await shoukaku.joinVoiceChannel({ guildId: GUILD, channelId: CHANNEL, shardId: 0 });
+    // Downstream: the node applies the update, the answer never comes (the virtual clock stands still).
+    const fault = sim.faults.add({ type: "timeout", route: "PATCH /v4/sessions/*/players/*" });
+    const failure = await player.setGlobalVolume(50).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    // shoukaku's own real-time timer (200 ms) gave up: an abort, as for any unanswered request.
+    expect(failure).not.toBeInstanceOf(RestError);
+    expect(failure).toMatchObject({ name: "AbortError" });
+    expect(sim.getPlayer(undefined, GUILD)?.volume).toBe(50);
+    expect(sim.faults.decisions.map((d) => [d.type, d.effect, d.direction])).toEqual([
+      ["timeout", "blackholed", "downstream"],
+    ]);
+    expect(connected.errors).toEqual([]);
+    sim.faults.remove(fault);
+    await player.setGlobalVolume(60);
+    expect(sim.getPlayer(undefined, GUILD)?.volume).toBe(60);
+  });
+
   it("a killed node: shoukaku loses the socket, meets ECONNREFUSED, and after restart gets a fresh session", async () => {
     sim = await startSim();
     const { shoukaku: client, errors } = await connect();

@@ -92,7 +92,11 @@ describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtua
     sim.faults.voiceClose("1", { code: 4014, reason: "Disconnected." });
     const entry = sim.log.filter({ kind: "ws", direction: "out", type: "WebSocketClosedEvent" })[0];
     const bytes = Buffer.byteLength(entry?.body ?? "");
-    expect(entry?.faults?.[0]?.effect).toBe(`delayed ${bytes}ms (${bytes} bytes at 1000 B/s)`);
+    // The on-demand fault that caused the frame comes first, then the bandwidth limit on its way.
+    expect(entry?.faults).toEqual([
+      { id: "manual", type: "voice-close", effect: "voice closed 4014" },
+      { id: "fault-1", type: "bandwidth", effect: `delayed ${bytes}ms (${bytes} bytes at 1000 B/s)` },
+    ]);
     await sim.clock.advance(bytes - 1);
     await settle();
     expect(client.frames.length).toBe(before);
@@ -133,7 +137,9 @@ describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtua
     sim.faults.add({ type: "packet-loss", toxicity: 1, rto: 100, stallAfter: 3, scope: "ws" });
     await rest(sim, "PATCH", `/v4/sessions/${sessionId}/players/1`, { volume: 20 });
     sim.faults.voiceClose("1");
-    const first = sim.faults.decisions[0];
+    // The on-demand voice close is recorded first, then the stall of the frame it caused.
+    expect(sim.faults.decisions.map((d) => d.id)).toEqual(["manual", "fault-1"]);
+    const first = sim.faults.decisions[1];
     expect(first?.effect).toBe("stalled: 3 losses in a row, connection torn down after 700ms");
     await sim.clock.advance(699);
     await settle();

@@ -125,13 +125,15 @@ export class FaultController {
     close: { code?: number; reason?: string; byRemote?: boolean } & PlayerFaultOptions = {},
   ): void {
     const { sessionId } = this.host.requirePlayer(close.sessionId, guildId);
-    this.host.closeVoice(sessionId, guildId, close);
-    this.decisionLog.remember(
-      { id: "manual", type: "voice-close", effect: `voice closed ${close.code ?? 4006}` },
-      "ws",
-      "downstream",
-      sessionId,
-      `voice ${guildId}`,
+    const mark: FaultMark = {
+      id: "manual",
+      type: "voice-close",
+      effect: `voice closed ${close.code ?? 4006}`,
+    };
+    // Recorded first, so the decision log lists it before the faults acting on the frame it causes.
+    this.decisionLog.remember(mark, "ws", "downstream", sessionId, `voice ${guildId}`);
+    this.causeNow(sessionId, guildId, "WebSocketClosedEvent", mark, () =>
+      this.host.closeVoice(sessionId, guildId, close),
     );
   }
 
@@ -148,13 +150,11 @@ export class FaultController {
     } & PlayerFaultOptions = {},
   ): void {
     const { sessionId, player } = this.host.requirePlayer(exception.sessionId, guildId);
-    if (!player.injectException(exceptionOf(exception))) throw noTrack(guildId);
-    this.decisionLog.remember(
-      { id: "manual", type: "track-exception", effect: "track exception" },
-      "ws",
-      "downstream",
-      sessionId,
-      `track ${guildId}`,
+    if (player.loaded === null) throw noTrack(guildId);
+    const mark: FaultMark = { id: "manual", type: "track-exception", effect: "track exception" };
+    this.decisionLog.remember(mark, "ws", "downstream", sessionId, `track ${guildId}`);
+    this.causeNow(sessionId, guildId, "TrackExceptionEvent", mark, () =>
+      player.injectException(exceptionOf(exception)),
     );
   }
 
@@ -167,14 +167,34 @@ export class FaultController {
       throw new FaultError("FAULT_INVALID", `thresholdMs must be a finite number ≥ 0, got ${thresholdMs}`);
     }
     const { sessionId, player } = this.host.requirePlayer(options.sessionId, guildId);
-    if (!player.injectStuck(thresholdMs)) throw noTrack(guildId);
-    this.decisionLog.remember(
-      { id: "manual", type: "track-stuck", effect: `track stuck, event in ${thresholdMs}ms` },
-      "ws",
-      "downstream",
-      sessionId,
-      `track ${guildId}`,
-    );
+    const track = player.loaded;
+    if (track === null) throw noTrack(guildId);
+    const mark: FaultMark = {
+      id: "manual",
+      type: "track-stuck",
+      effect: `track stuck, event in ${thresholdMs}ms`,
+    };
+    // The TrackStuckEvent comes later, and only while this track is still the one loaded.
+    this.traffic.caused.expect(sessionId, guildId, "TrackStuckEvent", mark, () => player.loaded === track);
+    this.decisionLog.remember(mark, "ws", "downstream", sessionId, `track ${guildId}`);
+    player.injectStuck(thresholdMs);
+  }
+
+  /** Runs `act`, whose `eventType` frame (sent synchronously) carries `mark` in the log. */
+  private causeNow(
+    sessionId: string,
+    guildId: string,
+    eventType: string,
+    mark: FaultMark,
+    act: () => void,
+  ): void {
+    this.traffic.caused.expect(sessionId, guildId, eventType, mark);
+    try {
+      act();
+    } finally {
+      // Not sent (a session waiting for its client queues frames elsewhere): nothing to mark later.
+      this.traffic.caused.forget(mark);
+    }
   }
 
   /** @internal Drops everything in flight or scheduled (called when the node stops or is killed). */

@@ -5,6 +5,7 @@ import { API_VERSION_HEADER } from "../http.js";
 import type { SimPlayer } from "../player.js";
 import { errorBody, HttpError, reasonPhrase } from "../rest/http-error.js";
 import type { RestReply } from "../transport/transport.js";
+import { CausedMarks } from "./caused-marks.js";
 import { type ArmedFault, decide, type FaultPlan, type TrafficUnit } from "./decide.js";
 import type { DecisionLog } from "./decision-log.js";
 import type { FaultHost, OutgoingFrame } from "./hook.js";
@@ -24,6 +25,8 @@ const SESSION_PATH = /^\/v4\/sessions\/([^/]+)/;
 export class FaultTraffic {
   private readonly frames: Lanes<WebSocket>;
   private readonly replies: Lanes<ServerResponse>;
+  /** Marks of on-demand faults, waiting for the frame each one causes. */
+  readonly caused = new CausedMarks();
 
   constructor(
     private readonly host: FaultHost,
@@ -35,22 +38,25 @@ export class FaultTraffic {
     this.replies = new Lanes(host.clock);
   }
 
-  /** True while frames or answers are held back or a scheduled fault is pending. */
+  /** True while frames or answers are held back, a scheduled fault is pending, or a mark waits for its frame. */
   get busy(): boolean {
-    return this.frames.busy || this.replies.busy;
+    return this.frames.busy || this.replies.busy || this.caused.waiting;
   }
 
   /** Drops everything in flight or scheduled (the node stopped or was killed). */
   halt(): void {
     this.frames.halt();
     this.replies.halt();
+    this.caused.clear();
   }
 
   outgoingFrame(frame: OutgoingFrame, record: (sent: string, marks?: FaultMark[]) => void): void {
     const { ws, owner } = frame;
+    const caused = this.caused.waiting ? this.caused.take(owner.id, frame.guildId, frame.type) : undefined;
     const ended = this.frames.peek(ws)?.ended;
     if (ended !== undefined) {
-      record(frame.text, [{ ...ended, effect: `discarded (connection ${ended.effect})` }]);
+      const discarded: FaultMark = { ...ended, effect: `discarded (connection ${ended.effect})` };
+      record(frame.text, caused === undefined ? [discarded] : [caused, discarded]);
       return;
     }
     const unit: TrafficUnit = {
@@ -63,7 +69,8 @@ export class FaultTraffic {
     };
     const plan = this.plan(unit, false);
     const text = plan.slowNode === undefined ? frame.text : slowNodeStats(frame.text, plan.slowNode);
-    record(text, plan.marks);
+    // The on-demand fault that caused the frame comes first: it acted before any fault on the way.
+    record(text, caused === undefined ? plan.marks : [caused, ...plan.marks]);
     if (plan.terminal !== undefined) {
       this.endConnection(ws, plan);
     } else if (plan.delay <= 0 && this.frames.idle(ws)) {
