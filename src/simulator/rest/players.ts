@@ -43,23 +43,27 @@ export function getPlayers(req: RestRequest): RestResult {
   return { status: 200, json: [...session.players.values()].map((p) => playerJson(p, now)) };
 }
 
+// Spring converts every handler argument (body, `Long` path variables, query flags) before the
+// handler runs, so those 400s win over the handler's own 404 "Session not found".
+
 export function getPlayer(req: RestRequest): RestResult {
-  const session = sessionOf(req);
   const guildId = longParam(req, "guildId");
+  const session = sessionOf(req);
   const player = session.players.get(guildId);
   if (player === undefined) throw new HttpError(404, "Player not found");
   return { status: 200, json: playerJson(player, req.env.clock.now()) };
 }
 
 export function deletePlayer(req: RestRequest): RestResult {
-  const session = sessionOf(req);
-  session.destroyPlayer(longParam(req, "guildId"));
+  const guildId = longParam(req, "guildId");
+  sessionOf(req).destroyPlayer(guildId);
   return { status: 204 };
 }
 
 export function patchSession(req: RestRequest): RestResult {
+  const raw = jsonBody(req);
   const session = sessionOf(req);
-  const update = validated(() => validateUpdateSessionRequest(jsonBody(req)));
+  const update = validated(() => validateUpdateSessionRequest(raw));
   if (update.resuming !== undefined) session.resuming = update.resuming;
   if (update.timeout !== undefined) session.timeout = update.timeout;
   return { status: 200, json: { resuming: session.resuming, timeout: session.timeout } };
@@ -100,10 +104,10 @@ function checkCombinations(raw: unknown): void {
 
 /** `PATCH /v4/sessions/{sessionId}/players/{guildId}`, step for step as PlayerRestHandler does it. */
 export function patchPlayer(req: RestRequest): RestResult {
-  const session = sessionOf(req);
+  const raw = jsonBody(req);
   const guildId = longParam(req, "guildId");
   const noReplace = booleanParam(req, "noReplace");
-  const raw = jsonBody(req);
+  const session = sessionOf(req);
   checkCombinations(raw);
   const update: UpdatePlayerRequest = validated(() => validateUpdatePlayerRequest(raw));
 
