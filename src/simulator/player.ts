@@ -104,11 +104,19 @@ export class SimPlayer {
 
   /** Current position in ms (0 without a track). */
   position(now = this.host.clock.now()): number {
+    return Math.floor(this.exactPosition(now));
+  }
+
+  /**
+   * The unrounded position. Re-anchoring must use it: flooring at every pause, filter or voice
+   * change would lose up to 1 ms each time under a fractional timescale rate, and the losses add up.
+   */
+  private exactPosition(now: number): number {
     const t = this.current;
     if (t === null) return 0;
-    if (!this.advancing) return Math.floor(t.anchorPos);
+    if (!this.advancing) return t.anchorPos;
     const pos = t.anchorPos + (now - t.anchorAt) * this.rate;
-    return Math.floor(Math.min(pos, this.limit(t)));
+    return Math.min(pos, this.limit(t));
   }
 
   /** The track object as Lavalink reports it now (its `info.position` is the live position). */
@@ -227,7 +235,7 @@ export class SimPlayer {
       return;
     }
     const now = this.host.clock.now();
-    t.anchorPos = this.position(now);
+    t.anchorPos = this.exactPosition(now);
     t.anchorAt = now;
     mutate();
     this.reschedule(t, now);
@@ -336,7 +344,7 @@ export class SimPlayer {
     const t = this.current;
     if (t === null) return false;
     const now = this.host.clock.now();
-    t.anchorPos = this.position(now);
+    t.anchorPos = this.exactPosition(now);
     t.anchorAt = now;
     this.host.scheduler.cancel(t.task);
     t.task = undefined;
