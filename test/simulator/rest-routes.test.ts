@@ -139,7 +139,7 @@ describe("REST routes answer like Lavalink", () => {
       [{ track: { encoded, identifier: "x" } }, "Cannot specify both encodedTrack and identifier"],
       [{ endTime: 0 }, "End time must be greater than 0"],
       [{ voice: { token: "t", endpoint: "e", sessionId: "s" } }, /channelId must be provided/],
-      [{ volume: 1001 }, /volume/],
+      [{ volume: 5.5 }, /volume/],
       [{ filters: { timescale: { speed: -1 } } }, /filters\.timescale\.speed/],
       [{ filters: { equalizer: [{ band: 15, gain: 0 }] } }, /band/],
       [{ paused: "yes" }, /paused/],
@@ -269,6 +269,11 @@ describe("auth, unknown routes and hostile input", () => {
       });
     });
     expect((await rest(sim, "PATCH", path, { volume: 7 })).body).toMatchObject({ volume: 7 });
+    // Out of range, Lavalink (lavaplayer) clamps and answers 200 rather than refusing.
+    const loud = await rest(sim, "PATCH", path, { volume: 1500 });
+    expect([loud.status, loud.body]).toMatchObject([200, { volume: 1000 }]);
+    const silent = await rest(sim, "PATCH", path, { volume: -5 });
+    expect([silent.status, silent.body]).toMatchObject([200, { volume: 0 }]);
     await client.close();
   });
 });

@@ -80,12 +80,25 @@ function validateUpdateTrack(value: unknown, path: string): UpdatePlayerTrack {
   return out;
 }
 
+/** Options of {@link validateUpdatePlayerRequest}. */
+export interface UpdatePlayerValidationOptions {
+  /**
+   * What to do with a volume outside 0–1000: `"reject"` (default, what a client should do before
+   * sending) or `"clamp"` (what the Lavalink server does: lavaplayer clamps and answers 200).
+   */
+  volume?: "reject" | "clamp";
+}
+
 /**
  * Checks the body of `PATCH /v4/sessions/{id}/players/{guildId}`: types, ranges (volume 0–1000,
  * endTime > 0, position ≥ 0, filters) and the exclusive pairs Lavalink refuses. Unknown fields are
  * ignored, as Lavalink's JSON reader ignores them.
  */
-export function validateUpdatePlayerRequest(value: unknown, path = ""): UpdatePlayerRequest {
+export function validateUpdatePlayerRequest(
+  value: unknown,
+  path = "",
+  options: UpdatePlayerValidationOptions = {},
+): UpdatePlayerRequest {
   const o = object(value, path);
   const out: UpdatePlayerRequest = {};
   for (const key of Object.keys(o)) {
@@ -117,9 +130,10 @@ export function validateUpdatePlayerRequest(value: unknown, path = ""): UpdatePl
         break;
       case "volume": {
         const n = integer(o, key, path);
-        if (n < 0 || n > 1000)
+        if (options.volume === "clamp") out.volume = Math.min(1000, Math.max(0, n));
+        else if (n < 0 || n > 1000) {
           throw new ProtocolValidationError(join(path, key), n, "an integer from 0 to 1000");
-        out.volume = n;
+        } else out.volume = n;
         break;
       }
       case "paused":

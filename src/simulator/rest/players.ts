@@ -109,7 +109,9 @@ export function patchPlayer(req: RestRequest): RestResult {
   const noReplace = booleanParam(req, "noReplace");
   const session = sessionOf(req);
   checkCombinations(raw);
-  const update: UpdatePlayerRequest = validated(() => validateUpdatePlayerRequest(raw));
+  const update: UpdatePlayerRequest = validated(() =>
+    validateUpdatePlayerRequest(raw, "", { volume: "clamp" }),
+  );
 
   const encoded = update.track !== undefined ? update.track.encoded : update.encodedTrack;
   const identifier = update.track !== undefined ? update.track.identifier : update.identifier;
