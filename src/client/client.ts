@@ -273,6 +273,9 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private async evacuate(node: Node): Promise<void> {
     for (const player of [...node.players.values()] as Player[]) {
       if (this.closed) return;
+      // Two nodes coming up together each evacuate the same lost node: a player the other
+      // evacuation (or the user) already moved, or one destroyed meanwhile, is no longer ours.
+      if (player.node !== node || player.destroyed) continue;
       let target: Node;
       try {
         target = this.nodes.best(node);
