@@ -80,6 +80,8 @@ export class Player extends PlaybackPlayer implements NodePlayer {
   private listensToUpdates = false;
   /** Position when the node's socket dropped; used if the player has to move (failover). */
   private positionAtDrop: number | null = null;
+  /** The move in progress, so a second {@link moveTo} waits for it. */
+  private moving: Promise<void> | null = null;
 
   constructor(
     guildId: string,
@@ -179,7 +181,21 @@ export class Player extends PlaybackPlayer implements NodePlayer {
    */
   async moveTo(target: Node): Promise<void> {
     this.assertUsable("move");
+    // One move at a time: two overlapping moves would both start from the old node, leaving a
+    // second copy streaming on the first target (or moving twice to the same one).
+    while (this.moving !== null) await this.moving.catch(() => undefined);
+    this.assertUsable("move");
     if (target === this.currentNode) return;
+    const move = this.move(target);
+    this.moving = move;
+    try {
+      await move;
+    } finally {
+      if (this.moving === move) this.moving = null;
+    }
+  }
+
+  private async move(target: Node): Promise<void> {
     if (!target.ready) {
       throw new NodeUnavailableError(
         target.name,
