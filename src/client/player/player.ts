@@ -82,6 +82,8 @@ export class Player extends PlaybackPlayer implements NodePlayer {
   private positionAtDrop: number | null = null;
   /** The move in progress, so a second {@link moveTo} waits for it. */
   private moving: Promise<void> | null = null;
+  /** Player PATCHes sent and not yet answered (destroy waits for them before its DELETE). */
+  private readonly inFlight = new Set<Promise<LavalinkPlayer>>();
 
   constructor(
     guildId: string,
@@ -139,7 +141,14 @@ export class Player extends PlaybackPlayer implements NodePlayer {
   async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
     this.assertUsable("update");
     const node = this.currentNode;
-    const answer = await node.updatePlayer(this.guildId, request, options.noReplace);
+    const pending = node.updatePlayer(this.guildId, request, options.noReplace);
+    this.inFlight.add(pending);
+    let answer: LavalinkPlayer;
+    try {
+      answer = await pending;
+    } finally {
+      this.inFlight.delete(pending);
+    }
     // The player may have moved while the request was in flight; the new node's state wins.
     if (node !== this.currentNode || this.destroyedFlag) return;
     this.applyPlayer(answer, request);
@@ -231,6 +240,9 @@ export class Player extends PlaybackPlayer implements NodePlayer {
         })
         .catch(() => undefined);
     }
+    // A PATCH still on its way would re-create the player on the node after our DELETE (Lavalink
+    // creates players on PATCH), leaving it streaming with nobody to stop it: let them land first.
+    if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     if (node.ready && node.sessionId !== null) {
       try {
         await node.destroyPlayer(this.guildId);
