@@ -243,15 +243,20 @@ export class Player extends PlaybackPlayer implements NodePlayer {
     // A PATCH still on its way would re-create the player on the node after our DELETE (Lavalink
     // creates players on PATCH), leaving it streaming with nobody to stop it: let them land first.
     if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-    if (node.ready && node.sessionId !== null) {
-      try {
-        await node.destroyPlayer(this.guildId);
-      } catch (error) {
-        if (!(error instanceof NodeUnavailableError) && !(error instanceof ClientStateError)) throw error;
+    try {
+      if (node.ready && node.sessionId !== null) {
+        try {
+          await node.destroyPlayer(this.guildId);
+        } catch (error) {
+          if (!(error instanceof NodeUnavailableError) && !(error instanceof ClientStateError)) throw error;
+        }
       }
+    } finally {
+      // The player is already forgotten locally and a second call returns at once: a refused
+      // DELETE must still announce the destroy and drop the listeners, or it never happens.
+      this.host.events.emit("playerDestroy", this);
+      this.removeAllListeners();
     }
-    this.host.events.emit("playerDestroy", this);
-    this.removeAllListeners();
   }
 
   /**
