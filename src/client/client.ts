@@ -101,6 +101,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private async connectAll(): Promise<void> {
     const nodes = [...this.nodes];
     const results = await Promise.allSettled(nodes.map((n) => n.connect()));
+    // close() during start destroyed the nodes: that is why they failed, not that none was reachable.
+    if (this.closed) throw new ClientStateError("the client was closed while start() was connecting");
     const errors: Error[] = [];
     results.forEach((result, i) => {
       if (result.status === "rejected") {
