@@ -205,11 +205,22 @@ export class Player extends PlaybackPlayer implements NodePlayer {
   }
 
   private async move(target: Node): Promise<void> {
-    if (!target.ready) {
-      throw new NodeUnavailableError(
-        target.name,
-        `cannot move guild ${this.guildId} there: node is ${target.state}`,
-      );
+    const assertTargetReady = () => {
+      if (!target.ready) {
+        throw new NodeUnavailableError(
+          target.name,
+          `cannot move guild ${this.guildId} there: node is ${target.state}`,
+        );
+      }
+    };
+    assertTargetReady();
+    // A PATCH still unanswered by the old node (say a play) may yet be accepted or refused, and a
+    // refusal puts the previous track back: moving now would carry a state that may be undone,
+    // leaving the new node playing one track while the player mirrors another.
+    if (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+      this.assertUsable("move");
+      assertTargetReady();
     }
     const from = this.currentNode;
     const position = this.positionAtDrop ?? this.position;
@@ -414,8 +425,11 @@ export class Player extends PlaybackPlayer implements NodePlayer {
       request.identifier !== undefined ||
       previous !== this.track;
     // The answer is the freshest report there is: always re-anchor on it.
-    if (jumped) this.tracker.reset(player.state.position, player.state.time);
-    else this.tracker.sync(player.state.position, player.state.time);
+    if (jumped) {
+      this.tracker.reset(player.state.position, player.state.time);
+      // Accepted after the socket dropped: a later move resumes the new track, not the old position.
+      if (this.positionAtDrop !== null) this.positionAtDrop = player.state.position;
+    } else this.tracker.sync(player.state.position, player.state.time);
   }
 
   private assertUsable(action: string): void {
