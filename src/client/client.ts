@@ -260,6 +260,11 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     if (resumed) {
       for (const p of players) p.clearNodeDropped();
       this.emit("nodeResumed", node);
+      // Voice updates from Discord that came while the socket was down were held (flushVoice
+      // needs a ready node); the resumed session still has the old voice state.
+      await Promise.all(
+        players.map((p) => p.flushVoice().catch((error: unknown) => this.emit("error", error))),
+      );
     } else {
       // The node lost our session: recreate every player from the client's own state.
       await Promise.all(players.map((p) => p.rebuild().catch((error: unknown) => this.emit("error", error))));
