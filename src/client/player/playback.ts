@@ -214,7 +214,8 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
       undo?.();
       throw error;
     }
-    this.filters.markClean();
+    // Edits made while the request was on its way were not sent: they keep the manager dirty.
+    if (JSON.stringify(this.filters.toPayload()) === JSON.stringify(payload)) this.filters.markClean();
   }
 
   /**

@@ -413,7 +413,15 @@ export class Player extends PlaybackPlayer implements NodePlayer {
     this.paused = player.paused;
     this.volume = player.volume;
     // Local filter edits not yet sent survive answers to unrelated requests.
-    if (request.filters !== undefined || !this.filters.dirty) this.filters.sync(player.filters);
+    // So do edits made while this very request was on its way (the manager then differs from
+    // what was sent): they stay dirty for the next setFilters().
+    if (
+      !this.filters.dirty ||
+      (request.filters !== undefined &&
+        JSON.stringify(this.filters.toPayload()) === JSON.stringify(request.filters))
+    ) {
+      this.filters.sync(player.filters);
+    }
     const timescale = player.filters.timescale;
     this.tracker.speed = (timescale?.speed ?? 1) * (timescale?.rate ?? 1);
     this.connected = player.state.connected;
