@@ -140,8 +140,17 @@ export class Player extends PlaybackPlayer implements NodePlayer {
    */
   async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
     this.assertUsable("update");
+    // During a move the old node is being emptied and the new one not yet restored: a request sent
+    // now would land on the old node (and be lost, or re-create the player there). Send it after.
+    while (this.moving !== null) await this.moving.catch(() => undefined);
+    await this.patch(request, options.noReplace);
+  }
+
+  /** The PATCH itself, mirrored into the player's state; the move's restore calls it directly. */
+  private async patch(request: UpdatePlayerRequest, noReplace?: boolean): Promise<void> {
+    this.assertUsable("update");
     const node = this.currentNode;
-    const pending = node.updatePlayer(this.guildId, request, options.noReplace);
+    const pending = node.updatePlayer(this.guildId, request, noReplace);
     this.inFlight.add(pending);
     let answer: LavalinkPlayer;
     try {
@@ -219,6 +228,9 @@ export class Player extends PlaybackPlayer implements NodePlayer {
     // leaving the new node playing one track while the player mirrors another.
     if (this.inFlight.size > 0) {
       await Promise.allSettled([...this.inFlight]);
+      // Let the commands that sent them finish handling the answer first (a refused play puts the
+      // previous track back a few promise steps later): one macrotask turn runs all of those.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       this.assertUsable("move");
       assertTargetReady();
     }
@@ -288,7 +300,7 @@ export class Player extends PlaybackPlayer implements NodePlayer {
       body.track = { encoded: this.track.encoded, userData: this.track.userData };
       if (this.track.isSeekable && position > 0) body.position = position;
     }
-    await this.update(body);
+    await this.patch(body);
   }
 
   /** Re-creates the player after its node lost the session, from where playback stopped. @internal */
