@@ -228,10 +228,11 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
     // A stale end (another track is already current) must not advance the queue.
     const current = this.queue.current;
     if (current !== null && current !== ended && trackKey(current) !== trackKey(ended)) return;
-    const next = this.queue.next({ skip: reason === "loadFailed" });
+    const { current: next, undo } = this.queue.nextUndoable({ skip: reason === "loadFailed" });
     const start = async (): Promise<void> => {
       if (next !== null) {
-        await this.serial(() => this.send(next, {}));
+        // Refused: put the queue back, or the next play() would pass over this track unplayed.
+        await this.sendOrUndo(next, {}, undo);
         return;
       }
       const pick = await this.recommend(ended);
