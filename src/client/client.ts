@@ -101,6 +101,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private async connectAll(): Promise<void> {
     const nodes = [...this.nodes];
     const results = await Promise.allSettled(nodes.map((n) => n.connect()));
+    // close() during start destroyed the nodes: that is why they failed, not that none was reachable.
+    if (this.closed) throw new ClientStateError("the client was closed while start() was connecting");
     const errors: Error[] = [];
     results.forEach((result, i) => {
       if (result.status === "rejected") {
@@ -258,6 +260,11 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     if (resumed) {
       for (const p of players) p.clearNodeDropped();
       this.emit("nodeResumed", node);
+      // Voice updates from Discord that came while the socket was down were held (flushVoice
+      // needs a ready node); the resumed session still has the old voice state.
+      await Promise.all(
+        players.map((p) => p.flushVoice().catch((error: unknown) => this.emit("error", error))),
+      );
     } else {
       // The node lost our session: recreate every player from the client's own state.
       await Promise.all(players.map((p) => p.rebuild().catch((error: unknown) => this.emit("error", error))));
@@ -273,6 +280,9 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private async evacuate(node: Node): Promise<void> {
     for (const player of [...node.players.values()] as Player[]) {
       if (this.closed) return;
+      // Two nodes coming up together each evacuate the same lost node: a player the other
+      // evacuation (or the user) already moved, or one destroyed meanwhile, is no longer ours.
+      if (player.node !== node || player.destroyed) continue;
       let target: Node;
       try {
         target = this.nodes.best(node);

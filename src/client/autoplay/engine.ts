@@ -206,6 +206,8 @@ export class AutoplayEngine {
     excluded.add(seed.encoded);
 
     const queries = this.queries(seed);
+    // No artist and no title words to search with: nothing to base a pick on (not a failure).
+    if (queries.length === 0) return null;
     const found: { track: T; foundBy: string }[] = [];
     const failures: unknown[] = [];
     for (const { query, source } of queries) {

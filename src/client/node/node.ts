@@ -86,6 +86,8 @@ export class Node extends NodeRequests {
   private readonly url: string;
   private readonly baseUrl: string;
   private firstConnect: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  /** The promise {@link connect} returned while that attempt is unsettled. */
+  private pendingConnect: Promise<void> | null = null;
 
   constructor(
     /** The options this node was created with. */
@@ -139,10 +141,25 @@ export class Node extends NodeRequests {
     if (this.currentState === "destroyed") {
       return Promise.reject(new ClientStateError(`node "${this.name}" was destroyed`));
     }
-    return new Promise<void>((resolve, reject) => {
+    if (this.currentState === "ready") return Promise.resolve();
+    // A connection in progress is joined, never doubled: a second socket would leak (its frames and
+    // close are ignored) and hold a second session on the node.
+    if (this.pendingConnect !== null) return this.pendingConnect;
+    const promise = new Promise<void>((resolve, reject) => {
       this.firstConnect = { resolve, reject };
-      this.open();
     });
+    this.pendingConnect = promise;
+    const clear = () => {
+      if (this.pendingConnect === promise) this.pendingConnect = null;
+    };
+    promise.then(clear, clear);
+    if (this.socket === null) {
+      // Waiting for a reconnect: connect now instead.
+      this.host.clock.clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+      this.open();
+    }
+    return promise;
   }
 
   /** Closes the socket and the REST agent, cancels timers; the node is unusable afterwards. */

@@ -155,13 +155,31 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
     const ended = this.queue.current ?? this.track;
     const { current: next, undo } = this.queue.nextUndoable({ skip: true });
     if (next !== null) return this.sendOrUndo(next, {}, undo);
-    const pick = await this.recommend(ended);
+    // The queue ran dry: the current track already went to the history. A failed search, a refused
+    // autoplay track or a refused stop must put it back (docs: a refused skip changes nothing).
+    let pick: AutoplayRecommendation<Track> | null;
+    try {
+      pick = await this.recommend(ended);
+    } catch (error) {
+      this.queue.undo(undo);
+      throw error;
+    }
     if (pick !== null) {
+      // Back to the state before the skip (unless another command changed the queue meanwhile),
+      // so that a refusal of the pick restores the track that was current, not an empty slot.
+      this.queue.undo(undo);
       const track = await this.sendOrUndo(pick.track, {}, this.queue.setCurrentUndoable(pick.track));
       this.emitAutoplay(track, pick);
       return track;
     }
-    if (this.track !== null) await this.serial(() => this.update({ track: { encoded: null } }));
+    if (this.track !== null) {
+      try {
+        await this.serial(() => this.update({ track: { encoded: null } }));
+      } catch (error) {
+        this.queue.undo(undo);
+        throw error;
+      }
+    }
     return null;
   }
 
@@ -196,7 +214,8 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
       undo?.();
       throw error;
     }
-    this.filters.markClean();
+    // Edits made while the request was on its way were not sent: they keep the manager dirty.
+    if (JSON.stringify(this.filters.toPayload()) === JSON.stringify(payload)) this.filters.markClean();
   }
 
   /**
@@ -209,10 +228,11 @@ export abstract class PlaybackPlayer extends TypedEmitter<PlayerEvents> {
     // A stale end (another track is already current) must not advance the queue.
     const current = this.queue.current;
     if (current !== null && current !== ended && trackKey(current) !== trackKey(ended)) return;
-    const next = this.queue.next({ skip: reason === "loadFailed" });
+    const { current: next, undo } = this.queue.nextUndoable({ skip: reason === "loadFailed" });
     const start = async (): Promise<void> => {
       if (next !== null) {
-        await this.serial(() => this.send(next, {}));
+        // Refused: put the queue back, or the next play() would pass over this track unplayed.
+        await this.sendOrUndo(next, {}, undo);
         return;
       }
       const pick = await this.recommend(ended);

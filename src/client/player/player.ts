@@ -80,6 +80,10 @@ export class Player extends PlaybackPlayer implements NodePlayer {
   private listensToUpdates = false;
   /** Position when the node's socket dropped; used if the player has to move (failover). */
   private positionAtDrop: number | null = null;
+  /** The move in progress, so a second {@link moveTo} waits for it. */
+  private moving: Promise<void> | null = null;
+  /** Player PATCHes sent and not yet answered (destroy waits for them before its DELETE). */
+  private readonly inFlight = new Set<Promise<LavalinkPlayer>>();
 
   constructor(
     guildId: string,
@@ -136,8 +140,24 @@ export class Player extends PlaybackPlayer implements NodePlayer {
    */
   async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
     this.assertUsable("update");
+    // During a move the old node is being emptied and the new one not yet restored: a request sent
+    // now would land on the old node (and be lost, or re-create the player there). Send it after.
+    while (this.moving !== null) await this.moving.catch(() => undefined);
+    await this.patch(request, options.noReplace);
+  }
+
+  /** The PATCH itself, mirrored into the player's state; the move's restore calls it directly. */
+  private async patch(request: UpdatePlayerRequest, noReplace?: boolean): Promise<void> {
+    this.assertUsable("update");
     const node = this.currentNode;
-    const answer = await node.updatePlayer(this.guildId, request, options.noReplace);
+    const pending = node.updatePlayer(this.guildId, request, noReplace);
+    this.inFlight.add(pending);
+    let answer: LavalinkPlayer;
+    try {
+      answer = await pending;
+    } finally {
+      this.inFlight.delete(pending);
+    }
     // The player may have moved while the request was in flight; the new node's state wins.
     if (node !== this.currentNode || this.destroyedFlag) return;
     this.applyPlayer(answer, request);
@@ -179,12 +199,40 @@ export class Player extends PlaybackPlayer implements NodePlayer {
    */
   async moveTo(target: Node): Promise<void> {
     this.assertUsable("move");
+    // One move at a time: two overlapping moves would both start from the old node, leaving a
+    // second copy streaming on the first target (or moving twice to the same one).
+    while (this.moving !== null) await this.moving.catch(() => undefined);
+    this.assertUsable("move");
     if (target === this.currentNode) return;
-    if (!target.ready) {
-      throw new NodeUnavailableError(
-        target.name,
-        `cannot move guild ${this.guildId} there: node is ${target.state}`,
-      );
+    const move = this.move(target);
+    this.moving = move;
+    try {
+      await move;
+    } finally {
+      if (this.moving === move) this.moving = null;
+    }
+  }
+
+  private async move(target: Node): Promise<void> {
+    const assertTargetReady = () => {
+      if (!target.ready) {
+        throw new NodeUnavailableError(
+          target.name,
+          `cannot move guild ${this.guildId} there: node is ${target.state}`,
+        );
+      }
+    };
+    assertTargetReady();
+    // A PATCH still unanswered by the old node (say a play) may yet be accepted or refused, and a
+    // refusal puts the previous track back: moving now would carry a state that may be undone,
+    // leaving the new node playing one track while the player mirrors another.
+    if (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+      // Let the commands that sent them finish handling the answer first (a refused play puts the
+      // previous track back a few promise steps later): one macrotask turn runs all of those.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      this.assertUsable("move");
+      assertTargetReady();
     }
     const from = this.currentNode;
     const position = this.positionAtDrop ?? this.position;
@@ -215,15 +263,23 @@ export class Player extends PlaybackPlayer implements NodePlayer {
         })
         .catch(() => undefined);
     }
-    if (node.ready && node.sessionId !== null) {
-      try {
-        await node.destroyPlayer(this.guildId);
-      } catch (error) {
-        if (!(error instanceof NodeUnavailableError) && !(error instanceof ClientStateError)) throw error;
+    // A PATCH still on its way would re-create the player on the node after our DELETE (Lavalink
+    // creates players on PATCH), leaving it streaming with nobody to stop it: let them land first.
+    if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    try {
+      if (node.ready && node.sessionId !== null) {
+        try {
+          await node.destroyPlayer(this.guildId);
+        } catch (error) {
+          if (!(error instanceof NodeUnavailableError) && !(error instanceof ClientStateError)) throw error;
+        }
       }
+    } finally {
+      // The player is already forgotten locally and a second call returns at once: a refused
+      // DELETE must still announce the destroy and drop the listeners, or it never happens.
+      this.host.events.emit("playerDestroy", this);
+      this.removeAllListeners();
     }
-    this.host.events.emit("playerDestroy", this);
-    this.removeAllListeners();
   }
 
   /**
@@ -244,7 +300,7 @@ export class Player extends PlaybackPlayer implements NodePlayer {
       body.track = { encoded: this.track.encoded, userData: this.track.userData };
       if (this.track.isSeekable && position > 0) body.position = position;
     }
-    await this.update(body);
+    await this.patch(body);
   }
 
   /** Re-creates the player after its node lost the session, from where playback stopped. @internal */
@@ -369,7 +425,15 @@ export class Player extends PlaybackPlayer implements NodePlayer {
     this.paused = player.paused;
     this.volume = player.volume;
     // Local filter edits not yet sent survive answers to unrelated requests.
-    if (request.filters !== undefined || !this.filters.dirty) this.filters.sync(player.filters);
+    // So do edits made while this very request was on its way (the manager then differs from
+    // what was sent): they stay dirty for the next setFilters().
+    if (
+      !this.filters.dirty ||
+      (request.filters !== undefined &&
+        JSON.stringify(this.filters.toPayload()) === JSON.stringify(request.filters))
+    ) {
+      this.filters.sync(player.filters);
+    }
     const timescale = player.filters.timescale;
     this.tracker.speed = (timescale?.speed ?? 1) * (timescale?.rate ?? 1);
     this.connected = player.state.connected;
@@ -381,8 +445,11 @@ export class Player extends PlaybackPlayer implements NodePlayer {
       request.identifier !== undefined ||
       previous !== this.track;
     // The answer is the freshest report there is: always re-anchor on it.
-    if (jumped) this.tracker.reset(player.state.position, player.state.time);
-    else this.tracker.sync(player.state.position, player.state.time);
+    if (jumped) {
+      this.tracker.reset(player.state.position, player.state.time);
+      // Accepted after the socket dropped: a later move resumes the new track, not the old position.
+      if (this.positionAtDrop !== null) this.positionAtDrop = player.state.position;
+    } else this.tracker.sync(player.state.position, player.state.time);
   }
 
   private assertUsable(action: string): void {

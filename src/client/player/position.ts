@@ -21,6 +21,12 @@ export class PositionTracker {
   private anchorTime: number;
   /** Highest value returned since the last seek, so a playing position never goes backwards. */
   private floor = 0;
+  /**
+   * Node timestamp of the newest report or answer applied. A report stamped earlier was sent before
+   * it (a playerUpdate overtaken by a seek's REST answer: separate connections) and is stale.
+   * −∞ after a reset on the client's own clock, whose timestamps cannot be compared with the node's.
+   */
+  private newest = Number.NEGATIVE_INFINITY;
   /** Track time per wall millisecond. */
   speed = 1;
 
@@ -48,15 +54,20 @@ export class PositionTracker {
    * A report from the node (`time`: the node's timestamp of it). Re-anchors, keeping the floor
    * unless the report is far behind it (a seek made elsewhere).
    */
-  sync(position: number, time: number = this.clock.now()): void {
-    this.anchorTime = time;
+  sync(position: number, time?: number): void {
+    if (time !== undefined) {
+      if (time < this.newest) return;
+      this.newest = time;
+    }
+    this.anchorTime = time ?? this.clock.now();
     this.anchorPosition = position;
     if (position < this.floor - JITTER_MS) this.floor = position;
   }
 
   /** A known jump (seek, new track, move): re-anchor and forget the floor. */
-  reset(position: number, time: number = this.clock.now()): void {
-    this.anchorTime = time;
+  reset(position: number, time?: number): void {
+    this.newest = time ?? Number.NEGATIVE_INFINITY;
+    this.anchorTime = time ?? this.clock.now();
     this.anchorPosition = position;
     this.floor = position;
   }

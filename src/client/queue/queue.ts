@@ -133,7 +133,15 @@ export class Queue<T extends QueueItem = QueueItem> {
 
   /** A copy of upcoming tracks `start` … `end` (exclusive): cheap paging for very large queues. */
   slice(start?: number, end?: number): T[] {
-    return this.items.slice(start, end);
+    // Array#slice semantics (negative from the end, NaN as 0): the deque's slice takes only
+    // in-range indices, and NaN there would make an invalid array length.
+    const len = this.items.length;
+    const bound = (value: number | undefined, fallback: number): number => {
+      if (value === undefined) return fallback;
+      const n = Math.trunc(Number(value)) || 0;
+      return n < 0 ? Math.max(0, len + n) : Math.min(n, len);
+    };
+    return this.items.slice(bound(start, 0), bound(end, len));
   }
 
   /** Iterates the upcoming tracks without copying them. */

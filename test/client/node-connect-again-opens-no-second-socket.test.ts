@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { SonoraClient } from "../../src/client/index.js";
+import { VirtualClock } from "../../src/clock/index.js";
+import type { ProtocolSimulator } from "../../src/testing/index.js";
+import { drive, io, makeClient, nodeFor, startSim, until } from "./helpers.js";
+
+let sim: ProtocolSimulator | undefined;
+let client: SonoraClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  await sim?.stop();
+  client = sim = undefined;
+});
+
+describe("node.connect() on a node that is connected or connecting", () => {
+  it("opens no second WebSocket and resolves with the connection in progress", async () => {
+    const clock = new VirtualClock();
+    sim = await startSim(clock);
+    client = makeClient([nodeFor(sim, "main")], clock);
+    const node = client.nodes.get("main")!;
+    const starting = client.start();
+    const again = node.connect(); // while the first attempt is still connecting
+    await drive(clock, Promise.all([starting, again]));
+    expect(node.state).toBe("ready");
+    await node.connect(); // already ready
+    for (let i = 0; i < 20; i++) await io();
+    expect(sim.sessions.length).toBe(1);
+    // The one socket is the live one: a drop is noticed and the session resumed over a new socket.
+    node.simulateDisconnect();
+    await until(() => node.state === "reconnecting", "the drop is noticed");
+    await drive(clock, client.waitFor("nodeResumed"));
+    expect(node.state).toBe("ready");
+  });
+});
