@@ -190,9 +190,9 @@ export class Node extends NodeRequests {
       },
       {
         open: () => {
-          if (this.socket !== socket) return;
-          this.host.clock.clearTimeout(this.connectTimer);
-          this.host.nodeOpened(this);
+          // The connect timer keeps running until `ready`: a node that accepts the socket but never
+          // says `ready` must not leave start() waiting forever.
+          if (this.socket === socket) this.host.nodeOpened(this);
         },
         message: (text) => {
           if (this.socket === socket) this.handleMessage(text);
@@ -224,10 +224,13 @@ export class Node extends NodeRequests {
     this.socket = socket;
     this.lastError = null;
     this.connectTimer = this.host.clock.setTimeout(() => {
-      if (this.socket !== socket || socket.open) return;
+      if (this.socket !== socket) return;
+      const limit = this.settings.connectTimeout;
       this.lastError = new NodeUnavailableError(
         this.name,
-        `no handshake answer from ${this.url} within ${this.settings.connectTimeout} ms`,
+        socket.open
+          ? `${this.url} accepted the WebSocket but sent no ready op within ${limit} ms`
+          : `no handshake answer from ${this.url} within ${limit} ms`,
       );
       socket.close(false);
     }, this.settings.connectTimeout);
@@ -332,6 +335,7 @@ export class Node extends NodeRequests {
   }
 
   private async handleReady(sessionId: string, resumed: boolean): Promise<void> {
+    this.host.clock.clearTimeout(this.connectTimer);
     this.sessionId = sessionId;
     this.failures = 0;
     const { resume } = this.settings;
