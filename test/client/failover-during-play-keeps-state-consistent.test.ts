@@ -1,27 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
+import { describe, expect, it } from "vitest";
 import { LavalinkRestError } from "../../src/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
-
-let sims: ProtocolSimulator[] = [];
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  for (const s of sims) if (s.running) await s.stop();
-  sims = [];
-  client = undefined;
-});
+import { drive, GUILD, song, startNodes, until } from "./helpers.js";
 
 describe("the node is lost while a play request to it is still unanswered", () => {
   it("the player's track, its queue and what the new node plays agree once the refused play settles", async () => {
-    const clock = new VirtualClock();
-    const a = await startSim(clock, { seed: 1 });
-    const b = await startSim(clock, { seed: 2 });
-    sims.push(a, b);
-    client = makeClient([nodeFor(a, "a", { reconnect: { maxRetries: 0 } }), nodeFor(b, "b")], clock);
-    await client.start();
+    const {
+      clock,
+      sims: [a, b],
+      client,
+    } = await startNodes(2, { nodes: [{ reconnect: { maxRetries: 0 } }] });
     const first = (await client.load(song("first"))).tracks[0]!;
     const second = (await client.load(song("second"))).tracks[0]!;
     const player = await client.getPlayer(GUILD, { node: "a" });

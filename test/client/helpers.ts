@@ -1,6 +1,7 @@
+import { onTestFinished } from "vitest";
 import type { ClientOptions, NodeOptions } from "../../src/client/index.js";
 import { SonoraClient } from "../../src/client/index.js";
-import type { VirtualClock } from "../../src/clock/index.js";
+import { VirtualClock } from "../../src/clock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../src/testing/index.js";
 /** Lets real socket I/O happen (a poll between clock steps, not a timing assumption). */
 export const io = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2));
@@ -74,4 +75,30 @@ export function makeClient(nodes: NodeOptions[], clock: VirtualClock, options: C
     reconnect: { maxRetries: 3, backoff: "fixed", baseDelay: 1_000, jitter: false },
     ...options,
   });
+}
+
+/** At least two simulators, as destructuring `[a, b]` expects. */
+export type SimPair = [ProtocolSimulator, ProtocolSimulator, ...ProtocolSimulator[]];
+
+/**
+ * `count` simulators (seeds 1…count, nodes named "a", "b", …) on one virtual clock and a started
+ * client over them, all closed when the test ends, pass or fail. `nodes[i]` overrides node i's options.
+ */
+export async function startNodes(
+  count: number,
+  options: { nodes?: Partial<NodeOptions>[]; client?: ClientOptions } = {},
+): Promise<{ clock: VirtualClock; sims: SimPair; client: SonoraClient }> {
+  const clock = new VirtualClock();
+  const sims: ProtocolSimulator[] = [];
+  let client: SonoraClient | undefined;
+  onTestFinished(async () => {
+    await client?.close();
+    for (const s of sims) if (s.running) await s.stop();
+  });
+  for (let i = 0; i < count; i++) sims.push(await startSim(clock, { seed: i + 1 }));
+  const names = "abcdefghij";
+  const nodes = sims.map((sim, i) => nodeFor(sim, names[i]!, options.nodes?.[i] ?? {}));
+  client = makeClient(nodes, clock, options.client);
+  await client.start();
+  return { clock, sims: sims as SimPair, client };
 }

@@ -1,26 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { Node, Player, SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
-
-let sims: ProtocolSimulator[] = [];
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  for (const s of sims) if (s.running) await s.stop();
-  sims = [];
-  client = undefined;
-});
+import { describe, expect, it } from "vitest";
+import type { Node, Player } from "../../src/client/index.js";
+import { drive, GUILD, song, startNodes, until } from "./helpers.js";
 
 describe("players of a node that does not come back move to a healthy node", () => {
   it("plays on again on the other node from where the dead node stopped", async () => {
-    const clock = new VirtualClock();
-    const a = await startSim(clock, { seed: 1 });
-    const b = await startSim(clock, { seed: 2 });
-    sims.push(a, b);
-    client = makeClient([nodeFor(a, "a"), nodeFor(b, "b")], clock);
-    await client.start();
+    const {
+      clock,
+      sims: [a, b],
+      client,
+    } = await startNodes(2);
     const nodeA = client.nodes.get("a")!;
 
     const loaded = await client.load(song("survivor"));
