@@ -102,3 +102,23 @@ export async function startNodes(
   await client.start();
   return { clock, sims: sims as SimPair, client };
 }
+
+/**
+ * One simulator on a virtual clock and a started client with one node named "main", both closed
+ * when the test ends, pass or fail.
+ */
+export async function startNode(
+  options: { client?: ClientOptions } = {},
+): Promise<{ clock: VirtualClock; sim: ProtocolSimulator; client: SonoraClient }> {
+  const clock = new VirtualClock();
+  let client: SonoraClient | undefined;
+  let sim: ProtocolSimulator | undefined;
+  onTestFinished(async () => {
+    await client?.close();
+    if (sim?.running) await sim.stop();
+  });
+  sim = await startSim(clock);
+  client = makeClient([nodeFor(sim, "main")], clock, options.client);
+  await client.start();
+  return { clock, sim, client };
+}

@@ -1,26 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { describe, expect, it } from "vitest";
+import { drive, GUILD, song, startNode, until } from "./helpers.js";
 
 describe("a dropped socket is reconnected and the session resumed", () => {
   it("keeps the player playing and delivers the events queued meanwhile, in order", async () => {
-    const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "main")], clock);
-    await client.start();
+    const { clock, sim, client } = await startNode();
     const node = client.nodes.get("main")!;
     const sessionId = node.sessionId!;
-    await until(() => sim!.getSession(sessionId)?.resuming === true, "resuming is configured");
+    await until(() => sim.getSession(sessionId)?.resuming === true, "resuming is configured");
 
     const loaded = await client.load(song("resume-me"));
     if (loaded.loadType !== "track") throw new Error("expected a track");

@@ -1,26 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { describe, expect, it } from "vitest";
+import { drive, GUILD, song, startNode, until } from "./helpers.js";
 
 describe("events queued while the socket is down arrive after nodeResumed, in the order they happened", () => {
   it("a voice close, a track exception and that track's end; then the queue starts the next track", async () => {
-    const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "main")], clock);
-    await client.start();
+    const { clock, sim, client } = await startNode();
     const node = client.nodes.get("main")!;
     const sessionId = node.sessionId!;
-    await until(() => sim!.getSession(sessionId)?.resuming === true, "resuming is configured");
+    await until(() => sim.getSession(sessionId)?.resuming === true, "resuming is configured");
 
     // Fails at 10 s (TrackExceptionEvent, then TrackEndEvent "finished"), per the catalog's scripts.
     const failing = (await client.load("sonora:exception@10000:20000#a")).tracks[0]!;
