@@ -1,27 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  NodeAuthError,
-  NodeUnavailableError,
-  NoNodesAvailableError,
-  type SonoraClient,
-} from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
+import { NodeAuthError, NodeUnavailableError, NoNodesAvailableError } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { makeClient, nodeFor, startSim } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { clientForTest, nodeFor, simForTest } from "./helpers.js";
 
 describe("start reports nodes it cannot use", () => {
   it("a wrong password fails with NodeAuthError inside NoNodesAvailableError and is not retried", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "main", { password: "wrong" })], clock);
+    const sim = await simForTest(clock);
+    const client = clientForTest([nodeFor(sim, "main", { password: "wrong" })], clock);
     const error = await client.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoNodesAvailableError);
     const inner = (error as NoNodesAvailableError).errors[0];
@@ -34,9 +20,9 @@ describe("start reports nodes it cannot use", () => {
 
   it("starts with the nodes that connect and keeps retrying the unreachable one", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
+    const sim = await simForTest(clock);
     // Port 1 on loopback refuses connections.
-    client = makeClient([nodeFor({ port: 1 }, "down"), nodeFor(sim, "up")], clock);
+    const client = clientForTest([nodeFor({ port: 1 }, "down"), nodeFor(sim, "up")], clock);
     const nodeErrors: Error[] = [];
     client.on("nodeError", (_node, error) => nodeErrors.push(error));
     await client.start();

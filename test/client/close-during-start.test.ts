@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { SonoraClient } from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/clock/index.js";
 import { ClientStateError, NoNodesAvailableError } from "../../src/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, makeClient, nodeFor, startSim } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  if (sim?.running) await sim.stop();
-  sim = client = undefined;
-});
+import { clientForTest, drive, nodeFor, simForTest } from "./helpers.js";
 
 describe("client.close() while start() is still connecting", () => {
   it("start() rejects with ClientStateError (the client was closed), not a claim that no node could be reached", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "a")], clock);
+    const sim = await simForTest(clock);
+    const client = clientForTest([nodeFor(sim, "a")], clock);
     const errors: unknown[] = [];
     client.on("nodeError", (_n, e) => errors.push(e));
     const started = client.start().catch((e: unknown) => e);

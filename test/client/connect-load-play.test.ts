@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_NAME, type SonoraClient, Track } from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
+import { CLIENT_NAME, Track } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { BOT, GUILD, makeClient, nodeFor, startSim, until } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { BOT, clientForTest, GUILD, nodeFor, simForTest, until } from "./helpers.js";
 
 describe("a client connects to a node, loads and plays over real sockets", () => {
   it("connects with the handshake headers, loads tracks and follows playback on the virtual clock", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "main")], clock);
+    const sim = await simForTest(clock);
+    const client = clientForTest([nodeFor(sim, "main")], clock);
     const states: string[] = [];
     client.on("nodeStateChange", (_node, _from, to) => states.push(to));
     await client.start();
@@ -26,7 +17,7 @@ describe("a client connects to a node, loads and plays over real sockets", () =>
     expect(node.sessionId).toBe(sim.sessions[0]?.id);
     expect(sim.sessions[0]).toMatchObject({ clientName: CLIENT_NAME, userId: BOT });
     // The session was configured for resuming on connect.
-    await until(() => sim!.sessions[0]?.resuming === true, "the session is resumable");
+    await until(() => sim.sessions[0]?.resuming === true, "the session is resumable");
     expect(sim.sessions[0]).toMatchObject({ resuming: true, timeout: 60 });
 
     const search = await client.search("lofi beats");

@@ -66,6 +66,23 @@ export function nodeFor(sim: { port: number }, name: string, extra: Partial<Node
   return { host: "127.0.0.1", port: sim.port, password: PASSWORD, name, ...extra };
 }
 
+/** {@link startSim}, stopped when the current test ends (pass or fail). */
+export async function simForTest(clock: VirtualClock, options: ProtocolSimulatorOptions = {}) {
+  const sim = new ProtocolSimulator({ port: 0, password: PASSWORD, seed: 7, clock, ...options });
+  onTestFinished(async () => {
+    if (sim.running) await sim.stop();
+  });
+  await sim.start();
+  return sim;
+}
+
+/** {@link makeClient}, closed when the current test ends (pass or fail). */
+export function clientForTest(nodes: NodeOptions[], clock: VirtualClock, options: ClientOptions = {}) {
+  const client = makeClient(nodes, clock, options);
+  onTestFinished(() => client.close());
+  return client;
+}
+
 /** A client on the shared clock with deterministic, jitter-free reconnects. */
 export function makeClient(nodes: NodeOptions[], clock: VirtualClock, options: ClientOptions = {}) {
   return new SonoraClient(nodes, {
@@ -90,15 +107,10 @@ export async function startNodes(
 ): Promise<{ clock: VirtualClock; sims: SimPair; client: SonoraClient }> {
   const clock = new VirtualClock();
   const sims: ProtocolSimulator[] = [];
-  let client: SonoraClient | undefined;
-  onTestFinished(async () => {
-    await client?.close();
-    for (const s of sims) if (s.running) await s.stop();
-  });
-  for (let i = 0; i < count; i++) sims.push(await startSim(clock, { seed: i + 1 }));
+  for (let i = 0; i < count; i++) sims.push(await simForTest(clock, { seed: i + 1 }));
   const names = "abcdefghij";
   const nodes = sims.map((sim, i) => nodeFor(sim, names[i]!, options.nodes?.[i] ?? {}));
-  client = makeClient(nodes, clock, options.client);
+  const client = clientForTest(nodes, clock, options.client);
   await client.start();
   return { clock, sims: sims as SimPair, client };
 }
@@ -111,14 +123,8 @@ export async function startNode(
   options: { client?: ClientOptions } = {},
 ): Promise<{ clock: VirtualClock; sim: ProtocolSimulator; client: SonoraClient }> {
   const clock = new VirtualClock();
-  let client: SonoraClient | undefined;
-  let sim: ProtocolSimulator | undefined;
-  onTestFinished(async () => {
-    await client?.close();
-    if (sim?.running) await sim.stop();
-  });
-  sim = await startSim(clock);
-  client = makeClient([nodeFor(sim, "main")], clock, options.client);
+  const sim = await simForTest(clock);
+  const client = clientForTest([nodeFor(sim, "main")], clock, options.client);
   await client.start();
   return { clock, sim, client };
 }

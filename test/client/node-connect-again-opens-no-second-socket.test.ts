@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { SonoraClient } from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, io, makeClient, nodeFor, startSim, until } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { clientForTest, drive, io, nodeFor, simForTest, until } from "./helpers.js";
 
 describe("node.connect() on a node that is connected or connecting", () => {
   it("opens no second WebSocket and resolves with the connection in progress", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "main")], clock);
+    const sim = await simForTest(clock);
+    const client = clientForTest([nodeFor(sim, "main")], clock);
     const node = client.nodes.get("main")!;
     const starting = client.start();
     const again = node.connect(); // while the first attempt is still connecting

@@ -1,29 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { SonoraClient } from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { clientForTest, drive, GUILD, nodeFor, simForTest, song, until } from "./helpers.js";
 
 describe("when the node no longer has the session, players are rebuilt from the client's state", () => {
   it("re-creates track, position, paused, volume and filters on the new session", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
+    const sim = await simForTest(clock);
     // The node keeps the session 1 s; the client comes back after 5 s: too late to resume.
-    client = makeClient([nodeFor(sim, "main", { reconnect: { baseDelay: 5_000 } })], clock, {
+    const client = clientForTest([nodeFor(sim, "main", { reconnect: { baseDelay: 5_000 } })], clock, {
       resume: { timeout: 1 },
     });
     await client.start();
     const node = client.nodes.get("main")!;
     const oldSession = node.sessionId!;
-    await until(() => sim!.getSession(oldSession)?.resuming === true, "resuming is configured");
+    await until(() => sim.getSession(oldSession)?.resuming === true, "resuming is configured");
 
     const loaded = await client.load(song("rebuild-me"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
@@ -48,7 +38,7 @@ describe("when the node no longer has the session, players are rebuilt from the 
     expect(newSession).not.toBe(oldSession);
     await until(
       () =>
-        sim!.getPlayer(newSession, GUILD)?.track !== null && sim!.getPlayer(newSession, GUILD) !== undefined,
+        sim.getPlayer(newSession, GUILD)?.track !== null && sim.getPlayer(newSession, GUILD) !== undefined,
       "the player is rebuilt",
     );
     const rebuilt = sim.getPlayer(newSession, GUILD)!;

@@ -1,20 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  type GatewayVoicePayload,
-  type SonoraClient,
-  VoiceNotConfiguredError,
-} from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
+import { type GatewayVoicePayload, VoiceNotConfiguredError } from "../../src/client/index.js";
 import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { BOT, makeClient, nodeFor, startSim } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { BOT, clientForTest, nodeFor, simForTest } from "./helpers.js";
 
 const stateUpdate = (guild: string, channel: string | null, session = "sess-1", user = BOT) => ({
   t: "VOICE_STATE_UPDATE",
@@ -28,9 +15,9 @@ const serverUpdate = (guild: string, token = "tok-1", endpoint: string | null = 
 describe("voice: Discord's two halves reach Lavalink as one complete state", () => {
   it("joins, sends the op-4 payload, and forwards the voice state whichever half comes first", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
+    const sim = await simForTest(clock);
     const sent: [string, GatewayVoicePayload][] = [];
-    client = makeClient([nodeFor(sim, "main")], clock, {
+    const client = clientForTest([nodeFor(sim, "main")], clock, {
       send: (guildId, payload) => void sent.push([guildId, payload]),
     });
     await client.start();
@@ -91,8 +78,8 @@ describe("voice: Discord's two halves reach Lavalink as one complete state", () 
 
   it("without `send`, connect throws a clear typed error", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "main")], clock);
+    const sim = await simForTest(clock);
+    const client = clientForTest([nodeFor(sim, "main")], clock);
     await client.start();
     const player = await client.getPlayer("300");
     const error = await player.connect("900").catch((e: unknown) => e);

@@ -1,16 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
-import type { SonoraClient } from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/clock/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { BOT, drive, makeClient, nodeFor, startSim, until } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { BOT, clientForTest, drive, nodeFor, simForTest, until } from "./helpers.js";
 
 const GUILD = "100";
 const stateUpdate = (session: string) => ({
@@ -25,8 +15,8 @@ const serverUpdate = (token: string, endpoint: string) => ({
 describe("a voice update that arrives while the node is reconnecting", () => {
   it("reaches the node once its session is resumed", async () => {
     const clock = new VirtualClock();
-    sim = await startSim(clock);
-    client = makeClient([nodeFor(sim, "main")], clock, { send: () => undefined });
+    const sim = await simForTest(clock);
+    const client = clientForTest([nodeFor(sim, "main")], clock, { send: () => undefined });
     await client.start();
     const node = client.nodes.get("main")!;
     const session = node.sessionId!;
@@ -45,7 +35,7 @@ describe("a voice update that arrives while the node is reconnecting", () => {
     await drive(
       clock,
       until(
-        () => sim!.getPlayer(session, GUILD)?.voice.token === "tok-2",
+        () => sim.getPlayer(session, GUILD)?.voice.token === "tok-2",
         "the new voice server reaches the node",
       ),
       250,
