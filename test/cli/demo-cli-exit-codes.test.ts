@@ -1,26 +1,9 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { DemoError } from "../../src/cli/demo/errors.js";
 import { runDemo } from "../../src/cli/demo/run.js";
+import { runSonora } from "../support/run-child.js";
 
-/** Runs `sonora <args>` from source in a child process, as `npx sonora` would from dist. */
-function sonora(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (c: Buffer) => {
-    stdout += c.toString();
-  });
-  child.stderr.on("data", (c: Buffer) => {
-    stderr += c.toString();
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const sonora = runSonora;
 
 describe("sonora demo (CLI)", () => {
   it("runs to the summary and exits 0, writing plain text to a pipe", async () => {
