@@ -1,10 +1,17 @@
 import type { Clock, TimerHandle } from "../../clock/index.js";
-import type { IncomingMessage, LavalinkEvent, PlayerState, Stats } from "../../protocol/index.js";
+import {
+  type IncomingMessage,
+  isPlayerUpdate,
+  type LavalinkEvent,
+  type PlayerState,
+  parseIncomingMessage,
+  type Stats,
+  validateIncomingMessage,
+} from "../../protocol/index.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { NodeAuthError } from "../errors/node-auth-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { type RetryPolicy, retryDelay } from "./backoff.js";
-import { isPlayerUpdate, parseFrame, validateFrame } from "./frame.js";
 import type { NodeOptions, ResumeOptions } from "./options.js";
 import { nodePenalty } from "./penalty.js";
 import { NodeRequests } from "./requests.js";
@@ -288,7 +295,7 @@ export class Node extends NodeRequests {
 
   /**
    * Handles one text frame. Public so benchmarks and tools can feed frames directly. The hot path
-   * (`playerUpdate`) is a parse, the inline checks of `isPlayerUpdate`, one map lookup and
+   * (`playerUpdate`) is a parse, the protocol's `isPlayerUpdate` typeof checks, one map lookup and
    * one method call, with nothing allocated beyond what `JSON.parse` builds.
    */
   handleMessage(text: string): void {
@@ -311,7 +318,7 @@ export class Node extends NodeRequests {
   private dispatch(text: string, value: unknown): void {
     let message: IncomingMessage;
     try {
-      message = value === undefined ? parseFrame(text) : validateFrame(value);
+      message = value === undefined ? parseIncomingMessage(text) : validateIncomingMessage(value);
     } catch (error) {
       this.host.nodeError(this, error as Error);
       return;

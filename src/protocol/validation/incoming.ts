@@ -1,4 +1,10 @@
-import type { IncomingMessage, PlayerState, Stats, TrackEndReason } from "../types/websocket.js";
+import type {
+  IncomingMessage,
+  PlayerState,
+  PlayerUpdateOp,
+  Stats,
+  TrackEndReason,
+} from "../types/websocket.js";
 import { ProtocolValidationError } from "./errors.js";
 import { boolean, integer, isObject, join, number, type Obj, object, oneOf, string } from "./guards.js";
 import { validateException, validateTrack } from "./track.js";
@@ -86,10 +92,31 @@ function validateEvent(o: Obj): IncomingMessage {
 }
 
 /**
+ * True for a well-formed `playerUpdate` — the frame every player gets every few seconds. A handful of
+ * `typeof` checks, cheap enough for a client's per-frame hot path; anything it rejects goes through
+ * {@link validateIncomingMessage} to learn which field is wrong.
+ */
+export function isPlayerUpdate(value: unknown): value is PlayerUpdateOp {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as { op?: unknown; guildId?: unknown; state?: Record<string, unknown> | null };
+  if (v.op !== "playerUpdate" || typeof v.guildId !== "string") return false;
+  const state = v.state;
+  return (
+    typeof state === "object" &&
+    state !== null &&
+    typeof state.time === "number" &&
+    typeof state.position === "number" &&
+    typeof state.connected === "boolean" &&
+    typeof state.ping === "number"
+  );
+}
+
+/**
  * Checks an already-parsed WebSocket message from a node. The common `playerUpdate` case costs a
  * handful of typeof checks; anything unexpected throws a {@link ProtocolValidationError}.
  */
 export function validateIncomingMessage(value: unknown): IncomingMessage {
+  if (isPlayerUpdate(value)) return value;
   if (!isObject(value)) throw new ProtocolValidationError("", value, "a JSON object");
   switch (value.op) {
     case "playerUpdate":
