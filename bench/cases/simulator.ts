@@ -13,8 +13,8 @@
  */
 import { execFile } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Clock, VirtualClock } from "../../src/clock/index.js";
-import { SeededRandom } from "../../src/mock/random.js";
+import { type Clock, VirtualClock } from "../../src/base/clock/index.js";
+import { SeededRandom } from "../../src/base/random.js";
 import { encodeTrack } from "../../src/protocol/codec/index.js";
 import type { LavalinkEvent, TrackInfo } from "../../src/protocol/index.js";
 import { type PlayerHost, SimPlayer } from "../../src/simulator/player.js";

@@ -1,4 +1,4 @@
-import { type Clock, RealClock } from "../clock/index.js";
+import { type Clock, RealClock } from "../base/clock/index.js";
 import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
 import { TypedEmitter } from "./emitter.js";
 import { ClientStateError } from "./errors/client-state-error.js";

@@ -1,3 +1,4 @@
+import { SeededRandom } from "../base/random.js";
 import {
   type EmptyLoadResult,
   type ErrorLoadResult,
@@ -21,7 +22,6 @@ import {
   trackLoadResult,
 } from "./load-results.js";
 import { checkOverrides, type TrackInfoOverrides } from "./overrides.js";
-import { SeededRandom } from "./random.js";
 import { isMockSource, MOCK_SOURCES, type MockSource, SOURCE_WEIGHTS, shapeFor } from "./sources.js";
 import { artistName, collectionName, decorateTitle, songTitle } from "./vocabulary.js";
 

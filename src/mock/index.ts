@@ -3,6 +3,8 @@
  * search results and load results. Depends only on the protocol module.
  * @module
  */
+
+export { RandomError, SeededRandom } from "../base/random.js";
 export { MockFactoryError } from "./errors.js";
 export {
   MockFactory,
@@ -21,5 +23,4 @@ export {
   trackLoadResult,
 } from "./load-results.js";
 export type { TrackInfoOverrides } from "./overrides.js";
-export { RandomError, SeededRandom } from "./random.js";
 export { ISRC_PATTERN, isMockSource, MOCK_SOURCES, type MockSource } from "./sources.js";

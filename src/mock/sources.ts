@@ -1,4 +1,4 @@
-import type { SeededRandom } from "./random.js";
+import type { SeededRandom } from "../base/random.js";
 import { slugify } from "./vocabulary.js";
 
 /** Source managers the factory imitates (the `sourceName` Lavalink and LavaSrc report). */

@@ -1,4 +1,4 @@
-import type { SeededRandom } from "./random.js";
+import type { SeededRandom } from "../base/random.js";
 
 /**
  * Word stocks for generated titles and artist names. Several scripts on purpose: real catalogs mix

@@ -1,4 +1,4 @@
-import type { SeededRandom } from "../mock/random.js";
+import type { SeededRandom } from "../base/random.js";
 import {
   BUILTIN_FILTER_NAMES,
   EXPECTED_FRAMES_PER_MINUTE,

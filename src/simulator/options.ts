@@ -1,4 +1,4 @@
-import { type Clock, RealClock, VirtualClock } from "../clock/index.js";
+import { type Clock, RealClock, VirtualClock } from "../base/clock/index.js";
 import {
   DEFAULT_PLAYER_UPDATE_INTERVAL_MS,
   DEFAULT_STATS_INTERVAL_MS,

@@ -1,5 +1,5 @@
-import type { Clock } from "../clock/index.js";
-import type { SeededRandom } from "../mock/random.js";
+import type { Clock } from "../base/clock/index.js";
+import type { SeededRandom } from "../base/random.js";
 import {
   type Filters,
   type JsonObject,

@@ -1,5 +1,5 @@
 import type { WebSocket } from "ws";
-import type { SeededRandom } from "../mock/random.js";
+import type { SeededRandom } from "../base/random.js";
 import { SimulatorError } from "./errors.js";
 import type { PlayerCounts } from "./node-info.js";
 import type { SimPlayer } from "./player.js";

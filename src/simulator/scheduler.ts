@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from "../clock/index.js";
+import type { Clock, TimerHandle } from "../base/clock/index.js";
 
 /** A pending entry of the {@link Scheduler}; cancel it with {@link Scheduler.cancel}. */
 export interface ScheduledTask {

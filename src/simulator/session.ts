@@ -1,6 +1,6 @@
 import type { WebSocket } from "ws";
-import type { Clock, TimerHandle } from "../clock/index.js";
-import type { SeededRandom } from "../mock/random.js";
+import type { Clock, TimerHandle } from "../base/clock/index.js";
+import type { SeededRandom } from "../base/random.js";
 import type { LavalinkEvent, Stats } from "../protocol/index.js";
 import { type PlayerHost, SimPlayer } from "./player.js";
 import type { Scheduler } from "./scheduler.js";

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
-import type { Clock, VirtualClock } from "../clock/index.js";
-import { SeededRandom } from "../mock/random.js";
+import type { Clock, VirtualClock } from "../base/clock/index.js";
+import { SeededRandom } from "../base/random.js";
 import type { LavalinkPlayer, NodeInfo, Stats, VoiceCloseCodes } from "../protocol/index.js";
 import { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";

@@ -1,3 +1,4 @@
+import type { Clock, VirtualClock } from "../base/clock/index.js";
 import {
   type ClientEvents,
   type ClientOptions,
@@ -6,7 +7,6 @@ import {
   SonoraClient,
   Track,
 } from "../client/index.js";
-import type { Clock, VirtualClock } from "../clock/index.js";
 import { MockFactory, type TrackInfoOverrides } from "../mock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../simulator/index.js";
 import type { Emitting } from "./emit-tap.js";

@@ -3,7 +3,7 @@
  * injection, the mock factory, clocks, and test fixtures.
  * @module
  */
-export * from "../clock/index.js";
+export * from "../base/clock/index.js";
 export * from "../mock/index.js";
 export * from "../simulator/index.js";
 export type { Emitting } from "./emit-tap.js";

@@ -1,6 +1,6 @@
+import type { Clock } from "../base/clock/index.js";
+import { SeededRandom } from "../base/random.js";
 import type { GatewayVoicePayload, RawGatewayPacket } from "../client/index.js";
-import type { Clock } from "../clock/index.js";
-import { SeededRandom } from "../mock/random.js";
 import { TestingError } from "./errors.js";
 
 /** Which of Discord's two voice dispatches comes first (Discord guarantees no order). */

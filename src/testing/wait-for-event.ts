@@ -1,6 +1,6 @@
 import type { EventEmitter } from "node:events";
+import { type Clock, VirtualClock } from "../base/clock/index.js";
 import type { EventMap, TypedEmitter } from "../client/index.js";
-import { type Clock, VirtualClock } from "../clock/index.js";
 import { describeArgs } from "./describe.js";
 import { type Emitting, tapEmits } from "./emit-tap.js";
 import { type ObservedEvent, TestingError, WaitTimeoutError } from "./errors.js";

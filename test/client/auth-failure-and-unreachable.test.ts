@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { NodeAuthError, NodeUnavailableError, NoNodesAvailableError } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import { clientForTest, nodeFor, simForTest } from "./helpers.js";
 
 describe("start reports nodes it cannot use", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/clock/index.js";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { ClientStateError, NoNodesAvailableError } from "../../src/index.js";
 import { clientForTest, drive, nodeFor, simForTest } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { CLIENT_NAME, Track } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import { BOT, clientForTest, GUILD, nodeFor, simForTest, until } from "./helpers.js";
 
 describe("a client connects to a node, loads and plays over real sockets", () => {

@@ -1,7 +1,7 @@
 import { onTestFinished } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import type { ClientOptions, NodeOptions } from "../../src/client/index.js";
 import { SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../src/testing/index.js";
 /** Lets real socket I/O happen (a poll between clock steps, not a timing assumption). */
 export const io = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2));

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import { ProtocolValidationError } from "../../src/protocol/index.js";
 
 /** A tiny "node" whose REST answers are set per path by the test. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/clock/index.js";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { clientForTest, drive, io, nodeFor, simForTest, until } from "./helpers.js";
 
 describe("node.connect() on a node that is connected or connecting", () => {

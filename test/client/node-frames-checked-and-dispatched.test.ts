@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import { type IncomingMessage, ProtocolValidationError } from "../../src/protocol/index.js";
 
 const GUILD = "817327181659111454";

@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { NodeUnavailableError, NoNodesAvailableError, SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 
 let server: WebSocketServer | undefined;
 let client: SonoraClient | undefined;

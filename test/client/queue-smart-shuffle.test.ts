@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SeededRandom } from "../../src/base/random.js";
 import {
   artistKey,
   minimumAdjacentRepeats,
@@ -7,7 +8,6 @@ import {
   smartShuffle,
 } from "../../src/client/queue/index.js";
 import { shuffleInPlace } from "../../src/client/queue/smart-shuffle.js";
-import { SeededRandom } from "../../src/mock/random.js";
 import { makeTrack, type TestTrack, tracksByArtist } from "./helpers/tracks.js";
 
 const RUNS = 300;

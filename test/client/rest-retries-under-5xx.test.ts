@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import {
   DEFAULT_REST_RETRY,
   LavalinkRestError,
@@ -9,7 +10,6 @@ import {
   resolveRetryPolicy,
   type SonoraClient,
 } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
 import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
 

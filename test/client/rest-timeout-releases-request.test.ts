@@ -1,13 +1,13 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import {
   DEFAULT_REST_RETRY,
   RequestTimeoutError,
   RestClient,
   resolveRetryPolicy,
 } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import { drive, until } from "./helpers.js";
 
 let cleanup: (() => void)[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/clock/index.js";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { clientForTest, drive, GUILD, nodeFor, simForTest, song, until } from "./helpers.js";
 
 describe("when the node no longer has the session, players are rebuilt from the client's state", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import type { Player, SonoraClient } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
 import { drive, io, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
 

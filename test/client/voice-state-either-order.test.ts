@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { type GatewayVoicePayload, VoiceNotConfiguredError } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import { BOT, clientForTest, nodeFor, simForTest } from "./helpers.js";
 
 const stateUpdate = (guild: string, channel: string | null, session = "sess-1", user = BOT) => ({

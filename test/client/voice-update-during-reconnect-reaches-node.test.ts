@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/clock/index.js";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { BOT, clientForTest, drive, nodeFor, simForTest, until } from "./helpers.js";
 
 const GUILD = "100";

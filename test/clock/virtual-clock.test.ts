@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ClockError, RealClock, VirtualClock } from "../../src/clock/index.js";
+import { ClockError, RealClock, VirtualClock } from "../../src/base/clock/index.js";
 
 describe("VirtualClock", () => {
   it("fires timers in due order and only when advanced past them", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RandomError, SeededRandom } from "../../src/mock/random.js";
+import { RandomError, SeededRandom } from "../../src/base/random.js";
 
 describe("SeededRandom", () => {
   it("replays the same sequence for the same seed and differs for another", () => {

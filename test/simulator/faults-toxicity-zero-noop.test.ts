@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SeededRandom } from "../../src/mock/random.js";
+import { SeededRandom } from "../../src/base/random.js";
 import { type ArmedFault, decide, type TrafficUnit } from "../../src/simulator/faults/decide.js";
 import { resolveFault } from "../../src/simulator/faults/resolve.js";
 import type { FaultSpec } from "../../src/simulator/faults/types.js";

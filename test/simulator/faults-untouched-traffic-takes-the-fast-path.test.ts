@@ -1,8 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { VirtualClock } from "../../src/clock/index.js";
-import { SeededRandom } from "../../src/mock/random.js";
+import { VirtualClock } from "../../src/base/clock/index.js";
+import { SeededRandom } from "../../src/base/random.js";
 import { type ArmedFault, decide, type TrafficUnit } from "../../src/simulator/faults/decide.js";
 import type { FaultHook } from "../../src/simulator/faults/hook.js";
 import { resolveFault } from "../../src/simulator/faults/resolve.js";

@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import type { VirtualClock } from "../../src/clock/index.js";
+import type { VirtualClock } from "../../src/base/clock/index.js";
 import type { IncomingMessage } from "../../src/protocol/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../src/simulator/index.js";
 

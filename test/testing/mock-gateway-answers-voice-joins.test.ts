@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/clock/index.js";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { type RawGatewayPacket, SonoraClient } from "../../src/index.js";
 import {
   createTestEnvironment,

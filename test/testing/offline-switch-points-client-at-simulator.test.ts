@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/clock/index.js";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import {
   applyOfflineMode,
   InvalidOptionError,

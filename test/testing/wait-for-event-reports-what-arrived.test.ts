@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
 import { TypedEmitter } from "../../src/client/index.js";
-import { VirtualClock } from "../../src/clock/index.js";
 import {
   createTestEnvironment,
   type TestEnvironment,

@@ -1,6 +1,6 @@
+import type { VirtualClock } from "../../base/clock/index.js";
+import { SeededRandom } from "../../base/random.js";
 import { type Player, SonoraClient } from "../../client/index.js";
-import type { VirtualClock } from "../../clock/index.js";
-import { SeededRandom } from "../../mock/random.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../simulator/index.js";
 import { MockGateway } from "../../testing/mock-gateway.js";
 import { WireMonitor } from "../../testing/wire-monitor.js";

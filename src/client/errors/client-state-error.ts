@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /** An operation was called in a state that does not allow it (a destroyed player, a closed client). */
 export class ClientStateError extends SonoraError {

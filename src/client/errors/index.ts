@@ -1,3 +1,4 @@
+export * from "../../base/errors/sonora-error.js";
 export * from "./client-state-error.js";
 export * from "./invalid-guild-id-error.js";
 export * from "./invalid-option-error.js";
@@ -6,5 +7,4 @@ export * from "./no-nodes-available-error.js";
 export * from "./node-auth-error.js";
 export * from "./node-unavailable-error.js";
 export * from "./request-timeout-error.js";
-export * from "./sonora-error.js";
 export * from "./voice-not-configured-error.js";

@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /** A guild id was not a Discord snowflake (a string of 1-20 digits, or a safe integer). */
 export class InvalidGuildIdError extends SonoraError {

@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /** A client, node or request option had an invalid value. */
 export class InvalidOptionError extends SonoraError {

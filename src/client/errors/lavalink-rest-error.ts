@@ -1,5 +1,5 @@
+import { SonoraError } from "../../base/errors/sonora-error.js";
 import type { ErrorResponse } from "../../protocol/index.js";
-import { SonoraError } from "./sonora-error.js";
 
 /** A node answered a REST request with an error status. Carries Lavalink's JSON error body when it sent one. */
 export class LavalinkRestError extends SonoraError {

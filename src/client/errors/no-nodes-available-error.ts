@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /**
  * No node is usable: at start every node failed to connect (`errors` holds each node's reason), or

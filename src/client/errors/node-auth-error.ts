@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /** A node rejected the WebSocket handshake with 401/403: the password is wrong. Never retried. */
 export class NodeAuthError extends SonoraError {

@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /** A node could not be reached, refused the connection, or is not in a state to take the request. */
 export class NodeUnavailableError extends SonoraError {

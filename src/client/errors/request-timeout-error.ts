@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /** A REST request got no complete answer within the configured timeout. */
 export class RequestTimeoutError extends SonoraError {

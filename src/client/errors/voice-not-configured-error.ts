@@ -1,4 +1,4 @@
-import { SonoraError } from "./sonora-error.js";
+import { SonoraError } from "../../base/errors/sonora-error.js";
 
 /** `player.connect` needs the `send` client option to reach Discord's gateway. */
 export class VoiceNotConfiguredError extends SonoraError {

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from "../../clock/index.js";
+import type { Clock, TimerHandle } from "../../base/clock/index.js";
 import {
   type IncomingMessage,
   isPlayerUpdate,

@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import type { Clock, TimerHandle } from "../../clock/index.js";
+import type { Clock, TimerHandle } from "../../base/clock/index.js";
 import { isErrorResponse } from "../../protocol/index.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";

@@ -1,4 +1,4 @@
-import type { Clock } from "../../clock/index.js";
+import type { Clock } from "../../base/clock/index.js";
 import {
   type LavalinkEvent,
   type LavalinkPlayer,

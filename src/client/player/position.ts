@@ -1,4 +1,4 @@
-import type { Clock } from "../../clock/index.js";
+import type { Clock } from "../../base/clock/index.js";
 
 /** Reports at most this far behind the last estimate are network jitter, not a seek. */
 const JITTER_MS = 1_500;

@@ -1,4 +1,4 @@
-import type { SeededRandom } from "../../mock/random.js";
+import type { SeededRandom } from "../../base/random.js";
 import { NETWORK_TYPES, type ResolvedFault } from "./resolve.js";
 import type {
   Fault,

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import type { WebSocket } from "ws";
-import type { Clock } from "../../clock/index.js";
-import type { SeededRandom } from "../../mock/random.js";
+import type { Clock } from "../../base/clock/index.js";
+import type { SeededRandom } from "../../base/random.js";
 import type { SimPlayer } from "../player.js";
 import type { FrameOwner, RestReply } from "../transport/transport.js";
 import type { FaultMark } from "./types.js";

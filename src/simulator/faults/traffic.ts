@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { WebSocket } from "ws";
-import type { Clock } from "../../clock/index.js";
+import type { Clock } from "../../base/clock/index.js";
 import { API_VERSION_HEADER } from "../http.js";
 import type { SimPlayer } from "../player.js";
 import { errorBody, HttpError, reasonPhrase } from "../rest/http-error.js";

@@ -1,4 +1,4 @@
-import type { Clock } from "../../clock/index.js";
+import type { Clock } from "../../base/clock/index.js";
 import type { NodeInfo, RoutePlannerStatus, Stats } from "../../protocol/index.js";
 import type { Catalog } from "../deps.js";
 import type { Session } from "../session.js";

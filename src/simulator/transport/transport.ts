@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { WebSocket } from "ws";
-import type { Clock } from "../../clock/index.js";
+import type { Clock } from "../../base/clock/index.js";
 import type { FaultHook } from "../faults/hook.js";
 import type { FaultMark } from "../faults/types.js";
 import type { SimulatorLog } from "../log.js";

@@ -1,7 +1,7 @@
+import type { VirtualClock } from "../../../src/base/clock/index.js";
 import { SonoraClient } from "../../../src/client/index.js";
 import type { Player } from "../../../src/client/player/player.js";
 import type { Track } from "../../../src/client/track.js";
-import type { VirtualClock } from "../../../src/clock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../../src/simulator/index.js";
 import { drive, io, song, until } from "../helpers.js";
 
