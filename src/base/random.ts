@@ -1,10 +1,9 @@
+import { SonoraError } from "./errors/sonora-error.js";
+
 /** Thrown for invalid arguments to {@link SeededRandom}. */
-export class RandomError extends Error {
+export class RandomError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "RANDOM";
-  constructor(message: string) {
-    super(message);
-    this.name = "RandomError";
-  }
 }
 
 /** FNV-1a over the string's UTF-16 units: turns string seeds and labels into 32-bit seeds. */

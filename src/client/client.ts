@@ -301,7 +301,9 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 function toUserId(value: unknown): string {
   try {
     return toGuildId(value);
-  } catch {
-    throw new InvalidOptionError("userId", value, "the bot's Discord user id as a string of digits");
+  } catch (error) {
+    throw new InvalidOptionError("userId", value, "the bot's Discord user id as a string of digits", {
+      cause: error,
+    });
   }
 }

@@ -1,8 +1,11 @@
+import { SonoraError } from "../base/errors/sonora-error.js";
+
 /**
  * Thrown when the mock factory is given an option it cannot honour (a negative count, a fractional
  * length, an unknown source…). `option` names the offending option, `value` holds what was passed.
  */
-export class MockFactoryError extends Error {
+export class MockFactoryError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "MOCK_FACTORY";
   constructor(
     /** Name of the offending option, e.g. `trackCount` or `overrides.length`. */
@@ -13,7 +16,6 @@ export class MockFactoryError extends Error {
     readonly expected: string,
   ) {
     super(`MockFactory option ${option} must be ${expected}, got ${describe(value)}`);
-    this.name = "MockFactoryError";
   }
 }
 

@@ -1,23 +1,20 @@
-/** Stable codes of {@link SimulatorError}. */
-export type SimulatorErrorCode =
-  | "SIM_ALREADY_STARTED"
-  | "SIM_NOT_STARTED"
-  | "SIM_INSECURE_BIND"
-  | "SIM_INVALID_OPTION"
-  | "SIM_LISTEN_FAILED"
-  | "SIM_UNKNOWN_SESSION"
-  | "SIM_UNKNOWN_PLAYER";
+import type { SonoraErrorCode } from "../base/errors/codes.js";
+import { SonoraError } from "../base/errors/sonora-error.js";
+
+/** Stable codes of {@link SimulatorError}: the `SIM_` members of {@link SonoraErrorCode}. */
+export type SimulatorErrorCode = Extract<SonoraErrorCode, `SIM_${string}`>;
 
 /**
  * Misuse of the protocol simulator itself (not a protocol error a client would see: those are
  * answered on the wire as Lavalink answers them). `code` is stable; the message says what to do.
  */
-export class SimulatorError extends Error {
+export class SimulatorError extends SonoraError {
   constructor(
+    /** Stable machine-readable identifier. */
     readonly code: SimulatorErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
-    this.name = "SimulatorError";
+    super(message, options);
   }
 }

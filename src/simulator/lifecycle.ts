@@ -49,6 +49,7 @@ export async function listenNode(options: {
         new SimulatorError(
           "SIM_LISTEN_FAILED",
           `cannot listen on ${options.host}:${options.port}: ${error.message}; pick another port (0 = any free one)`,
+          { cause: error },
         ),
       );
     };

@@ -1,17 +1,20 @@
-/** Stable codes of {@link TestingError}. */
-export type TestingErrorCode = "TEST_INVALID_OPTION" | "TEST_DISPOSED";
+import type { SonoraErrorCode } from "../base/errors/codes.js";
+import { SonoraError } from "../base/errors/sonora-error.js";
+
+/** Stable codes of {@link TestingError}: the `TEST_` members of {@link SonoraErrorCode}. */
+export type TestingErrorCode = Extract<SonoraErrorCode, `TEST_${string}`>;
 
 /**
  * Misuse of the testing kit itself (a bad fixture option, using an environment after `dispose()`).
  * `code` is stable; the message says which value was wrong and what to do.
  */
-export class TestingError extends Error {
+export class TestingError extends SonoraError {
   constructor(
+    /** Stable machine-readable identifier. */
     readonly code: TestingErrorCode,
     message: string,
   ) {
     super(message);
-    this.name = "TestingError";
   }
 }
 
@@ -32,7 +35,7 @@ export interface ObservedEvent {
  * limit, and every event that did arrive meanwhile — usually enough to see why the awaited one never
  * came (a `trackException` instead of `trackEnd`, a `nodeDisconnect`, a filter that never matched).
  */
-export class WaitTimeoutError extends Error {
+export class WaitTimeoutError extends SonoraError {
   /** Stable machine-readable identifier. */
   readonly code = "WAIT_TIMEOUT";
 
@@ -49,7 +52,6 @@ export class WaitTimeoutError extends Error {
     readonly omitted = 0,
   ) {
     super(WaitTimeoutError.describe(event, timeoutMs, observed, clock, omitted));
-    this.name = "WaitTimeoutError";
   }
 
   private static describe(

@@ -1,3 +1,5 @@
+import { SonoraError } from "../errors/sonora-error.js";
+
 /** An opaque timer handle returned by a {@link Clock}. */
 export type TimerHandle = object;
 
@@ -20,12 +22,9 @@ export interface Clock {
 }
 
 /** A clock was given an invalid delay, start time or time scale. */
-export class ClockError extends Error {
+export class ClockError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "CLOCK";
-  constructor(message: string) {
-    super(message);
-    this.name = "ClockError";
-  }
 }
 
 /** @internal Throws {@link ClockError} unless `ms` is a finite delay ≥ 0. */

@@ -1,8 +1,10 @@
+import { SonoraError } from "../../base/errors/sonora-error.js";
+
 /**
  * A step of `sonora demo` did not happen as scripted (the node never resumed, autoplay found
  * nothing, …). `step` names the step; `cause` holds the underlying error when there was one.
  */
-export class DemoError extends Error {
+export class DemoError extends SonoraError {
   /** Stable code for programs. */
   readonly code = "DEMO_FAILED";
 
@@ -13,6 +15,5 @@ export class DemoError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`demo step "${step}" failed: ${detail}`, options);
-    this.name = "DemoError";
   }
 }

@@ -1,5 +1,8 @@
+import { SonoraError } from "../../base/errors/sonora-error.js";
+
 /** An autoplay option has an unusable value; the configuration was left unchanged. */
-export class AutoplayConfigError extends Error {
+export class AutoplayConfigError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "AUTOPLAY_CONFIG";
   constructor(
     /** The option name, e.g. `strategy`. */
@@ -10,12 +13,12 @@ export class AutoplayConfigError extends Error {
     readonly expected: string,
   ) {
     super(`autoplay option ${option} must be ${expected}, got ${describe(value)}.`);
-    this.name = "AutoplayConfigError";
   }
 }
 
 /** Every search autoplay tried failed; `cause` is the first failure. */
-export class AutoplaySearchError extends Error {
+export class AutoplaySearchError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "AUTOPLAY_SEARCH";
   constructor(
     /** The queries that were tried, as `source:query`. */
@@ -27,7 +30,6 @@ export class AutoplaySearchError extends Error {
         `first error: ${cause instanceof Error ? cause.message : String(cause)}. Check the node's sources.`,
       { cause },
     );
-    this.name = "AutoplaySearchError";
   }
 }
 

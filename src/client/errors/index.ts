@@ -1,3 +1,4 @@
+export * from "../../base/errors/codes.js";
 export * from "../../base/errors/sonora-error.js";
 export * from "./client-state-error.js";
 export * from "./invalid-guild-id-error.js";

@@ -8,8 +8,9 @@ export class InvalidOptionError extends SonoraError {
     readonly option: string,
     readonly value: unknown,
     expected: string,
+    options?: { cause?: unknown },
   ) {
-    super(`option ${option} must be ${expected}, got ${describe(value)}`);
+    super(`option ${option} must be ${expected}, got ${describe(value)}`, options);
   }
 }
 

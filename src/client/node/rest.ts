@@ -49,6 +49,7 @@ interface Attempt {
   body: unknown;
 }
 
+// Internal, not a SonoraError: request() always turns it into a RequestTimeoutError or NodeUnavailableError.
 class AttemptError extends Error {
   constructor(
     readonly reason: "network" | "timeout",

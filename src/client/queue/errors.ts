@@ -1,8 +1,11 @@
+import { SonoraError } from "../../base/errors/sonora-error.js";
+
 /**
  * A value handed to the queue is not a track: `null`, `undefined`, or an object without an
  * `encoded` string and an `info` object with a string `title`, `author` and `identifier`.
  */
-export class InvalidTrackError extends Error {
+export class InvalidTrackError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "INVALID_TRACK";
   constructor(
     /** What was passed. */
@@ -16,12 +19,12 @@ export class InvalidTrackError extends Error {
         "pass a track from a search/load result (or Track.from(encoded)).",
       options,
     );
-    this.name = "InvalidTrackError";
   }
 }
 
 /** Adding would grow the queue past its `maxSize`; nothing of that call was added. */
-export class QueueFullError extends Error {
+export class QueueFullError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "QUEUE_FULL";
   constructor(
     /** The configured limit. */
@@ -35,12 +38,12 @@ export class QueueFullError extends Error {
       `cannot add ${attempted} track(s): the queue holds ${size} of at most ${maxSize}; ` +
         "remove tracks first or raise the queue's maxSize.",
     );
-    this.name = "QueueFullError";
   }
 }
 
 /** An index (or a track looked up by index) is not inside the upcoming list. */
-export class QueueIndexError extends Error {
+export class QueueIndexError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "QUEUE_INDEX";
   constructor(
     /** The offending index (or value). */
@@ -54,12 +57,12 @@ export class QueueIndexError extends Error {
       `${what} must be an integer from 0 to ${Math.max(0, size - 1)} (the queue has ${size} upcoming), ` +
         `got ${describeValue(index)}.`,
     );
-    this.name = "QueueIndexError";
   }
 }
 
 /** A queue option (maxSize, historySize, loop mode, random) has an unusable value. */
-export class QueueOptionError extends Error {
+export class QueueOptionError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "QUEUE_OPTION";
   constructor(
     readonly option: string,
@@ -67,7 +70,6 @@ export class QueueOptionError extends Error {
     readonly expected: string,
   ) {
     super(`queue option ${option} must be ${expected}, got ${describeValue(value)}.`);
-    this.name = "QueueOptionError";
   }
 }
 

@@ -1,3 +1,5 @@
+import { SonoraError } from "../../base/errors/sonora-error.js";
+
 /**
  * What was wrong with an encoded track, as a stable machine-readable tag.
  *
@@ -23,7 +25,7 @@ export type TrackDecodeErrorReason =
   | "invalid-boolean";
 
 /** Thrown by `decodeTrack` when the input is not a well-formed Lavalink track message. */
-export class TrackDecodeError extends Error {
+export class TrackDecodeError extends SonoraError {
   /** Stable error code shared by every decode failure. */
   readonly code = "TRACK_DECODE" as const;
   /** Which rule the input broke. */
@@ -43,7 +45,6 @@ export class TrackDecodeError extends Error {
       `Cannot decode track (${reason})${what} ${where}: ${detail}. ` +
         "Pass the exact `encoded` string the Lavalink server returned.",
     );
-    this.name = "TrackDecodeError";
     this.reason = reason;
     this.offset = offset;
     this.field = field;
@@ -59,7 +60,7 @@ export type TrackEncodeErrorReason =
   | "too-large";
 
 /** Thrown by `encodeTrack` when the track info cannot be written as a Lavalink track message. */
-export class TrackEncodeError extends Error {
+export class TrackEncodeError extends SonoraError {
   /** Stable error code shared by every encode failure. */
   readonly code = "TRACK_ENCODE" as const;
   /** Which rule the input broke. */
@@ -71,7 +72,6 @@ export class TrackEncodeError extends Error {
 
   constructor(reason: TrackEncodeErrorReason, field: string, value: unknown, detail: string) {
     super(`Cannot encode track: field "${field}" ${detail} (got ${describe(value)}).`);
-    this.name = "TrackEncodeError";
     this.reason = reason;
     this.field = field;
     this.value = value;

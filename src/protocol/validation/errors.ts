@@ -1,9 +1,12 @@
+import { SonoraError } from "../../base/errors/sonora-error.js";
+
 /**
  * A value crossing a protocol boundary (a node's frame, a REST answer, a request the simulator
  * received) did not have the shape Lavalink v4 defines. `field` is a dotted path such as
  * `state.position` or `data[3].info.title`.
  */
-export class ProtocolValidationError extends Error {
+export class ProtocolValidationError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "PROTOCOL_VALIDATION";
   constructor(
     /** Dotted path of the offending field. */
@@ -12,9 +15,9 @@ export class ProtocolValidationError extends Error {
     readonly value: unknown,
     /** What was expected, e.g. "a string" or "a number from 0 to 1000". */
     readonly expected: string,
+    options?: { cause?: unknown },
   ) {
-    super(`${field || "value"} must be ${expected}, got ${describe(value)}`);
-    this.name = "ProtocolValidationError";
+    super(`${field || "value"} must be ${expected}, got ${describe(value)}`, options);
   }
 }
 

@@ -145,8 +145,8 @@ export function parseIncomingMessage(text: string): IncomingMessage {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw new ProtocolValidationError("", text, "valid JSON");
+  } catch (error) {
+    throw new ProtocolValidationError("", text, "valid JSON", { cause: error });
   }
   return validateIncomingMessage(value);
 }

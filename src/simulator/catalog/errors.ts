@@ -1,5 +1,8 @@
+import { SonoraError } from "../../base/errors/sonora-error.js";
+
 /** Thrown for invalid arguments to the catalog (`option` names the argument, `value` holds it). */
-export class CatalogError extends Error {
+export class CatalogError extends SonoraError {
+  /** Stable machine-readable identifier. */
   readonly code = "CATALOG";
   constructor(
     /** Name of the offending argument or option. */
@@ -12,6 +15,5 @@ export class CatalogError extends Error {
     super(
       `Catalog ${option} must be ${expected}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
     );
-    this.name = "CatalogError";
   }
 }

@@ -3,6 +3,8 @@ import { HTTP_REASON } from "../../protocol/index.js";
 /**
  * A REST failure answered with Lavalink's error body. Mirrors Spring's ResponseStatusException:
  * `status` and `message` end up in the JSON, `javaClass` only in the optional `trace`.
+ *
+ * Internal, not a SonoraError: it never leaves the simulator's HTTP handler, which answers it as JSON.
  */
 export class HttpError extends Error {
   constructor(
