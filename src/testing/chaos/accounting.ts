@@ -1,6 +1,7 @@
 import type { SonoraClient } from "../../client/index.js";
 import type { TrackEndReason } from "../../protocol/index.js";
 import type { SimulatorLog, SimulatorLogEntry } from "../../simulator/index.js";
+import { TestingError } from "../errors.js";
 import { type GuildEndState, inspectEndState, type LabelledSimulator } from "./end-state.js";
 import { type NodeTrackEvent, readNodeTrackEvents } from "./node-track-events.js";
 import { buildReport, type ChaosReport, type ChaosReportMeta } from "./report.js";
@@ -61,7 +62,8 @@ export class ChaosAccounting {
       const key = keyOf(guildId, identifier);
       if (this.tracks.has(key)) {
         // Two copies of a track in one guild could not be told apart on the wire.
-        throw new Error(
+        throw new TestingError(
+          "TEST_INVALID_OPTION",
           `track ${identifier} is queued twice in guild ${guildId}; tracks of a run must be unique`,
         );
       }

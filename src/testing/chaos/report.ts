@@ -48,6 +48,8 @@ export interface ChaosReport extends ChaosReportMeta {
   guilds: number;
   /** Guilds with at least one queued track that never finished. */
   guildsUnfinished: number;
+  /** Guilds with tracks left that no node plays at the end: playback stopped for good. */
+  guildsStopped: number;
   /** Guilds whose client believes a track plays while its node plays nothing for it. */
   guildsStuck: number;
   /** Players the client has on a node that is dead or not connected at the end. */
@@ -108,6 +110,7 @@ export function buildReport(
     unexpectedStarts: extra.unexpectedStarts,
     guilds: guildStates.length === 0 ? new Set(tracks.map((t) => t.guildId)).size : guildStates.length,
     guildsUnfinished: unfinishedGuilds.size,
+    guildsStopped: countIf(guildStates, (g) => unfinishedGuilds.has(g.guildId) && !g.nodePlaying),
     guildsStuck,
     playersOnDeadNodes,
     logTruncated: extra.logTruncated,

@@ -9,6 +9,7 @@ import {
 } from "../../client/index.js";
 import { MockFactory } from "../../mock/index.js";
 import { type FaultKnobs, ProtocolSimulator } from "../../simulator/index.js";
+import { TestingError } from "../errors.js";
 import { MockGateway } from "../mock-gateway.js";
 import { WireMonitor } from "../wire-monitor.js";
 import { ChaosAccounting } from "./accounting.js";
@@ -95,8 +96,19 @@ export async function runChaosSoak(options: ChaosSoakOptions = {}): Promise<Chao
   const kill = options.kill ?? null;
   const label =
     options.label ?? describeRun({ ...options, nodes: nodeCount, guilds: guildCount, tracksPerGuild });
-  if (kill !== null && (kill.node < 0 || kill.node >= nodeCount)) {
-    throw new RangeError(`kill.node must be a node index from 0 to ${nodeCount - 1}, got ${kill.node}`);
+  checkPositive({ nodes: nodeCount, guilds: guildCount, tracksPerGuild }, true);
+  checkPositive({ stepMs, maxVirtualMs }, false);
+  if (!(length.min > 0 && length.max >= length.min)) {
+    throw new TestingError(
+      "TEST_INVALID_OPTION",
+      `trackLength needs 0 < min ≤ max, got ${JSON.stringify(length)}`,
+    );
+  }
+  if (kill !== null && !(Number.isInteger(kill.node) && kill.node >= 0 && kill.node < nodeCount)) {
+    throw new TestingError(
+      "TEST_INVALID_OPTION",
+      `kill.node must be a node index from 0 to ${nodeCount - 1}, got ${String(kill.node)}`,
+    );
   }
   const wallStart = Date.now();
   const random = new SeededRandom(seed);
@@ -217,6 +229,20 @@ export async function runChaosSoak(options: ChaosSoakOptions = {}): Promise<Chao
       } catch {
         // Teardown goes on: a node that is already down must not keep the others running.
       }
+    }
+  }
+}
+
+function checkPositive(values: Record<string, number>, integer: boolean): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (
+      typeof value !== "number" ||
+      !Number.isFinite(value) ||
+      value <= 0 ||
+      (integer && !Number.isInteger(value))
+    ) {
+      const expected = integer ? "a whole number ≥ 1" : "a number > 0";
+      throw new TestingError("TEST_INVALID_OPTION", `${name} must be ${expected}, got ${String(value)}`);
     }
   }
 }

@@ -18,7 +18,8 @@ const ROWS: readonly [string, (r: ChaosReport) => string][] = [
   ["client missed ends", (r) => String(r.clientMissedEnds)],
   ["unexpected starts", (r) => String(r.unexpectedStarts)],
   ["guilds unfinished", (r) => String(r.guildsUnfinished)],
-  ["guilds stuck", (r) => String(r.guildsStuck)],
+  ["guilds stopped for good", (r) => String(r.guildsStopped)],
+  ["guilds stuck (client: playing)", (r) => String(r.guildsStuck)],
   ["players on dead nodes", (r) => String(r.playersOnDeadNodes)],
   ["verdict", (r) => (r.passed ? "PASS" : "FAIL")],
 ];
