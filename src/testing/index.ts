@@ -6,6 +6,23 @@
 export * from "../base/clock/index.js";
 export * from "../mock/index.js";
 export * from "../simulator/index.js";
+export {
+  ChaosAccounting,
+  type ChaosKill,
+  type ChaosReport,
+  type ChaosReportMeta,
+  type ChaosSoakOptions,
+  formatAccountingTable,
+  type GuildEndState,
+  inspectEndState,
+  type LabelledSimulator,
+  type NodeTrackEvent,
+  type QueuedTrackLike,
+  readNodeTrackEvents,
+  runChaosSoak,
+  SEED_FAULT_KNOBS,
+  type TrackAccount,
+} from "./chaos/index.js";
 export type { Emitting } from "./emit-tap.js";
 export {
   type AdvanceUntilOptions,
