@@ -139,7 +139,8 @@ describe("request bodies over real sockets", () => {
       message: "Request body exceeds 65536 bytes",
       path: "/v4/decodetracks",
     });
-    expect(outcome.sent).toBeLessThan(64 * 1024 * 1024);
+    // The server closed the connection after its answer instead of reading the upload forever.
+    expect(outcome.sent).toBeLessThan(16 * 1024 * 1024);
     expect((await rest(sim, "GET", "/v4/info")).status).toBe(200);
   });
 });
