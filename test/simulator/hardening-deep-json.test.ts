@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { TrackEndEvent } from "../../src/protocol/index.js";
 import { jsonDepth, MAX_JSON_DEPTH } from "../../src/simulator/rest/json-depth.js";
 import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
 
@@ -73,7 +74,7 @@ describe("deep JSON is refused at the boundary, as Jackson's nesting limit does"
     const deepest = `{"track":{"encoded":${JSON.stringify(encoded)},"userData":${nested(MAX_JSON_DEPTH - 2)}}}`;
     expect((await rest(sim, "PATCH", path, deepest)).status).toBe(200);
     await sim.clock.advance(length);
-    const end = await client.event<{ reason: string }>("TrackEndEvent");
+    const end = await client.event<TrackEndEvent>("TrackEndEvent");
     expect(end.reason).toBe("finished");
     client.ws.close();
   });

@@ -72,7 +72,7 @@ describe("request bodies over real sockets", () => {
     const url = `${sim.url}/v4/decodetracks`;
     const big = "x".repeat(128 * 1024);
     const post = async (i: number): Promise<number> => {
-      const headers = i % 2 === 0 ? {} : { Authorization: "wrong" };
+      const headers: Record<string, string> = i % 2 === 0 ? {} : { Authorization: "wrong" };
       const res = await fetch(url, { method: "POST", headers, body: big });
       await res.arrayBuffer();
       return res.status;
