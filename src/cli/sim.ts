@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { type FaultSpec, ProtocolSimulator, parseFaultFlag } from "../simulator/index.js";
+import { type FaultSpec, ProtocolSimulator, parseFaultFlag, SimulatorError } from "../simulator/index.js";
+import { isLoopback } from "../simulator/options.js";
 import { parseFlags, parseSeed } from "./args.js";
 
 const USAGE = `usage: sonora sim [options]
@@ -8,7 +9,8 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
 
   --host <address>                  address to listen on (default 127.0.0.1)
   --port <n>                        port (default 2333; 0 = any free port)
-  --password <text>                 node password (default "test", as protocolSimulator and SONORA_OFFLINE; required off loopback)
+  --password <text>                 node password (default "test", as protocolSimulator and SONORA_OFFLINE;
+                                    off loopback it must be given explicitly: "test" is public knowledge)
   --no-password                     accept any Authorization (loopback hosts only)
   --seed <n|text>                   seed of every random decision (default 0)
   --time-scale <x>                  run time x times faster (default 1)
@@ -31,6 +33,18 @@ function number(name: string, raw: string | undefined): number | undefined {
 /** Shared with `protocolSimulator` and the client's `SONORA_OFFLINE` defaults, so they meet with no flags. */
 const DEFAULT_CLI_PASSWORD = "test";
 
+/**
+ * Off loopback the well-known default password protects nothing: whoever can reach the port can
+ * guess it. There the password must be given explicitly (or the node stays on loopback).
+ */
+function assertExplicitPasswordOffLoopback(host: string, password: string | undefined): void {
+  if (password !== undefined || isLoopback(host)) return;
+  throw new SimulatorError(
+    "SIM_INSECURE_BIND",
+    `refusing to listen on ${host} with the well-known default password "${DEFAULT_CLI_PASSWORD}"; pass --password <secret> (clients send it as Authorization) or listen on 127.0.0.1`,
+  );
+}
+
 /** `sonora sim`: runs a simulator until SIGINT/SIGTERM, logging connections as they come and go. */
 export async function runSim(argv: string[]): Promise<number> {
   const values = parseFlags("sim", USAGE, argv, parse);
@@ -48,8 +62,10 @@ export async function runSim(argv: string[]): Promise<number> {
       if (parsed.kind === "knobs") Object.assign(knobs, parsed.knobs);
       else faults.push(parsed.spec);
     }
+    const host = values.host ?? "127.0.0.1";
+    if (values["no-password"] !== true) assertExplicitPasswordOffLoopback(host, values.password);
     sim = new ProtocolSimulator({
-      host: values.host ?? "127.0.0.1",
+      host,
       port: number("port", values.port) ?? 2333,
       // Without a password the simulator itself refuses non-loopback hosts (SIM_INSECURE_BIND).
       ...(values["no-password"] === true ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Headers, WEBSOCKET_PATH } from "../protocol/index.js";
+import { isAuthorized } from "./auth.js";
 import { API_VERSION_HEADER } from "./http.js";
 
 /** The outcome of checking a WebSocket upgrade request, as HandshakeInterceptorImpl decides it. */
@@ -21,7 +22,7 @@ export function checkHandshake(req: IncomingMessage, password: string | undefine
   const path = (req.url ?? "/").split("?")[0];
   if (path !== WEBSOCKET_PATH) return { ok: false, status: 404, reason: "Not Found" };
   const authorization = header(req, Headers.Authorization);
-  if (password !== undefined && authorization !== password) {
+  if (!isAuthorized(password, authorization)) {
     return { ok: false, status: 401, reason: "Unauthorized" };
   }
   const userId = header(req, Headers.UserId);

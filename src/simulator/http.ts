@@ -1,4 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { isAuthorized } from "./auth.js";
 import type { RestEnvironment, RestResult } from "./rest/context.js";
 import { errorBody, HttpError } from "./rest/http-error.js";
 import { matchRoute } from "./rest/router.js";
@@ -47,7 +48,9 @@ export function handleHttpRequest(env: HttpEnvironment, req: IncomingMessage, re
   req.on("end", () => {
     if (tooLarge) return;
     const body = Buffer.concat(chunks).toString("utf8");
-    env.transport.receiveRequest(res, { method, path, headers: req.headers, body }, () =>
+    // A refused request's body is not kept: unauthenticated clients must not fill the log.
+    const logged = isAuthorized(env.password, req.headers.authorization) ? body : "";
+    env.transport.receiveRequest(res, { method, path, headers: req.headers, body: logged }, () =>
       dispatch(env, req, res, method, rawUrl, path, body),
     );
   });
@@ -90,7 +93,7 @@ function dispatch(
   }
   if (env.password !== undefined) {
     const authorization = req.headers.authorization;
-    if (authorization === undefined || authorization !== env.password) {
+    if (!isAuthorized(env.password, authorization)) {
       // RequestAuthorizationFilter: 401 when missing, 403 when wrong, both without a body.
       env.transport.respond(res, {
         method,
@@ -113,6 +116,7 @@ function dispatch(
   }
   const sessionId = match.params.sessionId;
   let result: RestResult;
+  let text: string | undefined;
   try {
     result = match.handler({
       method,
@@ -122,6 +126,8 @@ function dispatch(
       rawBody: body,
       env: env.rest,
     });
+    // Serialised inside the try: whatever a handler returns, a failure here is a 500, not a crash.
+    if ("json" in result) text = JSON.stringify(result.json);
   } catch (error) {
     const httpError =
       error instanceof HttpError
@@ -135,10 +141,8 @@ function dispatch(
     return;
   }
   const headers: OutgoingHttpHeaders = { ...API_VERSION_HEADER };
-  let text: string | undefined;
   if ("json" in result) {
     headers["Content-Type"] = "application/json";
-    text = JSON.stringify(result.json);
   } else if ("text" in result) {
     headers["Content-Type"] = "text/plain;charset=UTF-8";
     text = result.text;

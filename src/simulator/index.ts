@@ -5,7 +5,7 @@
 export * from "./catalog/index.js";
 export { SimulatorError, type SimulatorErrorCode } from "./errors.js";
 export * from "./faults/index.js";
-export { SimulatorLog, type SimulatorLogEntry } from "./log.js";
+export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "./log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "./node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "./options.js";
 export type { SessionSnapshot } from "./session.js";

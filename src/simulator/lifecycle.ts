@@ -67,11 +67,21 @@ export async function listenNode(options: {
  * otherwise sockets are destroyed without one, as when the process dies.
  */
 export function disconnectAll(registry: SessionRegistry, graceful: boolean): void {
-  if (graceful) for (const [ws] of registry.sockets) ws.close(1001, "Simulator stopping");
-  else for (const [ws] of registry.sockets) ws.terminate();
-  for (const session of registry.all()) session.shutdown();
-  for (const [ws] of registry.sockets) ws.terminate();
+  const failures: unknown[] = [];
+  // One socket or session that fails to close must not keep the others open.
+  const attempt = (run: () => void): void => {
+    try {
+      run();
+    } catch (error) {
+      failures.push(error);
+    }
+  };
+  if (graceful) for (const [ws] of registry.sockets) attempt(() => ws.close(1001, "Simulator stopping"));
+  else for (const [ws] of registry.sockets) attempt(() => ws.terminate());
+  for (const session of registry.all()) attempt(() => session.shutdown());
+  for (const [ws] of registry.sockets) attempt(() => ws.terminate());
   registry.clear();
+  if (failures.length > 0) throw failures[0];
 }
 
 /** Stops listening and drops every HTTP connection still open (REST exchanges in flight included). */

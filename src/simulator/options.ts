@@ -6,6 +6,11 @@ import {
 } from "../protocol/index.js";
 import type { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
+import { DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from "./log.js";
+import { DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_FRAMES } from "./resume-queue.js";
+
+/** Longest resume timeout a simulator keeps by default, in seconds (one hour). */
+export const DEFAULT_MAX_RESUME_TIMEOUT = 3600;
 
 /** Options of {@link ProtocolSimulator}. Every field is optional. */
 export interface ProtocolSimulatorOptions {
@@ -41,10 +46,27 @@ export interface ProtocolSimulatorOptions {
   version?: string;
   /** A simulated route planner; without one `/v4/routeplanner/status` answers 204 as Lavalink does. */
   routePlanner?: RoutePlannerStatus | null;
-  /** Log of frames and requests: `false` disables it; default keeps the last 10,000 entries. */
-  log?: boolean | { capacity?: number; enabled?: boolean };
-  /** Largest accepted request body in bytes (default 1 MiB); larger gets 413. */
+  /**
+   * Log of frames and requests: `false` disables it. By default it keeps the last 10,000 entries
+   * (`capacity`) within an estimated 16 MiB (`maxBytes`), and each body's first 4,096 characters
+   * (`bodyLimit`; the rest becomes a marker saying how many bytes were dropped).
+   */
+  log?: boolean | { capacity?: number; enabled?: boolean; maxBytes?: number; bodyLimit?: number };
+  /**
+   * Largest accepted request body (and WebSocket frame) in bytes (default 1 MiB); a larger REST
+   * body gets 413 and the connection is closed, without reading the rest.
+   */
   maxBodyBytes?: number;
+  /**
+   * Longest resume timeout kept, in seconds (default 3600). Lavalink keeps any value; a longer
+   * `timeout` in `PATCH /v4/sessions/{id}` is clamped to this, answered as clamped and noted in
+   * the log.
+   */
+  maxResumeTimeout?: number;
+  /** Frames a disconnected resumable session holds (default 10,000); the oldest go beyond it. */
+  maxQueuedFrames?: number;
+  /** Characters of frames a disconnected resumable session holds (default 8 Mi); the oldest go beyond it. */
+  maxQueuedBytes?: number;
   /** CPU cores the node reports in stats (default 4). */
   cores?: number;
 }
@@ -70,7 +92,12 @@ export interface ResolvedOptions {
   routePlanner: RoutePlannerStatus | null;
   logCapacity: number;
   logEnabled: boolean;
+  logMaxBytes: number;
+  logBodyLimit: number;
   maxBodyBytes: number;
+  maxResumeTimeout: number;
+  maxQueuedFrames: number;
+  maxQueuedBytes: number;
   cores: number;
 }
 
@@ -122,14 +149,27 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     strictVoice: options.strictVoice ?? false,
     version: options.version ?? "4.0.8",
     routePlanner: options.routePlanner ?? null,
-    logCapacity: typeof log === "object" ? (log.capacity ?? 10_000) : 10_000,
+    logCapacity: typeof log === "object" ? (log.capacity ?? DEFAULT_LOG_CAPACITY) : DEFAULT_LOG_CAPACITY,
     logEnabled: log === false ? false : typeof log === "object" ? (log.enabled ?? true) : true,
+    logMaxBytes: positive(
+      "log.maxBytes",
+      typeof log === "object" ? log.maxBytes : undefined,
+      DEFAULT_LOG_MAX_BYTES,
+    ),
+    logBodyLimit: positive(
+      "log.bodyLimit",
+      typeof log === "object" ? log.bodyLimit : undefined,
+      DEFAULT_LOG_BODY_LIMIT,
+    ),
     maxBodyBytes: positive("maxBodyBytes", options.maxBodyBytes, 1024 * 1024),
+    maxResumeTimeout: positive("maxResumeTimeout", options.maxResumeTimeout, DEFAULT_MAX_RESUME_TIMEOUT),
+    maxQueuedFrames: positive("maxQueuedFrames", options.maxQueuedFrames, DEFAULT_MAX_QUEUED_FRAMES),
+    maxQueuedBytes: positive("maxQueuedBytes", options.maxQueuedBytes, DEFAULT_MAX_QUEUED_BYTES),
     cores: positive("cores", options.cores, 4),
   };
 }
 
 /** Loopback addresses, where running without a password is harmless. */
 export function isLoopback(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return host === "localhost" || host === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/i.test(host);
 }

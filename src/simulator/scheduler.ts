@@ -7,14 +7,21 @@ export interface ScheduledTask {
   readonly seq: number;
   /** @internal */
   cancelled: boolean;
+  /** @internal still in the heap (not yet popped or compacted away). */
+  queued: boolean;
   /** @internal */
   readonly run: () => void;
 }
 
+/** Below this many heap entries compaction is not worth a pass. */
+const COMPACT_MIN_HEAP = 64;
+
 /**
  * One clock timer for every player's next event: a binary min-heap ordered by due time, with lazy
  * cancellation. Thousands of players then cost one pending timer instead of thousands, and an
- * idle player costs nothing at all.
+ * idle player costs nothing at all. Cancelled entries are swept out once they are more than half
+ * of the heap, so replacing a track over and over (each replacement cancels a milestone due far
+ * in the future) keeps the heap at about twice the live entries instead of growing without bound.
  */
 export class Scheduler {
   private readonly heap: ScheduledTask[] = [];
@@ -22,6 +29,8 @@ export class Scheduler {
   private timer: TimerHandle | undefined;
   private timerDue = Number.POSITIVE_INFINITY;
   private stopped = false;
+  /** Cancelled entries still in the heap. */
+  private cancelledInHeap = 0;
 
   constructor(private readonly clock: Clock) {}
 
@@ -32,16 +41,26 @@ export class Scheduler {
     return n;
   }
 
+  /** @internal Entries in the heap, cancelled ones included: what the scheduler holds in memory. */
+  get heapSize(): number {
+    return this.heap.length;
+  }
+
   /** Runs `run` once the clock reaches `due` (epoch ms on the clock). */
   at(due: number, run: () => void): ScheduledTask {
-    const task: ScheduledTask = { due, seq: this.seq++, cancelled: false, run };
+    const task: ScheduledTask = { due, seq: this.seq++, cancelled: false, queued: true, run };
     this.push(task);
     if (due < this.timerDue) this.arm();
     return task;
   }
 
+  /** Cancels a pending entry (no-op for one already run or cancelled). */
   cancel(task: ScheduledTask | undefined): void {
-    if (task !== undefined) task.cancelled = true;
+    if (task === undefined || task.cancelled) return;
+    task.cancelled = true;
+    if (!task.queued) return;
+    this.cancelledInHeap++;
+    if (this.heap.length >= COMPACT_MIN_HEAP && this.cancelledInHeap * 2 > this.heap.length) this.compact();
   }
 
   /** Cancels everything and the underlying timer; the scheduler accepts nothing afterwards. */
@@ -49,7 +68,22 @@ export class Scheduler {
     this.stopped = true;
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
+    for (const task of this.heap) task.queued = false;
     this.heap.length = 0;
+    this.cancelledInHeap = 0;
+  }
+
+  /** Drops every cancelled entry and rebuilds the heap (O(n), paid for by the n/2 cancels before it). */
+  private compact(): void {
+    const live = this.heap.filter((task) => {
+      if (task.cancelled) task.queued = false;
+      return !task.cancelled;
+    });
+    this.heap.length = 0;
+    this.cancelledInHeap = 0;
+    for (const task of live) this.push(task);
+    // The clock timer stays as armed: if its entry was swept, it wakes early, finds nothing due
+    // and re-arms for the new top, as after any lazily cancelled top.
   }
 
   private arm(): void {
@@ -107,6 +141,10 @@ export class Scheduler {
   private pop(): ScheduledTask | undefined {
     const h = this.heap;
     const top = h[0];
+    if (top !== undefined) {
+      top.queued = false;
+      if (top.cancelled) this.cancelledInHeap--;
+    }
     const last = h.pop();
     if (top === undefined || last === undefined || h.length === 0) return top;
     let i = 0;

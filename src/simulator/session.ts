@@ -3,6 +3,7 @@ import type { Clock, TimerHandle } from "../base/clock/index.js";
 import type { SeededRandom } from "../base/random.js";
 import type { LavalinkEvent, Stats } from "../protocol/index.js";
 import { type PlayerHost, SimPlayer } from "./player.js";
+import { ResumeQueue } from "./resume-queue.js";
 import type { Scheduler } from "./scheduler.js";
 import type { Transport } from "./transport/transport.js";
 
@@ -15,6 +16,12 @@ export interface SessionEnvironment {
   readonly strictVoice: boolean;
   readonly playerUpdateInterval: number;
   readonly statsInterval: number;
+  /** Longest resume timeout kept, in seconds; longer requests are clamped to it. */
+  readonly maxResumeTimeout: number;
+  /** Frames held for a disconnected resumable session; the oldest go beyond it. */
+  readonly maxQueuedFrames: number;
+  /** Characters of frame text held for a disconnected resumable session; the oldest go beyond it. */
+  readonly maxQueuedBytes: number;
   /** Stats for the `stats` op of this session (with its frameStats). */
   statsFor(session: Session): Stats;
   /** The resume timeout ran out or the socket closed without resuming. */
@@ -49,7 +56,7 @@ export class Session implements PlayerHost {
   timeout = 60;
   ws: WebSocket | null;
   private paused = false;
-  private readonly queue: string[] = [];
+  private readonly queue: ResumeQueue;
   private resumeTimer: TimerHandle | undefined;
   private updateTimer: TimerHandle | undefined;
   private statsTimer: TimerHandle | undefined;
@@ -63,6 +70,7 @@ export class Session implements PlayerHost {
     private readonly env: SessionEnvironment,
   ) {
     this.ws = ws;
+    this.queue = new ResumeQueue(env.maxQueuedFrames, env.maxQueuedBytes);
   }
 
   get clock(): Clock {
@@ -105,6 +113,26 @@ export class Session implements PlayerHost {
     this.sendStats();
   }
 
+  /**
+   * Sets the resume timeout (seconds), clamped to the simulator's `maxResumeTimeout`: Lavalink
+   * keeps any value, but a session held for days would pin its queued frames. A clamp is
+   * recorded in the log (`note`). Returns the value kept.
+   */
+  setResumeTimeout(seconds: number): number {
+    const kept = Math.min(seconds, this.env.maxResumeTimeout);
+    if (kept !== seconds && this.env.transport.log.enabled) {
+      this.env.transport.log.record({
+        at: this.env.clock.now(),
+        direction: "out",
+        kind: "rest",
+        sessionId: this.id,
+        note: `resume timeout ${seconds}s clamped to ${kept}s (maxResumeTimeout)`,
+      });
+    }
+    this.timeout = kept;
+    return kept;
+  }
+
   getOrCreatePlayer(guildId: string): SimPlayer {
     let player = this.players.get(guildId);
     if (player === undefined) {
@@ -124,7 +152,24 @@ export class Session implements PlayerHost {
   // ---- PlayerHost ----
 
   sendEvent(event: LavalinkEvent): void {
-    this.sendText(JSON.stringify(event), "event", event.type, event.guildId);
+    let text: string;
+    try {
+      text = JSON.stringify(event);
+    } catch (error) {
+      // Events often go out from a timer, where a throw would take the process down. REST input
+      // is depth-checked, so this only guards values set through the programmatic API.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.env.transport.dropFrame(
+        this,
+        "",
+        "event",
+        `not serialisable: ${reason}`,
+        event.type,
+        event.guildId,
+      );
+      return;
+    }
+    this.sendText(text, "event", event.type, event.guildId);
   }
 
   sendPlayerUpdate(player: SimPlayer): void {
@@ -164,7 +209,7 @@ export class Session implements PlayerHost {
     this.paused = false;
     this.ws = ws;
     this.sendText(`{"op":"ready","resumed":true,"sessionId":"${this.id}"}`, "ready");
-    const pending = this.queue.splice(0);
+    const pending = this.queue.drain();
     for (const text of pending) this.env.transport.sendFrame(this, ws, text, opOf(text));
     for (const player of this.players.values()) this.sendPlayerUpdate(player);
   }
@@ -177,7 +222,7 @@ export class Session implements PlayerHost {
     this.env.clock.clearInterval(this.updateTimer);
     this.env.clock.clearInterval(this.statsTimer);
     for (const guildId of [...this.players.keys()]) this.destroyPlayer(guildId);
-    this.queue.length = 0;
+    this.queue.clear();
     this.paused = false;
     this.env.onSessionEnded(this);
   }
@@ -209,8 +254,11 @@ export class Session implements PlayerHost {
       return;
     }
     if (this.paused || this.ws === null) {
-      this.queue.push(text);
+      const dropped = this.queue.push(text);
       this.env.transport.dropFrame(this, text, op, "queued for resume", type, guildId);
+      for (const old of dropped) {
+        this.env.transport.dropFrame(this, old, opOf(old), "dropped from the full resume queue");
+      }
       return;
     }
     this.env.transport.sendFrame(this, this.ws, text, op, type, guildId);

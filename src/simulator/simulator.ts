@@ -9,6 +9,7 @@ import type { KnobOptions } from "./faults/knobs.js";
 import type { Fault, FaultKnobs } from "./faults/types.js";
 import type { HttpEnvironment } from "./http.js";
 import { assertSafeBind, closeListener, disconnectAll, listenNode, type NodeListener } from "./lifecycle.js";
+import { emitIsolated } from "./listener-errors.js";
 import { SimulatorLog } from "./log.js";
 import { frameStats, nodeInfo, nodeStats } from "./node-info.js";
 import {
@@ -90,7 +91,10 @@ export class ProtocolSimulator<
     this.registry = new SessionRegistry(this.random.fork("session-ids"));
     this.statsRandom = this.random.fork("stats");
     this.catalog = options?.catalog ?? new Catalog({ seed: this.options.seed });
-    this.log = new SimulatorLog(this.options.logCapacity, this.options.logEnabled);
+    this.log = new SimulatorLog(this.options.logCapacity, this.options.logEnabled, {
+      maxBytes: this.options.logMaxBytes,
+      bodyLimit: this.options.logBodyLimit,
+    });
     this.faults = new FaultController({
       clock: this.clock,
       random: this.random.fork("faults"),
@@ -212,11 +216,22 @@ export class ProtocolSimulator<
     }
     this.listener = null;
     this.lastPort = this.boundPort;
-    this.faults.halt();
-    disconnectAll(this.registry, graceful);
-    this.scheduler.stop();
+    // Every step runs even if an earlier one throws, so the node always ends up fully stopped;
+    // the first failure is rethrown once the teardown is complete.
+    const failures: unknown[] = [];
+    const step = (run: () => void): void => {
+      try {
+        run();
+      } catch (error) {
+        failures.push(error);
+      }
+    };
+    step(() => this.faults.halt());
+    step(() => disconnectAll(this.registry, graceful));
+    step(() => this.scheduler.stop());
     await closeListener(listener);
     this.boundPort = null;
+    if (failures.length > 0) throw failures[0];
   }
 
   /** `await using sim = await new ProtocolSimulator(...).start()` stops it at scope end. */
@@ -318,6 +333,14 @@ export class ProtocolSimulator<
 
   // ---- wiring ----
 
+  /**
+   * Emits one of the simulator's own events with each listener isolated: a listener that throws
+   * becomes a process warning (code `SONORA_SIM_LISTENER_ERROR`) and breaks nothing else.
+   */
+  private notify<K extends keyof SimulatorEvents>(event: K, ...args: SimulatorEvents[K]): void {
+    emitIsolated(this, event, args);
+  }
+
   private snapshotOf(session: Session, player: SimPlayer): PlayerSnapshot {
     return {
       ...playerJson(player, this.clock.now()),
@@ -340,6 +363,9 @@ export class ProtocolSimulator<
       strictVoice: this.options.strictVoice,
       playerUpdateInterval: this.options.playerUpdateInterval,
       statsInterval: this.options.statsInterval,
+      maxResumeTimeout: this.options.maxResumeTimeout,
+      maxQueuedFrames: this.options.maxQueuedFrames,
+      maxQueuedBytes: this.options.maxQueuedBytes,
       statsFor: (s) => {
         let audible = 0;
         for (const p of s.players.values())
@@ -348,7 +374,7 @@ export class ProtocolSimulator<
       },
       onSessionEnded: (s) => {
         this.registry.forget(s);
-        this.emit("sessionEnd", s.id);
+        this.notify("sessionEnd", s.id);
       },
     };
   }
@@ -361,9 +387,9 @@ export class ProtocolSimulator<
       registry: this.registry,
       sessionEnvironment,
       isRunning: () => this.listener !== null,
-      onConnect: (session) => this.emit("connect", session),
-      onResume: (session) => this.emit("resume", session),
-      onDisconnect: (session, code, resumable) => this.emit("disconnect", session, code, resumable),
+      onConnect: (session) => this.notify("connect", session),
+      onResume: (session) => this.notify("resume", session),
+      onDisconnect: (session, code, resumable) => this.notify("disconnect", session, code, resumable),
     };
   }
 

@@ -3,6 +3,7 @@ import type { NodeInfo, RoutePlannerStatus, Stats } from "../../protocol/index.j
 import type { Catalog } from "../deps.js";
 import type { Session } from "../session.js";
 import { HttpError } from "./http-error.js";
+import { jsonDepth, MAX_JSON_DEPTH } from "./json-depth.js";
 
 /** What REST handlers may touch on the simulator. */
 export interface RestEnvironment {
@@ -32,9 +33,19 @@ export type RestResult =
   | { status: number; text: string }
   | { status: 204 };
 
-/** Parses the JSON body as Spring's message converter would, with its 400 answers. */
+/**
+ * Parses the JSON body as Spring's message converter would, with its 400 answers. A document
+ * nested deeper than Jackson's limit ({@link MAX_JSON_DEPTH}) is refused like a malformed one.
+ */
 export function jsonBody(req: RestRequest): unknown {
   if (req.rawBody.trim() === "") throw new HttpError(400, "Required request body is missing");
+  if (jsonDepth(req.rawBody) > MAX_JSON_DEPTH) {
+    throw new HttpError(
+      400,
+      "Failed to read request",
+      "org.springframework.http.converter.HttpMessageNotReadableException",
+    );
+  }
   try {
     return JSON.parse(req.rawBody);
   } catch {

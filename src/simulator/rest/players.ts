@@ -65,7 +65,7 @@ export function patchSession(req: RestRequest): RestResult {
   const session = sessionOf(req);
   const update = validated(() => validateUpdateSessionRequest(raw));
   if (update.resuming !== undefined) session.resuming = update.resuming;
-  if (update.timeout !== undefined) session.timeout = update.timeout;
+  if (update.timeout !== undefined) session.setResumeTimeout(update.timeout);
   return { status: 200, json: { resuming: session.resuming, timeout: session.timeout } };
 }
 
