@@ -100,7 +100,7 @@ export class ProtocolSimulator<
       },
       closeVoice: (sessionId, guildId, close) => this.closeVoice(sessionId, guildId, close),
     });
-    this.transport = new Transport(this.clock, this.log, this.faults);
+    this.transport = new Transport(this.clock, this.log, this.faults.hook);
     this.scheduler = new Scheduler(this.clock);
     this.httpEnvironment = this.createHttpEnvironment();
     this.upgradeContext = this.createUpgradeContext(this.createSessionEnvironment());

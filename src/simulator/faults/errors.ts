@@ -1,5 +1,5 @@
 /** Stable codes of {@link FaultError}. */
-export type FaultErrorCode = "FAULT_INVALID" | "FAULT_DUPLICATE_ID" | "FAULT_NO_TRACK";
+export type FaultErrorCode = "FAULT_INVALID" | "FAULT_DUPLICATE_ID" | "FAULT_UNKNOWN_ID" | "FAULT_NO_TRACK";
 
 /**
  * Misuse of the fault injection API (an invalid fault description, an unknown fault id). Faults

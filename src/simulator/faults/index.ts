@@ -2,4 +2,5 @@ export { FaultController, type PlayerFaultOptions } from "./controller.js";
 export { FaultError, type FaultErrorCode } from "./errors.js";
 export { KNOB_IDS, type KnobOptions } from "./knobs.js";
 export { type FaultFlag, parseFaultFlag } from "./parse-flag.js";
+export type * from "./registry.js";
 export type * from "./types.js";
