@@ -1,12 +1,14 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { isAuthorized } from "./auth.js";
 import type { RestEnvironment, RestResult } from "./rest/context.js";
-import { errorBody, HttpError } from "./rest/http-error.js";
+import { HttpError } from "./rest/http-error.js";
 import { matchRoute } from "./rest/router.js";
+import type { InboundDecision } from "./transport/fault-hook.js";
+import { API_VERSION_HEADER, errorReply } from "./transport/reply.js";
 import type { Transport } from "./transport/transport.js";
+import type { IncomingRequest, RestReply } from "./transport/wire.js";
 
-/** Sent on every response by Lavalink's ResponseHeaderFilter. */
-export const API_VERSION_HEADER = { "Lavalink-Api-Version": "4" } as const;
+export { API_VERSION_HEADER } from "./transport/reply.js";
 
 export interface HttpEnvironment {
   readonly transport: Transport;
@@ -16,8 +18,11 @@ export interface HttpEnvironment {
 }
 
 /**
- * Reads, routes, authorises and answers one REST request. Nothing a client sends may throw out of
- * here: every failure becomes an HTTP answer, and a client that vanishes is simply forgotten.
+ * Reads, routes, authorises and answers one REST request, in one direction: the request is read,
+ * the transport says what becomes of it (fault injection may delay, fail or drop it), the router
+ * turns it into an answer, and the transport writes and logs that answer. Nothing a client sends
+ * may throw out of here: every failure becomes an HTTP answer, and a client that vanishes is
+ * simply forgotten.
  */
 export function handleHttpRequest(env: HttpEnvironment, req: IncomingMessage, res: ServerResponse): void {
   const method = req.method ?? "GET";
@@ -40,45 +45,59 @@ export function handleHttpRequest(env: HttpEnvironment, req: IncomingMessage, re
         `Request body exceeds ${env.maxBodyBytes} bytes`,
         "org.springframework.web.multipart.MaxUploadSizeExceededException",
       );
-      reply(env, res, method, path, undefined, false, error, { Connection: "close" });
+      env.transport.respond(
+        res,
+        errorReply({ method, path }, error, env.rest.clock.now(), false, { Connection: "close" }),
+      );
       return;
     }
     chunks.push(chunk);
   });
   req.on("end", () => {
     if (tooLarge) return;
-    const body = Buffer.concat(chunks).toString("utf8");
+    const request: IncomingRequest = {
+      method,
+      path,
+      headers: req.headers,
+      body: Buffer.concat(chunks).toString("utf8"),
+    };
     // A refused request's body is not kept: unauthenticated clients must not fill the log.
-    const logged = isAuthorized(env.password, req.headers.authorization) ? body : "";
-    env.transport.receiveRequest(res, { method, path, headers: req.headers, body: logged }, () =>
-      dispatch(env, req, res, method, rawUrl, path, body),
-    );
+    const logged = isAuthorized(env.password, req.headers.authorization) ? request : { ...request, body: "" };
+    const decision = env.transport.receiveRequest(res, logged);
+    if (decision instanceof Promise) void decision.then((later) => answer(env, res, request, rawUrl, later));
+    else answer(env, res, request, rawUrl, decision);
   });
 }
 
-function dispatch(
+/** Hands the transport the answer the decision calls for: routed, a fault's, or none. */
+function answer(
   env: HttpEnvironment,
-  req: IncomingMessage,
   res: ServerResponse,
-  method: string,
+  request: IncomingRequest,
   rawUrl: string,
-  path: string,
-  body: string,
+  decision: InboundDecision,
 ): void {
+  if (decision.kind === "drop") return;
+  env.transport.respond(res, decision.kind === "answer" ? decision.reply : route(env, request, rawUrl));
+}
+
+/** The node's answer to a request: routed, authorised and handled, or the error a node would send. */
+function route(env: HttpEnvironment, request: IncomingRequest, rawUrl: string): RestReply {
+  const { method, path } = request;
+  const fail = (error: HttpError, trace: boolean, sessionId?: string): RestReply =>
+    errorReply({ method, path, sessionId }, error, env.rest.clock.now(), trace);
   let url: URL;
   try {
     url = new URL(rawUrl, "http://simulator");
   } catch {
-    reply(env, res, method, path, undefined, false, new HttpError(400, "Invalid request URL"));
-    return;
+    return fail(new HttpError(400, "Invalid request URL"), false);
   }
   const trace = url.searchParams.has("trace") && url.searchParams.get("trace") !== "false";
   let match: ReturnType<typeof matchRoute>;
   try {
     match = matchRoute(method, path);
   } catch {
-    reply(env, res, method, path, undefined, trace, new HttpError(400, "Invalid percent-encoding in path"));
-    return;
+    return fail(new HttpError(400, "Invalid percent-encoding in path"), trace);
   }
   // Spring resolves the handler (and answers 405) before Lavalink's authorization interceptor runs.
   if (match.kind === "wrongMethod") {
@@ -88,21 +107,19 @@ function dispatch(
       "org.springframework.web.HttpRequestMethodNotSupportedException",
       { Allow: match.allowed.join(", ") },
     );
-    reply(env, res, method, path, undefined, trace, error);
-    return;
+    return fail(error, trace);
   }
   if (env.password !== undefined) {
-    const authorization = req.headers.authorization;
+    const authorization = request.headers.authorization;
     if (!isAuthorized(env.password, authorization)) {
       // RequestAuthorizationFilter: 401 when missing, 403 when wrong, both without a body.
-      env.transport.respond(res, {
+      return {
         method,
         path,
         status: authorization === undefined ? 401 : 403,
         headers: { ...API_VERSION_HEADER },
         body: undefined,
-      });
-      return;
+      };
     }
   }
   if (match.kind === "none") {
@@ -111,8 +128,7 @@ function dispatch(
       `No static resource ${path.replace(/^\//, "")}.`,
       "org.springframework.web.servlet.resource.NoResourceFoundException",
     );
-    reply(env, res, method, path, undefined, trace, error);
-    return;
+    return fail(error, trace);
   }
   const sessionId = match.params.sessionId;
   let result: RestResult;
@@ -123,7 +139,7 @@ function dispatch(
       path,
       query: url.searchParams,
       params: match.params,
-      rawBody: body,
+      rawBody: request.body,
       env: env.rest,
     });
     // Serialised inside the try: whatever a handler returns, a failure here is a 500, not a crash.
@@ -137,8 +153,7 @@ function dispatch(
             error instanceof Error ? error.message : String(error),
             "java.lang.RuntimeException",
           );
-    reply(env, res, method, path, sessionId, trace, httpError);
-    return;
+    return fail(httpError, trace, sessionId);
   }
   const headers: OutgoingHttpHeaders = { ...API_VERSION_HEADER };
   if ("json" in result) {
@@ -147,30 +162,5 @@ function dispatch(
     headers["Content-Type"] = "text/plain;charset=UTF-8";
     text = result.text;
   }
-  env.transport.respond(res, { method, path, sessionId, status: result.status, headers, body: text });
-}
-
-function reply(
-  env: HttpEnvironment,
-  res: ServerResponse,
-  method: string,
-  path: string,
-  sessionId: string | undefined,
-  trace: boolean,
-  error: HttpError,
-  extraHeaders: Record<string, string> = {},
-): void {
-  env.transport.respond(res, {
-    method,
-    path,
-    sessionId,
-    status: error.status,
-    headers: {
-      ...API_VERSION_HEADER,
-      "Content-Type": "application/json",
-      ...error.headers,
-      ...extraHeaders,
-    },
-    body: errorBody(error, path, env.rest.clock.now(), trace),
-  });
+  return { method, path, sessionId, status: result.status, headers, body: text };
 }

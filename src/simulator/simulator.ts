@@ -104,7 +104,7 @@ export class ProtocolSimulator<
       },
       closeVoice: (sessionId, guildId, close) => this.closeVoice(sessionId, guildId, close),
     });
-    this.transport = new Transport(this.clock, this.log, this.faults);
+    this.transport = new Transport(this.clock, this.log, this.faults.hook);
     this.scheduler = new Scheduler(this.clock);
     this.httpEnvironment = this.createHttpEnvironment();
     this.upgradeContext = this.createUpgradeContext(this.createSessionEnvironment());
@@ -199,12 +199,16 @@ export class ProtocolSimulator<
    * The seed's three knobs, each a probability 0..1: `packetLoss` (TCP retransmission delays, at
    * worst a stalled connection), `latencySpike` (5–20× the baseline latency), `connectionDrop`
    * (abrupt socket close per frame). Replaces earlier knob settings; see docs/faults.md.
+   *
+   * A shortcut, under the name the seed's docs use, for {@link FaultController.enable}: the knobs
+   * are ordinary faults in {@link faults} (ids `knob:packetLoss`, …), listed, updated and removed
+   * like any other.
    */
   enableFaultInjection(knobs: FaultKnobs & KnobOptions): Fault[] {
     return this.faults.enable(knobs);
   }
 
-  /** Removes the knobs' faults (faults added with `sim.faults.add` stay). */
+  /** Removes the knobs' faults (faults added with `sim.faults.add` stay). Shortcut for {@link FaultController.disable}. */
   disableFaultInjection(): void {
     this.faults.disable();
   }

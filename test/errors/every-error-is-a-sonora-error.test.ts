@@ -187,6 +187,7 @@ describe("the code list", () => {
           return "simulator";
         case "FAULT_INVALID":
         case "FAULT_DUPLICATE_ID":
+        case "FAULT_UNKNOWN_ID":
         case "FAULT_NO_TRACK":
           return "faults";
         case "CATALOG":

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SeededRandom } from "../../src/base/random.js";
 import { type ArmedFault, decide, type TrafficUnit } from "../../src/simulator/faults/decide.js";
+import type { FaultSpec } from "../../src/simulator/faults/registry.js";
 import { resolveFault } from "../../src/simulator/faults/resolve.js";
-import type { FaultSpec } from "../../src/simulator/faults/types.js";
 import { rest, startSim, TestClient } from "./helpers.js";
 
 /** A random source that fails the test the moment anything draws from it. */

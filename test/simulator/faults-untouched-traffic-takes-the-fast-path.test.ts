@@ -4,10 +4,10 @@ import { WebSocket } from "ws";
 import { VirtualClock } from "../../src/base/clock/index.js";
 import { SeededRandom } from "../../src/base/random.js";
 import { type ArmedFault, decide, type TrafficUnit } from "../../src/simulator/faults/decide.js";
-import type { FaultHook } from "../../src/simulator/faults/hook.js";
+import type { FaultSpec } from "../../src/simulator/faults/registry.js";
 import { resolveFault } from "../../src/simulator/faults/resolve.js";
-import type { FaultSpec } from "../../src/simulator/faults/types.js";
 import { SimulatorLog } from "../../src/simulator/log.js";
+import type { FaultHook } from "../../src/simulator/transport/fault-hook.js";
 import { Transport } from "../../src/simulator/transport/transport.js";
 
 /** A hook that is registered but idle: any call into it means the transport left its fast path. */
@@ -60,11 +60,13 @@ describe("traffic no fault acts on takes the fast path", () => {
     transport.sendFrame(owner, ws, '{"op":"stats"}', "stats");
     transport.receiveFrame(owner, ws, "{}");
     let handled = 0;
-    transport.receiveRequest(
-      res,
-      { method: "GET", path: "/v4/info", headers: {}, body: "" },
-      () => handled++,
-    );
+    const decision = transport.receiveRequest(res, {
+      method: "GET",
+      path: "/v4/info",
+      headers: {},
+      body: "",
+    });
+    if (!(decision instanceof Promise) && decision.kind === "route") handled++;
     transport.respond(res, { method: "GET", path: "/v4/info", status: 200, headers: {}, body: "{}" });
 
     expect(sent).toEqual(['{"op":"stats"}']);

@@ -40,6 +40,7 @@ export const SONORA_ERROR_CODES = [
   // faults: misuse of the fault injection API
   "FAULT_INVALID",
   "FAULT_DUPLICATE_ID",
+  "FAULT_UNKNOWN_ID",
   "FAULT_NO_TRACK",
   // catalog
   "CATALOG",

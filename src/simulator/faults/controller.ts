@@ -1,16 +1,15 @@
-import type { ServerResponse } from "node:http";
-import type { WebSocket } from "ws";
 import type { ExceptionSeverity } from "../../protocol/index.js";
-import type { RestReply } from "../transport/transport.js";
+import type { FaultHook } from "../transport/fault-hook.js";
 import type { ArmedFault } from "./decide.js";
 import { DecisionLog } from "./decision-log.js";
 import { FaultError } from "./errors.js";
-import type { FaultHost, OutgoingFrame } from "./hook.js";
+import type { FaultHost } from "./host.js";
 import { KNOB_IDS, type KnobOptions, knobFaults } from "./knobs.js";
 import { exceptionOf, noTrack } from "./player-faults.js";
+import type { FaultSpec } from "./registry.js";
 import { resolveFault } from "./resolve.js";
 import { FaultTraffic } from "./traffic.js";
-import type { Fault, FaultDecision, FaultKnobs, FaultMark, FaultSpec } from "./types.js";
+import type { Fault, FaultChanges, FaultDecision, FaultKnobs, FaultMark } from "./types.js";
 
 /** Options of the on-demand track and voice faults. */
 export interface PlayerFaultOptions {
@@ -19,9 +18,10 @@ export interface PlayerFaultOptions {
 }
 
 /**
- * `sim.faults`: seeded, replayable network and node faults, modelled on toxiproxy's toxics. Add
- * and remove faults at run time; every decision comes from the simulator's seed (one stream per
- * fault id), lands in `sim.log` next to the traffic it hit and in {@link decisions}.
+ * `sim.faults`: seeded, replayable network and node faults, modelled on toxiproxy's toxics. Add,
+ * update and remove faults at run time; every decision comes from the simulator's seed (one stream
+ * per fault id), lands in `sim.log` next to the traffic it hit and in {@link decisions}. The seed's
+ * three knobs ({@link enable}) are faults like any other; `sim.enableFaultInjection` is a shortcut.
  */
 export class FaultController {
   private armed: ArmedFault[] = [];
@@ -63,6 +63,49 @@ export class FaultController {
     // The stream depends on the seed and the id only: adding another fault never shifts this one.
     this.armed.push({ ...resolved, random: this.host.random.fork(`fault:${faultId}`) });
     return resolved.fault;
+  }
+
+  /**
+   * Changes a registered fault in place, as toxiproxy's UpdateToxic: its toxicity, its type's
+   * attributes or the common ones (not its `id` or `type`). The changes are merged onto the spec
+   * the fault was added with and validated like {@link add}; an attribute set to `undefined` goes
+   * back to its default. The fault keeps its place in the order faults are applied and its random
+   * stream, so decisions from this point on follow the new settings while the other faults' stay
+   * as they were. Returns the fault with every default filled in.
+   *
+   * Throws {@link FaultError} `FAULT_UNKNOWN_ID` when no fault has that id, and `FAULT_INVALID`
+   * when the result is not a valid fault (the fault then stays as it was).
+   */
+  update(fault: Fault | string, changes: FaultChanges): Fault {
+    const id = typeof fault === "string" ? fault : fault.id;
+    const index = this.armed.findIndex((a) => a.fault.id === id);
+    const current = this.armed[index];
+    if (current === undefined) {
+      throw new FaultError(
+        "FAULT_UNKNOWN_ID",
+        `no fault has id ${JSON.stringify(id)}; sim.faults.list() shows the registered ones`,
+      );
+    }
+    if (typeof changes !== "object" || changes === null) {
+      throw new FaultError(
+        "FAULT_INVALID",
+        `fault ${JSON.stringify(id)}: expected an object of changes, got ${String(changes)}`,
+      );
+    }
+    for (const key of ["id", "type"] as const) {
+      const changed = (changes as Partial<Record<typeof key, unknown>>)[key];
+      if (key in changes && changed !== current.fault[key]) {
+        throw new FaultError(
+          "FAULT_INVALID",
+          `fault ${JSON.stringify(id)}: its ${key} cannot change (got ${JSON.stringify(changed)}); remove it and add another`,
+        );
+      }
+    }
+    const resolved = resolveFault({ ...current.spec, ...changes, id } as FaultSpec, id);
+    const updated: ArmedFault = { ...resolved, random: current.random };
+    // A new array, as remove() makes: nothing holds on to a half-changed list.
+    this.armed = this.armed.map((a, i) => (i === index ? updated : a));
+    return updated.fault;
   }
 
   /** Removes a fault (by the object {@link add} returned, or its id). Returns whether it existed. */
@@ -202,44 +245,13 @@ export class FaultController {
     this.traffic.halt();
   }
 
-  // ---- FaultHook: the transport asks here; traffic.ts applies the faults ----
-
-  /** @internal */
+  /** @internal True while faults are registered or traffic they held back is still pending. */
   get engaged(): boolean {
-    return this.armed.length > 0 || this.traffic.busy;
+    return this.traffic.engaged;
   }
 
-  /** @internal */
-  outgoingFrame(frame: OutgoingFrame, record: (sent: string, marks?: FaultMark[]) => void): void {
-    this.traffic.outgoingFrame(frame, record);
-  }
-
-  /** @internal */
-  incomingFrame(
-    frame: { owner: { id: string }; ws: WebSocket; body: string },
-    record: (marks?: FaultMark[]) => void,
-  ): void {
-    this.traffic.incomingFrame(frame, record);
-  }
-
-  /** @internal */
-  incomingRequest(
-    res: ServerResponse,
-    request: { method: string; path: string; body: string },
-    record: (marks?: FaultMark[]) => void,
-    handle: () => void,
-    answer: (reply: RestReply) => void,
-  ): void {
-    this.traffic.incomingRequest(res, request, record, handle, answer);
-  }
-
-  /** @internal */
-  outgoingReply(
-    res: ServerResponse,
-    reply: RestReply,
-    record: (sent: RestReply, marks?: FaultMark[]) => void,
-    write: (sent: RestReply) => void,
-  ): void {
-    this.traffic.outgoingReply(res, reply, record, write);
+  /** @internal What the simulator's transport asks before each frame and REST exchange. */
+  get hook(): FaultHook {
+    return this.traffic;
   }
 }

@@ -1,5 +1,6 @@
 import { FaultError } from "./errors.js";
-import type { FaultKnobs, FaultSpec } from "./types.js";
+import type { FaultSpec } from "./registry.js";
+import type { FaultKnobs } from "./types.js";
 
 /** Ids the knobs' faults are registered under (so `enable` can replace them and `disable` remove them). */
 export const KNOB_IDS = {

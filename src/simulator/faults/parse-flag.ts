@@ -1,7 +1,9 @@
 import { FaultError } from "./errors.js";
+import type { AttributeKind, CommonAttributes } from "./fault-type.js";
 import type { KnobOptions } from "./knobs.js";
+import { type FaultSpec, TYPE_ATTRIBUTES } from "./registry.js";
 import { resolveFault } from "./resolve.js";
-import type { FaultKnobs, FaultSpec } from "./types.js";
+import type { FaultKnobs } from "./types.js";
 
 /** What one `--fault` flag asks for: a knob setting or a fault of its own. */
 export type FaultFlag =
@@ -9,37 +11,17 @@ export type FaultFlag =
   | { kind: "fault"; spec: FaultSpec };
 
 const KNOBS = new Set(["packetLoss", "latencySpike", "connectionDrop", "baseLatency"]);
-const NUMBERS = new Set([
-  "toxicity",
-  "latency",
-  "jitter",
-  "baseLatency",
-  "minFactor",
-  "maxFactor",
-  "rate",
-  "rto",
-  "stallAfter",
-  "timeout",
-  "status",
-  "code",
-  "afterMs",
-  "thresholdMs",
-  "cpuLoad",
-  "frameDeficit",
-  "nulled",
-]);
-const STRINGS = new Set([
-  "id",
-  "direction",
-  "scope",
-  "sessionId",
-  "route",
-  "message",
-  "reason",
-  "severity",
-  "cause",
-]);
-const BOOLEANS = new Set(["byRemote"]);
+
+/** The attributes every fault shares, as a flag writes them; each type's own come from its module. */
+const COMMON: CommonAttributes = {
+  id: "string",
+  toxicity: "number",
+  direction: "string",
+  scope: "string",
+  sessionId: "string",
+  route: "string",
+};
+const COMMON_ATTRIBUTES: ReadonlyMap<string, AttributeKind> = new Map(Object.entries(COMMON));
 
 function bad(text: string, what: string): never {
   throw new FaultError(
@@ -81,9 +63,11 @@ export function parseFaultFlag(text: string): FaultFlag {
     const key = pair.slice(0, eq).trim();
     const raw = pair.slice(eq + 1).trim();
     if (key in spec) bad(text, `${key} given twice`);
-    if (NUMBERS.has(key)) spec[key] = toNumber(text, key, raw);
-    else if (STRINGS.has(key)) spec[key] = raw;
-    else if (BOOLEANS.has(key)) {
+    // Any type's attribute is read (and, as on `add`, one the type does not know is ignored).
+    const kind = COMMON_ATTRIBUTES.get(key) ?? TYPE_ATTRIBUTES.get(key);
+    if (kind === "number") spec[key] = toNumber(text, key, raw);
+    else if (kind === "string") spec[key] = raw;
+    else if (kind === "boolean") {
       if (raw !== "true" && raw !== "false")
         bad(text, `${key} must be true or false, got ${JSON.stringify(raw)}`);
       spec[key] = raw === "true";

@@ -1,5 +1,7 @@
 import type { ExceptionSeverity, LavalinkException } from "../../protocol/index.js";
+import type { SimPlayer } from "../player.js";
 import { FaultError } from "./errors.js";
+import type { FollowUp, TrafficUnit } from "./fault-type.js";
 
 /** The exception a track fault reports, with Lavalink-like defaults for what the caller left out. */
 export function exceptionOf(spec: {
@@ -21,4 +23,32 @@ export function noTrack(guildId: string): FaultError {
     "FAULT_NO_TRACK",
     `the player of guild ${guildId} has no track; start one (PATCH with a track) before injecting a track fault`,
   );
+}
+
+/** Track faults are decided on each TrackStartEvent the node sends. */
+export function isTrackStart(unit: TrafficUnit): boolean {
+  return (
+    unit.channel === "ws" &&
+    unit.direction === "downstream" &&
+    unit.op === "event" &&
+    unit.eventType === "TrackStartEvent"
+  );
+}
+
+/**
+ * Acts on the player's track `afterMs` from now, but only on the track that started: a track
+ * replaced or stopped in between is left alone (as is a player that is gone already).
+ */
+export function onTrackLater(context: FollowUp, afterMs: number, act: (player: SimPlayer) => void): void {
+  let player: SimPlayer;
+  try {
+    player = context.host.requirePlayer(context.sessionId, context.guildId).player;
+  } catch {
+    return;
+  }
+  const track = player.loaded;
+  if (track === null) return;
+  context.later(afterMs, () => {
+    if (player.loaded === track) act(player);
+  });
 }

@@ -1,27 +1,19 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import { WebSocket } from "ws";
 import type { Clock } from "../../base/clock/index.js";
-import type { FaultHook } from "../faults/hook.js";
 import type { FaultMark } from "../faults/types.js";
 import type { SimulatorLog } from "../log.js";
+import type { FaultHook, InboundDecision } from "./fault-hook.js";
+import { writeReply } from "./reply.js";
+import type { FrameOwner, IncomingRequest, RestReply } from "./wire.js";
 
-/** Who a frame belongs to; the session class satisfies it. */
-export interface FrameOwner {
-  readonly id: string;
-}
-
-/** A REST answer about to be written. */
-export interface RestReply {
-  method: string;
-  path: string;
-  sessionId?: string | undefined;
-  status: number;
-  headers: OutgoingHttpHeaders;
-  body: string | undefined;
-}
+export type { FrameOwner, RestReply } from "./wire.js";
 
 /** The log fields of traffic nothing acted on; shared, so the fast path allocates nothing for it. */
 const NOTHING: Record<string, never> = Object.freeze({});
+
+/** The decision on a request no fault acts on; shared for the same reason. */
+const ROUTE: InboundDecision = Object.freeze({ kind: "route" });
 
 /** The log field naming the faults that acted on a frame or exchange (none: no field). */
 function faultsOf(marks: FaultMark[] | undefined): { faults: FaultMark[] } | Record<string, never> {
@@ -31,7 +23,8 @@ function faultsOf(marks: FaultMark[] | undefined): { faults: FaultMark[] } | Rec
 /**
  * The single choke point for everything the simulator writes: every outgoing WebSocket frame and
  * every REST answer goes through here, and is recorded in the log on the way. Fault injection
- * (latency, drops, 5xx) hooks in at these two methods and records its decisions in the same log.
+ * (latency, drops, 5xx) is asked for a verdict on each; the transport logs the traffic with it,
+ * then lets the verdict be carried out. Calls only go one way: the transport asks, nobody calls back.
  */
 export class Transport {
   constructor(
@@ -52,9 +45,9 @@ export class Transport {
   ): void {
     const faults = this.faults;
     if (faults?.engaged === true) {
-      faults.outgoingFrame({ owner, ws, text, op, type, guildId }, (sent, marks) =>
-        this.recordOutgoing(owner, sent, op, type, guildId, faultsOf(marks)),
-      );
+      const verdict = faults.outgoingFrame({ owner, ws, text, op, type, guildId });
+      this.recordOutgoing(owner, verdict.sent, op, type, guildId, faultsOf(verdict.marks));
+      verdict.carryOut();
       return;
     }
     // The path every frame takes while no fault is registered: no closure, no fault plan.
@@ -66,34 +59,27 @@ export class Transport {
   receiveFrame(owner: FrameOwner, ws: WebSocket, body: string): void {
     const faults = this.faults;
     if (faults?.engaged === true) {
-      faults.incomingFrame({ owner, ws, body }, (marks) => this.recordClientFrame(owner, body, marks));
+      const verdict = faults.incomingFrame({ owner, ws, body });
+      this.recordClientFrame(owner, body, verdict.marks);
+      verdict.carryOut();
     } else {
       this.recordClientFrame(owner, body, undefined);
     }
   }
 
   /**
-   * A complete REST request: records it, lets upstream faults act on it, then hands it to
-   * `handle` (at once without faults).
+   * A complete REST request: records it and tells what to do with it, after any upstream fault
+   * acted (at once without faults; a promise when a fault delays it).
    */
-  receiveRequest(
-    res: ServerResponse,
-    request: { method: string; path: string; headers: IncomingHttpHeaders; body: string },
-    handle: () => void,
-  ): void {
+  receiveRequest(res: ServerResponse, request: IncomingRequest): InboundDecision | Promise<InboundDecision> {
     const { method, path, headers, body } = request;
     if (this.faults?.engaged !== true) {
       this.recordRequest(method, path, headers, body);
-      handle();
-      return;
+      return ROUTE;
     }
-    this.faults.incomingRequest(
-      res,
-      { method, path, body },
-      (marks) => this.recordRequest(method, path, headers, body, marks),
-      handle,
-      (reply) => this.respond(res, reply),
-    );
+    const verdict = this.faults.incomingRequest(res, request);
+    this.recordRequest(method, path, headers, body, verdict.marks);
+    return verdict.carryOut();
   }
 
   /** Records a frame that was produced but not written (queued for resume, or the session is gone). */
@@ -178,16 +164,13 @@ export class Transport {
   respond(res: ServerResponse, reply: RestReply): void {
     const faults = this.faults;
     if (faults?.engaged === true) {
-      faults.outgoingReply(
-        res,
-        reply,
-        (sent, marks) => this.recordReply(sent, marks),
-        (sent) => this.write(res, sent),
-      );
+      const verdict = faults.outgoingReply(res, reply);
+      this.recordReply(verdict.sent, verdict.marks);
+      verdict.carryOut();
       return;
     }
     this.recordReply(reply, undefined);
-    this.write(res, reply);
+    writeReply(res, reply);
   }
 
   private recordReply(sent: RestReply, marks: FaultMark[] | undefined): void {
@@ -203,14 +186,5 @@ export class Transport {
       ...(sent.body === undefined ? {} : { body: sent.body }),
       ...faultsOf(marks),
     });
-  }
-
-  private write(res: ServerResponse, reply: RestReply): void {
-    if (res.writableEnded || res.destroyed) return;
-    const headers: OutgoingHttpHeaders = { ...reply.headers };
-    if (reply.body !== undefined) headers["Content-Length"] = Buffer.byteLength(reply.body);
-    else headers["Content-Length"] = 0;
-    res.writeHead(reply.status, headers);
-    res.end(reply.body);
   }
 }
