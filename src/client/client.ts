@@ -1,4 +1,5 @@
 import { type Clock, RealClock } from "../base/clock/index.js";
+import { toRandomSource } from "../base/random-source.js";
 import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
 import { TypedEmitter } from "./emitter.js";
 import { ClientStateError } from "./errors/client-state-error.js";
@@ -66,7 +67,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     this.options = options;
     this.clock = options.clock ?? new RealClock();
     this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
-    this.nodeHost = this.createNodeHost(options.random ?? Math.random);
+    const random = toRandomSource(options.random);
+    this.nodeHost = this.createNodeHost(() => random.next());
     this.playerHost = {
       clock: this.clock,
       events: this,

@@ -1,4 +1,5 @@
 import type { Clock } from "../base/clock/index.js";
+import type { RandomInput } from "../base/random-source.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
 import {
   DEFAULT_RECONNECT,
@@ -37,8 +38,11 @@ export interface ClientOptions {
   connectTimeout?: number;
   /** Time source for position estimates, backoff and timeouts (default a RealClock). */
   clock?: Clock;
-  /** Random source in [0, 1) for backoff jitter (default Math.random). */
-  random?: () => number;
+  /**
+   * Random source in [0, 1) for backoff jitter: a {@link RandomSource} (such as a SeededRandom) or a
+   * function (default {@link defaultRandomSource}, backed by `Math.random`).
+   */
+  random?: RandomInput;
 }
 
 /** Merges a node's overrides over the client's options. */
