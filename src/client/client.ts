@@ -11,7 +11,7 @@ import { toGuildId } from "./guild-id.js";
 import { type ClientLoadResult, isUrl, wrapLoadResult } from "./load.js";
 import { Node, type NodeHost } from "./node/node.js";
 import type { NodeOptions } from "./node/options.js";
-import { applyOfflineMode } from "./offline.js";
+import { applyOfflineSwitch } from "./offline.js";
 import {
   checkClientOptions,
   checkIdentifier,
@@ -58,8 +58,10 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
-    // SONORA_OFFLINE=1 swaps the configured nodes for a local simulator (see offline.ts).
-    nodes = applyOfflineMode(nodes);
+    // The `offline` option, or SONORA_OFFLINE=1 when it is unset, swaps the configured nodes for a
+    // local simulator (see offline.ts). Read before the options are checked, as it always was: in
+    // offline mode a bad `nodes` is replaced rather than refused.
+    nodes = applyOfflineSwitch(nodes, (options as Partial<ClientOptions> | null)?.offline);
     if (!Array.isArray(nodes) || nodes.length === 0) {
       throw new InvalidOptionError("nodes", nodes, "a non-empty array of { host, port, password }");
     }

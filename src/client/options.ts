@@ -9,6 +9,7 @@ import {
 } from "./node/backoff.js";
 import type { ResolvedNodeSettings } from "./node/node.js";
 import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";
 
@@ -43,6 +44,18 @@ export interface ClientOptions {
    * function (default {@link defaultRandomSource}, backed by `Math.random`).
    */
   random?: RandomInput;
+  /**
+   * Offline mode: replace the configured nodes with one local simulator (`npx sonora sim`).
+   * - `undefined` (default): the environment decides — offline when `SONORA_OFFLINE` is `1`, `true`
+   *   or `yes`, at `SONORA_OFFLINE_HOST`/`_PORT`/`_PASSWORD`; a process warning (code
+   *   `SONORA_OFFLINE`) then says the configured nodes are ignored.
+   * - `false`: never offline, whatever the environment says (a test of the real configuration).
+   * - `true`: always offline, at the address the environment gives (or {@link OFFLINE_DEFAULTS}).
+   * - `{ host?, port?, password? }`: always offline, at that address (missing fields: {@link OFFLINE_DEFAULTS}).
+   *
+   * See {@link OfflineOption}.
+   */
+  offline?: OfflineOption;
 }
 
 /** Merges a node's overrides over the client's options. */
