@@ -25,8 +25,11 @@ export const DEFAULT_RESUME_TIMEOUT = 60;
 
 /** Options of {@link SonoraClient}. */
 export interface ClientOptions {
-  /** The bot's Discord user id. Optional offline; required to follow voice events. */
-  userId?: string;
+  /**
+   * The bot's Discord user id: a snowflake string, or a number while it is a safe integer (see
+   * {@link toGuildId}). Optional offline; required to follow voice events.
+   */
+  userId?: string | number;
   /** How voice-join payloads reach Discord: `(guildId, payload) => shard.send(payload)`. */
   send?: (guildId: string, payload: GatewayVoicePayload) => void | Promise<void>;
   /** Reconnect policy of every node (default: 5 retries, exponential from 1 s, 20 % jitter). */
