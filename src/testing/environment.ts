@@ -1,3 +1,4 @@
+import { asyncDisposeSymbol, provideAsyncDispose } from "../base/async-dispose.js";
 import type { Clock, VirtualClock } from "../base/clock/index.js";
 import {
   type ClientEvents,
@@ -16,9 +17,6 @@ import { TestingError, WaitTimeoutError } from "./errors.js";
 import { MockGateway, type MockGatewayOptions } from "./mock-gateway.js";
 import { type WaitForEventOptions, waitForEvent } from "./wait-for-event.js";
 import { ioTurn, WireMonitor } from "./wire-monitor.js";
-
-// Node 20 lacks Symbol.asyncDispose; `await using` needs it.
-(Symbol as { asyncDispose?: symbol }).asyncDispose ??= Symbol.for("Symbol.asyncDispose");
 
 /** waitForEvent without the per-event typing, for code that is generic over event names. */
 const waitAny = waitForEvent as (
@@ -169,6 +167,7 @@ function checkOptions(options: TestEnvironmentOptions): void {
  */
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
   checkOptions(options);
+  provideAsyncDispose();
   const seed = options.seed ?? 0;
   const password = options.password ?? "sonora-test";
   const userId = options.userId ?? TEST_BOT_ID;
@@ -335,7 +334,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       // Lets the closed sockets' last events run before a test runner checks for leaks.
       await ioTurn();
     },
-    [Symbol.asyncDispose]() {
+    [asyncDisposeSymbol]() {
       return env.dispose();
     },
   };
