@@ -4,6 +4,7 @@
  */
 
 export * from "./base/clock/index.js";
+export * from "./base/random-source.js";
 export * from "./client/autoplay/index.js";
 export * from "./client/filters/index.js";
 export * from "./client/index.js";

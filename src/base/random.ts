@@ -1,4 +1,5 @@
 import { SonoraError } from "./errors/sonora-error.js";
+import type { RandomSource } from "./random-source.js";
 
 /** Thrown for invalid arguments to {@link SeededRandom}. */
 export class RandomError extends SonoraError {
@@ -18,9 +19,10 @@ function hashString(text: string): number {
 
 /**
  * A small, fast, seedable random source (sfc32 seeded through splitmix32). Every random decision in
- * the simulator and the mock factory flows from one of these, so a seed replays a run exactly.
+ * the simulator and the mock factory flows from one of these, so a seed replays a run exactly. It is a
+ * {@link RandomSource}, so it can also drive the client's backoff jitter and the queue's shuffles.
  */
-export class SeededRandom {
+export class SeededRandom implements RandomSource {
   readonly seed: number;
   private a: number;
   private b: number;

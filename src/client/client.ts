@@ -1,4 +1,5 @@
 import { type Clock, RealClock } from "../base/clock/index.js";
+import { toRandomSource } from "../base/random-source.js";
 import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
 import { TypedEmitter } from "./emitter.js";
 import { ClientStateError } from "./errors/client-state-error.js";
@@ -10,7 +11,7 @@ import { toGuildId } from "./guild-id.js";
 import { type ClientLoadResult, isUrl, wrapLoadResult } from "./load.js";
 import { Node, type NodeHost } from "./node/node.js";
 import type { NodeOptions } from "./node/options.js";
-import { applyOfflineMode } from "./offline.js";
+import { applyOfflineSwitch } from "./offline.js";
 import {
   checkClientOptions,
   checkIdentifier,
@@ -57,8 +58,10 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
-    // SONORA_OFFLINE=1 swaps the configured nodes for a local simulator (see offline.ts).
-    nodes = applyOfflineMode(nodes);
+    // The `offline` option, or SONORA_OFFLINE=1 when it is unset, swaps the configured nodes for a
+    // local simulator (see offline.ts). Read before the options are checked, as it always was: in
+    // offline mode a bad `nodes` is replaced rather than refused.
+    nodes = applyOfflineSwitch(nodes, (options as Partial<ClientOptions> | null)?.offline);
     if (!Array.isArray(nodes) || nodes.length === 0) {
       throw new InvalidOptionError("nodes", nodes, "a non-empty array of { host, port, password }");
     }
@@ -66,7 +69,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     this.options = options;
     this.clock = options.clock ?? new RealClock();
     this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
-    this.nodeHost = this.createNodeHost(options.random ?? Math.random);
+    const random = toRandomSource(options.random);
+    this.nodeHost = this.createNodeHost(() => random.next());
     this.playerHost = {
       clock: this.clock,
       events: this,

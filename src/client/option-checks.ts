@@ -1,3 +1,4 @@
+import { isRandomInput } from "../base/random-source.js";
 import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
 
@@ -51,7 +52,13 @@ function checkRest(option: string, value: unknown): void {
 export function checkClientOptions(options: unknown): void {
   if (!isPlainObject(options)) throw new InvalidOptionError("options", options, "an object");
   optionalFunction("send", options.send, "a function (guildId, payload) => void");
-  optionalFunction("random", options.random, "a function returning a number in [0, 1)");
+  if (options.random !== undefined && !isRandomInput(options.random)) {
+    throw new InvalidOptionError(
+      "random",
+      options.random,
+      "a function returning a number in [0, 1), or a RandomSource { next(): number }",
+    );
+  }
   optionalObject("reconnect", options.reconnect, "an object { maxRetries?, backoff?, baseDelay?, … }");
   checkResume("resume", options.resume);
   checkRest("rest", options.rest);

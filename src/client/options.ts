@@ -1,4 +1,5 @@
 import type { Clock } from "../base/clock/index.js";
+import type { RandomInput } from "../base/random-source.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
 import {
   DEFAULT_RECONNECT,
@@ -8,6 +9,7 @@ import {
 } from "./node/backoff.js";
 import type { ResolvedNodeSettings } from "./node/node.js";
 import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";
 
@@ -23,8 +25,11 @@ export const DEFAULT_RESUME_TIMEOUT = 60;
 
 /** Options of {@link SonoraClient}. */
 export interface ClientOptions {
-  /** The bot's Discord user id. Optional offline; required to follow voice events. */
-  userId?: string;
+  /**
+   * The bot's Discord user id: a snowflake string, or a number while it is a safe integer (see
+   * {@link toGuildId}). Optional offline; required to follow voice events.
+   */
+  userId?: string | number;
   /** How voice-join payloads reach Discord: `(guildId, payload) => shard.send(payload)`. */
   send?: (guildId: string, payload: GatewayVoicePayload) => void | Promise<void>;
   /** Reconnect policy of every node (default: 5 retries, exponential from 1 s, 20 % jitter). */
@@ -37,8 +42,23 @@ export interface ClientOptions {
   connectTimeout?: number;
   /** Time source for position estimates, backoff and timeouts (default a RealClock). */
   clock?: Clock;
-  /** Random source in [0, 1) for backoff jitter (default Math.random). */
-  random?: () => number;
+  /**
+   * Random source in [0, 1) for backoff jitter: a {@link RandomSource} (such as a SeededRandom) or a
+   * function (default {@link defaultRandomSource}, backed by `Math.random`).
+   */
+  random?: RandomInput;
+  /**
+   * Offline mode: replace the configured nodes with one local simulator (`npx sonora sim`).
+   * - `undefined` (default): the environment decides — offline when `SONORA_OFFLINE` is `1`, `true`
+   *   or `yes`, at `SONORA_OFFLINE_HOST`/`_PORT`/`_PASSWORD`; a process warning (code
+   *   `SONORA_OFFLINE`) then says the configured nodes are ignored.
+   * - `false`: never offline, whatever the environment says (a test of the real configuration).
+   * - `true`: always offline, at the address the environment gives (or {@link OFFLINE_DEFAULTS}).
+   * - `{ host?, port?, password? }`: always offline, at that address (missing fields: {@link OFFLINE_DEFAULTS}).
+   *
+   * See {@link OfflineOption}.
+   */
+  offline?: OfflineOption;
 }
 
 /** Merges a node's overrides over the client's options. */

@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { asyncDisposeSymbol, provideAsyncDispose } from "../base/async-dispose.js";
 import type { Clock, VirtualClock } from "../base/clock/index.js";
 import { SeededRandom } from "../base/random.js";
 import type { LavalinkPlayer, NodeInfo, Stats, VoiceCloseCodes } from "../protocol/index.js";
@@ -26,9 +27,6 @@ import { Scheduler } from "./scheduler.js";
 import type { Session, SessionEnvironment, SessionSnapshot } from "./session.js";
 import { Transport } from "./transport/transport.js";
 import type { UpgradeContext } from "./upgrade.js";
-
-// Node 20 lacks Symbol.asyncDispose; TypeScript 5.9 emits code that expects it.
-(Symbol as { asyncDispose?: symbol }).asyncDispose ??= Symbol.for("Symbol.asyncDispose");
 
 /** A player as the simulator knows it, for assertions in tests. */
 export interface PlayerSnapshot extends LavalinkPlayer {
@@ -85,6 +83,7 @@ export class ProtocolSimulator<
 
   constructor(options?: O) {
     super();
+    provideAsyncDispose();
     this.options = resolveOptions(options ?? {});
     this.clock = this.options.clock as ClockOf<O>;
     this.random = new SeededRandom(this.options.seed);
@@ -239,7 +238,7 @@ export class ProtocolSimulator<
   }
 
   /** `await using sim = await new ProtocolSimulator(...).start()` stops it at scope end. */
-  async [Symbol.asyncDispose](): Promise<void> {
+  async [asyncDisposeSymbol](): Promise<void> {
     if (this.running) await this.stop();
   }
 

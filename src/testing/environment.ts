@@ -1,11 +1,14 @@
+import { asyncDisposeSymbol, provideAsyncDispose } from "../base/async-dispose.js";
 import type { Clock, VirtualClock } from "../base/clock/index.js";
 import {
   type ClientEvents,
   type ClientOptions,
   type NodeOptions,
   type Player,
+  type SnowflakeInput,
   SonoraClient,
   Track,
+  toGuildId,
 } from "../client/index.js";
 import { MockFactory, type TrackInfoOverrides } from "../mock/index.js";
 import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../simulator/index.js";
@@ -14,9 +17,6 @@ import { TestingError, WaitTimeoutError } from "./errors.js";
 import { MockGateway, type MockGatewayOptions } from "./mock-gateway.js";
 import { type WaitForEventOptions, waitForEvent } from "./wait-for-event.js";
 import { ioTurn, WireMonitor } from "./wire-monitor.js";
-
-// Node 20 lacks Symbol.asyncDispose; `await using` needs it.
-(Symbol as { asyncDispose?: symbol }).asyncDispose ??= Symbol.for("Symbol.asyncDispose");
 
 /** waitForEvent without the per-event typing, for code that is generic over event names. */
 const waitAny = waitForEvent as (
@@ -42,8 +42,8 @@ export interface TestEnvironmentOptions {
   clock?: "virtual" | "real";
   /** Node password (default `"sonora-test"`). */
   password?: string;
-  /** The bot's user id (default {@link TEST_BOT_ID}). */
-  userId?: string;
+  /** The bot's user id, a snowflake string or safe-integer number (default {@link TEST_BOT_ID}). */
+  userId?: SnowflakeInput;
   /** More simulator options (port, clock, seed and password come from above). */
   simulator?: Omit<ProtocolSimulatorOptions, "port" | "clock" | "seed" | "password" | "host">;
   /** More client options (clock, send and userId are wired by the environment). */
@@ -58,8 +58,11 @@ export interface TestEnvironmentOptions {
 
 /** Options of {@link TestEnvironment.player}. */
 export interface TestPlayerOptions {
-  /** Voice channel to join through the mock gateway (default {@link TEST_CHANNEL_ID}); `false` stays out of voice. */
-  channelId?: string | false;
+  /**
+   * Voice channel to join through the mock gateway, a snowflake string or safe-integer number
+   * (default {@link TEST_CHANNEL_ID}); `false` stays out of voice.
+   */
+  channelId?: SnowflakeInput | false;
 }
 
 /** Options of {@link TestEnvironment.advanceUntil}. */
@@ -121,7 +124,7 @@ export interface TestEnvironment {
    * The player of a guild (default {@link TEST_GUILD_ID}), joined to a voice channel through the
    * mock gateway and with its voice state on the node, as a bot would have it.
    */
-  player(guildId?: string, options?: TestPlayerOptions): Promise<Player>;
+  player(guildId?: SnowflakeInput, options?: TestPlayerOptions): Promise<Player>;
   /**
    * `count` playable client Tracks from {@link mockFactory} (no request needed: the simulator
    * plays any track it can decode). Pass overrides such as `{ length: 60_000 }` to shape them.
@@ -164,6 +167,7 @@ function checkOptions(options: TestEnvironmentOptions): void {
  */
 export async function createTestEnvironment(options: TestEnvironmentOptions = {}): Promise<TestEnvironment> {
   checkOptions(options);
+  provideAsyncDispose();
   const seed = options.seed ?? 0;
   const password = options.password ?? "sonora-test";
   const userId = options.userId ?? TEST_BOT_ID;
@@ -305,7 +309,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       const voiced = virtual
         ? null
         : waitForEvent(client, "voiceUpdate", { filter: (p) => p.guildId === player.guildId });
-      await player.connect(channel);
+      await player.connect(toGuildId(channel));
       const answered = gateway.sent.slice(before).some((s) => s.answered);
       if (!answered) {
         voiced?.catch(() => undefined);
@@ -330,7 +334,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       // Lets the closed sockets' last events run before a test runner checks for leaks.
       await ioTurn();
     },
-    [Symbol.asyncDispose]() {
+    [asyncDisposeSymbol]() {
       return env.dispose();
     },
   };

@@ -1,6 +1,12 @@
 import type { Clock } from "../base/clock/index.js";
 import { SeededRandom } from "../base/random.js";
-import type { GatewayVoicePayload, RawGatewayPacket } from "../client/index.js";
+import {
+  type GatewayVoicePayload,
+  parseSnowflake,
+  type RawGatewayPacket,
+  type SnowflakeInput,
+  toGuildId,
+} from "../client/index.js";
 import { TestingError } from "./errors.js";
 
 /** Which of Discord's two voice dispatches comes first (Discord guarantees no order). */
@@ -15,7 +21,7 @@ export interface RawPacketSink {
 /** Options of {@link MockGateway}. */
 export interface MockGatewayOptions {
   /** The bot's user id, put in VOICE_STATE_UPDATE (must equal the client's `userId`). */
-  userId: string;
+  userId: SnowflakeInput;
   /** Delay in ms before each dispatch, measured on `clock` (default 0: delivered right away). */
   latencyMs?: number;
   /** Order of the two dispatches of a join (default `state-first`, like Discord usually does). */
@@ -74,7 +80,8 @@ export class MockGateway {
   private readonly timers = new Set<{ cancel(): void }>();
 
   constructor(options: MockGatewayOptions) {
-    if (typeof options?.userId !== "string" || !/^\d+$/.test(options.userId)) {
+    const userId = parseSnowflake(options?.userId);
+    if (userId === null) {
       throw new TestingError(
         "TEST_INVALID_OPTION",
         `MockGateway needs the bot's userId as a string of digits, got ${JSON.stringify(options?.userId)}`,
@@ -84,7 +91,7 @@ export class MockGateway {
     if (typeof latency !== "number" || !Number.isFinite(latency) || latency < 0) {
       throw new TestingError("TEST_INVALID_OPTION", `latencyMs must be a number ≥ 0, got ${String(latency)}`);
     }
-    this.userId = options.userId;
+    this.userId = userId;
     this.latencyMs = latency;
     this.order = options.order ?? "state-first";
     this.refuse = options.refuse ?? false;
@@ -122,14 +129,22 @@ export class MockGateway {
     this.dispatch(serverFirst ? [server, state] : [state, server]);
   };
 
-  /** Simulates the bot being disconnected from a guild's voice channel (kicked, channel deleted). */
-  kick(guildId: string): void {
+  /**
+   * Simulates the bot being disconnected from a guild's voice channel (kicked, channel deleted).
+   * Throws InvalidGuildIdError for an id that is not a snowflake.
+   */
+  kick(guild: SnowflakeInput): void {
+    const guildId = toGuildId(guild);
     this.channels.delete(guildId);
     this.dispatch([this.stateUpdate(guildId, null, "")]);
   }
 
-  /** Simulates Discord moving the guild's voice connection to another server (new token/endpoint). */
-  changeServer(guildId: string, endpoint = `mock-2.discord.media:443`): void {
+  /**
+   * Simulates Discord moving the guild's voice connection to another server (new token/endpoint).
+   * Throws InvalidGuildIdError for an id that is not a snowflake.
+   */
+  changeServer(guild: SnowflakeInput, endpoint = `mock-2.discord.media:443`): void {
+    const guildId = toGuildId(guild);
     this.joins++;
     this.dispatch([
       {

@@ -1,7 +1,12 @@
 import { ProtocolSimulator } from "../simulator/index.js";
+import { lazyInstance } from "./lazy-instance.js";
 
 /**
  * The default simulator: `127.0.0.1:2333`, password `"test"`, real clock, seed 0 — what a bot's
- * default Lavalink configuration usually points at. Nothing is opened until `start()`.
+ * default Lavalink configuration usually points at. It is built on first use, not at import (so
+ * importing `sonora/testing` costs nothing), and nothing is opened until `start()`.
  */
-export const protocolSimulator = new ProtocolSimulator({ host: "127.0.0.1", port: 2333, password: "test" });
+export const protocolSimulator: ProtocolSimulator = lazyInstance(
+  ProtocolSimulator.prototype,
+  () => new ProtocolSimulator({ host: "127.0.0.1", port: 2333, password: "test" }),
+);

@@ -75,7 +75,7 @@ describe("AutoplayEngine", () => {
   });
 
   it("similar_artist recommends the same artist, never the seed nor a re-upload of it, and explains why", async () => {
-    const a = new AutoplayEngine("g", { enabled: true, strategy: "similar_artist" });
+    const a = new AutoplayEngine("1", { enabled: true, strategy: "similar_artist" });
     const log: string[] = [];
     const rec = await a.recommend({ current: seed, history: [], search: searchOf(catalog, log) });
     expect(rec).not.toBeNull();
@@ -91,7 +91,7 @@ describe("AutoplayEngine", () => {
   });
 
   it("never recommends one of the last maxHistory played tracks", async () => {
-    const a = new AutoplayEngine("g", { strategy: "similar_artist", maxHistory: 10 });
+    const a = new AutoplayEngine("1", { strategy: "similar_artist", maxHistory: 10 });
     const played: TestTrack[] = [];
     let current: TestTrack = seed;
     const search = searchOf(catalog);
@@ -107,13 +107,13 @@ describe("AutoplayEngine", () => {
   });
 
   it("same_source stays on the seed's source; mixed can use configured sources", async () => {
-    const same = new AutoplayEngine("g", { strategy: "same_source" });
+    const same = new AutoplayEngine("1", { strategy: "same_source" });
     const log: string[] = [];
     const rec = await same.recommend({ current: seed, history: [], search: searchOf(catalog, log) });
     expect(rec?.track.info.sourceName).toBe("youtube");
     expect(log.every((q) => q.startsWith("ytsearch:"))).toBe(true);
 
-    const mixed = new AutoplayEngine("g", { strategy: "mixed", sources: ["scsearch"], maxQueries: 2 });
+    const mixed = new AutoplayEngine("1", { strategy: "mixed", sources: ["scsearch"], maxQueries: 2 });
     const log2: string[] = [];
     const rec2 = await mixed.recommend({ current: seed, history: [], search: searchOf(catalog, log2) });
     expect(log2.length).toBe(2);
@@ -122,7 +122,7 @@ describe("AutoplayEngine", () => {
   });
 
   it("is deterministic and returns null without a seed or without candidates", async () => {
-    const a = new AutoplayEngine("g", { strategy: "mixed" });
+    const a = new AutoplayEngine("1", { strategy: "mixed" });
     const r1 = await a.recommend({ current: seed, history: [], search: searchOf(catalog) });
     const r2 = await a.recommend({ current: seed, history: [], search: searchOf(catalog) });
     expect(r1?.track).toBe(r2?.track);
@@ -135,7 +135,7 @@ describe("AutoplayEngine", () => {
   });
 
   it("rejects with AutoplaySearchError only when every search fails", async () => {
-    const a = new AutoplayEngine("g", { strategy: "mixed" });
+    const a = new AutoplayEngine("1", { strategy: "mixed" });
     await expect(
       a.recommend({
         current: seed,
@@ -155,7 +155,7 @@ describe("AutoplayEngine", () => {
   });
 
   it("notePlayed excludes tracks beyond what the context's history shows", async () => {
-    const a = new AutoplayEngine("g", { strategy: "similar_artist", maxHistory: 5 });
+    const a = new AutoplayEngine("1", { strategy: "similar_artist", maxHistory: 5 });
     const first = await a.recommend({ current: seed, history: [], search: searchOf(catalog) });
     a.notePlayed(first?.track as TestTrack);
     const second = await a.recommend({ current: seed, history: [], search: searchOf(catalog) });

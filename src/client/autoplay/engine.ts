@@ -1,3 +1,4 @@
+import { type SnowflakeInput, toGuildId } from "../guild-id.js";
 import { isQueueItem, isStreamItem, type QueueItem, trackKey } from "../queue/item.js";
 import { AutoplayConfigError, AutoplaySearchError } from "./errors.js";
 import {
@@ -111,11 +112,12 @@ export class AutoplayEngine {
   /** Keys of tracks played through this engine's player, most recent last (bounded by maxHistory). */
   private readonly played: string[] = [];
 
-  constructor(guildId: string, options: Partial<AutoplayConfig> = {}) {
-    if (typeof guildId !== "string" || guildId.length === 0) {
-      throw new AutoplayConfigError("guildId", guildId, "a non-empty string (the Discord guild id)");
-    }
-    this.guildId = guildId;
+  /**
+   * @param guildId The guild, as every public entry takes it (see {@link SnowflakeInput}); anything
+   *   else throws {@link AutoplayConfigError} with the {@link InvalidGuildIdError} as its `cause`.
+   */
+  constructor(guildId: SnowflakeInput, options: Partial<AutoplayConfig> = {}) {
+    this.guildId = parseGuildId(guildId);
     this.configure(options);
   }
 
@@ -314,6 +316,20 @@ export class AutoplayEngine {
   private trimPlayed(): void {
     const excess = this.played.length - this.config.maxHistory;
     if (excess > 0) this.played.splice(0, excess);
+  }
+}
+
+/** The guild id through the one parser, refused as an autoplay option (the engine's error type). */
+function parseGuildId(value: unknown): string {
+  try {
+    return toGuildId(value);
+  } catch (error) {
+    throw new AutoplayConfigError(
+      "guildId",
+      value,
+      "a Discord guild id (a snowflake string, or a safe-integer number)",
+      { cause: error },
+    );
   }
 }
 

@@ -11,8 +11,10 @@ export class AutoplayConfigError extends SonoraError {
     readonly value: unknown,
     /** What would have been accepted. */
     readonly expected: string,
+    /** `cause`: the underlying error, when another check refused the value. */
+    options?: ErrorOptions,
   ) {
-    super(`autoplay option ${option} must be ${expected}, got ${describe(value)}.`);
+    super(`autoplay option ${option} must be ${expected}, got ${describe(value)}.`, options);
   }
 }
 

@@ -1,3 +1,4 @@
+import { defaultRandomSource, type RandomInput, toRandomSource } from "../../base/random-source.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 
 /** How the delay grows between attempts; a function gets the 1-based attempt and returns ms. */
@@ -86,10 +87,14 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 /**
- * Delay before retry number `attempt` (1-based). `random` returns [0, 1) and is injectable so
- * tests are deterministic.
+ * Delay before retry number `attempt` (1-based). `random` (a RandomSource or a function, uniform in
+ * [0, 1); default {@link defaultRandomSource}) is injectable so tests are deterministic.
  */
-export function retryDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function retryDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: RandomInput = defaultRandomSource,
+): number {
   const { backoff, baseDelay, maxDelay, jitter } = policy;
   let delay: number;
   if (typeof backoff === "function") delay = backoff(attempt);
@@ -98,8 +103,8 @@ export function retryDelay(policy: RetryPolicy, attempt: number, random: () => n
   else delay = baseDelay;
   if (!Number.isFinite(delay) || delay < 0) delay = maxDelay;
   delay = Math.min(delay, maxDelay);
-  if (jitter === true) delay = random() * delay;
-  else if (typeof jitter === "number") delay -= random() * jitter * delay;
+  if (jitter === true) delay = toRandomSource(random).next() * delay;
+  else if (typeof jitter === "number") delay -= toRandomSource(random).next() * jitter * delay;
   else if (typeof jitter === "function") delay = jitter(delay);
   return Math.max(0, Math.round(delay));
 }

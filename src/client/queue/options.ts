@@ -1,3 +1,4 @@
+import type { RandomInput } from "../../base/random-source.js";
 import { QueueOptionError } from "./errors.js";
 
 /** What happens when the current track ends: nothing special, repeat it, or re-queue it at the end. */
@@ -17,8 +18,12 @@ export interface QueueOptions {
   maxSize?: number;
   /** Played tracks kept in {@link Queue.history} (default {@link DEFAULT_HISTORY_SIZE}); 0 keeps none. */
   historySize?: number;
-  /** Random source for the shuffles, uniform in [0, 1) (default `Math.random`); inject a seeded one in tests. */
-  random?: () => number;
+  /**
+   * Random source for the shuffles, uniform in [0, 1): a {@link RandomSource} (such as a
+   * SeededRandom) or a function (default {@link defaultRandomSource}, backed by `Math.random`);
+   * inject a seeded one in tests.
+   */
+  random?: RandomInput;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isRandomInput, type RandomSource, toRandomSource } from "../../base/random-source.js";
 import { Deque } from "./deque.js";
 import { QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
 import { assertQueueItem, isStreamItem, type QueueItem } from "./item.js";
@@ -33,7 +34,7 @@ export class Queue<T extends QueueItem = QueueItem> {
   private loopMode: LoopMode = "off";
   private limit: number;
   private historyLimit: number;
-  private readonly random: () => number;
+  private readonly random: RandomSource;
   private upcomingSnapshot: readonly T[] | null = null;
   private historySnapshot: readonly T[] | null = null;
   /** Sum of upcoming non-stream lengths, kept incrementally so `duration` is O(1). */
@@ -45,9 +46,10 @@ export class Queue<T extends QueueItem = QueueItem> {
   constructor(options: QueueOptions = {}) {
     this.limit = checkLimit("maxSize", options.maxSize ?? DEFAULT_QUEUE_MAX_SIZE);
     this.historyLimit = checkLimit("historySize", options.historySize ?? DEFAULT_HISTORY_SIZE);
-    const random = options.random ?? Math.random;
-    if (typeof random !== "function") throw new QueueOptionError("random", random, "a function");
-    this.random = random;
+    if (options.random !== undefined && !isRandomInput(options.random)) {
+      throw new QueueOptionError("random", options.random, "a function or a RandomSource { next(): number }");
+    }
+    this.random = toRandomSource(options.random);
   }
 
   /** The upcoming tracks in play order, as a frozen snapshot (mutating it is impossible). */
@@ -217,7 +219,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     // Fisher–Yates in place on the ring buffer: no copy of a 100,000-track queue.
     const items = this.items;
     for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(this.random() * (i + 1));
+      const j = Math.floor(this.random.next() * (i + 1));
       const tmp = items.get(i) as T;
       items.set(i, items.get(j) as T);
       items.set(j, tmp);

@@ -1,9 +1,13 @@
+import { type RandomInput, toRandomSource } from "../../base/random-source.js";
 import { artistKey, type QueueItem, trackKey } from "./item.js";
 
 /** Inputs of {@link smartShuffle} besides the tracks. */
 export interface SmartShuffleOptions {
-  /** Uniform random numbers in [0, 1); inject a seeded one for reproducible orders. */
-  random: () => number;
+  /**
+   * Uniform random numbers in [0, 1): a {@link RandomSource} (such as a SeededRandom) or a function;
+   * inject a seeded one for reproducible orders.
+   */
+  random: RandomInput;
   /** Recently played tracks, most recent first; these are pushed to the back of the result. */
   recent?: readonly QueueItem[];
 }
@@ -29,7 +33,7 @@ interface Group<T> {
  * O(n log a) for n tracks by a artists.
  */
 export function smartShuffle<T extends QueueItem>(items: readonly T[], options: SmartShuffleOptions): T[] {
-  const { random } = options;
+  const random = toRandomSource(options.random);
   const recentRank = new Map<string, number>();
   const recent = options.recent ?? [];
   recent.forEach((item, rank) => {
@@ -49,14 +53,14 @@ export function smartShuffle<T extends QueueItem>(items: readonly T[], options: 
     const rank = recentRank.get(item.encoded) ?? recentRank.get(trackKey(item));
     if (rank === undefined) g.fresh.push(item);
     // Most recent (rank 0) gets the latest slot; a little noise breaks ties between artists.
-    else g.old.push({ item, score: 2 - rank / horizon + random() * 1e-6 });
+    else g.old.push({ item, score: 2 - rank / horizon + random.next() * 1e-6 });
   }
 
   const groups: Group<T>[] = [];
   for (const { fresh, old } of byArtist.values()) {
     shuffleInPlace(fresh, random);
     const k = fresh.length;
-    const u = random();
+    const u = random.next();
     const tracks = fresh.map((item, i) => ({ item, score: (i + u) / k }));
     old.sort((a, b) => a.score - b.score);
     groups.push({ tracks: tracks.concat(old), next: 0 });
@@ -120,9 +124,10 @@ export function smartShuffle<T extends QueueItem>(items: readonly T[], options: 
 }
 
 /** Fisher–Yates with an injected random source. */
-export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+export function shuffleInPlace<T>(items: T[], random: RandomInput): T[] {
+  const source = toRandomSource(random);
   for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
+    const j = Math.floor(source.next() * (i + 1));
     const tmp = items[i] as T;
     items[i] = items[j] as T;
     items[j] = tmp;

@@ -1,3 +1,4 @@
+import { parseSnowflake } from "../guild-id.js";
 import type { Player } from "../player/player.js";
 import type { VoiceServerUpdateData, VoiceStateUpdateData } from "./voice-state.js";
 
@@ -25,24 +26,33 @@ export async function handleVoicePacket(
   if (!isRecord(packet) || !isRecord(packet.d)) return;
   if (packet.t === "VOICE_STATE_UPDATE") {
     const d = packet.d as Partial<VoiceStateUpdateData>;
-    if (d.user_id !== userId || typeof d.guild_id !== "string") return;
-    const player = players.get(d.guild_id);
+    // Ids go through the client's one snowflake parser, so players keyed "123" match either form.
+    const guildId = parseSnowflake(d.guild_id);
+    if (parseSnowflake(d.user_id) !== userId || guildId === null) return;
+    const player = players.get(guildId);
     if (player === undefined || player.destroyed) return;
     if (d.channel_id === null || d.channel_id === undefined) {
-      player.voice.applyState({ guild_id: d.guild_id, channel_id: null, user_id: userId, session_id: "" });
+      player.voice.applyState({ guild_id: guildId, channel_id: null, user_id: userId, session_id: "" });
       player.connected = false;
       onLeft(player);
       return;
     }
-    if (typeof d.channel_id !== "string" || typeof d.session_id !== "string") return;
-    player.voice.applyState(d as VoiceStateUpdateData);
+    const channelId = parseSnowflake(d.channel_id);
+    if (channelId === null || typeof d.session_id !== "string") return;
+    player.voice.applyState({
+      guild_id: guildId,
+      channel_id: channelId,
+      user_id: userId,
+      session_id: d.session_id,
+    });
     await player.flushVoice();
   } else if (packet.t === "VOICE_SERVER_UPDATE") {
     const d = packet.d as Partial<VoiceServerUpdateData>;
-    if (typeof d.guild_id !== "string" || typeof d.token !== "string") return;
-    const player = players.get(d.guild_id);
+    const guildId = parseSnowflake(d.guild_id);
+    if (guildId === null || typeof d.token !== "string") return;
+    const player = players.get(guildId);
     if (player === undefined || player.destroyed) return;
-    player.voice.applyServer({ guild_id: d.guild_id, token: d.token, endpoint: d.endpoint ?? null });
+    player.voice.applyServer({ guild_id: guildId, token: d.token, endpoint: d.endpoint ?? null });
     await player.flushVoice();
   }
 }
