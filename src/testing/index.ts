@@ -6,6 +6,7 @@
 export * from "../base/clock/index.js";
 export * from "../mock/index.js";
 export * from "../simulator/index.js";
+export { deliverFrame } from "./deliver-frame.js";
 export type { Emitting } from "./emit-tap.js";
 export {
   type AdvanceUntilOptions,
