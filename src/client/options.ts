@@ -6,8 +6,8 @@ import {
   type RetryOptions,
   resolveRetryPolicy,
 } from "./node/backoff.js";
-import type { ResolvedNodeSettings } from "./node/settings.js";
 import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import type { ResolvedNodeSettings } from "./node/settings.js";
 import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";
 

@@ -32,7 +32,9 @@ export function importsOf(file: string): string[] {
     for (const match of text.matchAll(pattern)) {
       const specifier = match[1]!;
       if (!specifier.startsWith(".")) continue;
-      const target = relative(SRC, resolve(SRC, dirname(file), specifier)).split("\\").join("/");
+      const target = relative(SRC, resolve(SRC, dirname(file), specifier))
+        .split("\\")
+        .join("/");
       found.add(target.replace(/\.js$/, ".ts"));
     }
   }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TrackEndReason } from "../../src/protocol/index.js";
-import { GUILD, type Rig, rig, song, until } from "./helpers/playback.js";
 import { deliverFrame } from "../../src/testing/index.js";
+import { GUILD, type Rig, rig, song, until } from "./helpers/playback.js";
 
 describe("auto-advance on TrackEnd, for every reason", () => {
   let r: Rig;

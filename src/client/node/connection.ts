@@ -157,7 +157,10 @@ export class NodeConnection {
             this.authFailed = true;
             this.lastError = new NodeAuthError(this.target.name, status);
           } else {
-            this.lastError = new NodeUnavailableError(this.target.name, `handshake refused with HTTP ${status}`);
+            this.lastError = new NodeUnavailableError(
+              this.target.name,
+              `handshake refused with HTTP ${status}`,
+            );
           }
         },
         error: (error) => {

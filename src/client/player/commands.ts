@@ -83,7 +83,9 @@ export class PlaybackCommands {
       throw new InvalidOptionError("position", position, "a number of milliseconds ≥ 0");
     }
     if (this.mirror.track === null) {
-      throw new ClientStateError(`cannot seek in guild ${this.host.guildId}: no track is loaded; play one first`);
+      throw new ClientStateError(
+        `cannot seek in guild ${this.host.guildId}: no track is loaded; play one first`,
+      );
     }
     await this.serial(() => this.host.update({ position: Math.floor(position) }));
   }

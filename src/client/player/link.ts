@@ -1,6 +1,6 @@
 import type { LavalinkPlayer, UpdatePlayerRequest } from "../../protocol/index.js";
-import { type Node, type NodePlayer, nodeControl } from "../node/node.js";
 import type { FrameSink } from "../node/frames.js";
+import { type Node, type NodePlayer, nodeControl } from "../node/node.js";
 import type { PlayerMirror } from "./mirror.js";
 
 /** Who the link hosts on its node: the player's public side and where its frames go. */
