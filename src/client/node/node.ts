@@ -175,6 +175,7 @@ export class Node {
     return this.requests.sessionId;
   }
 
+  /** Points the REST helpers at session `id`. */
   set sessionId(id: string | null) {
     this.requests.sessionId = id;
   }
