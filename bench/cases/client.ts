@@ -12,6 +12,7 @@
 import { LavalinkManager } from "lavalink-client";
 import { Node as ShoukakuNode, Player as ShoukakuPlayer } from "shoukaku";
 import { SonoraClient } from "../../src/client/index.js";
+import { nodeControl } from "../../src/client/node/node.js";
 import type { BenchCase } from "../harness.js";
 
 /** The cases this module provides, known without building anything. */
@@ -38,7 +39,8 @@ export async function cases(): Promise<BenchCase[]> {
   // Sonora: a node that never connects, with players placed on it explicitly.
   const sonora = new SonoraClient([{ host: "127.0.0.1", port: 1, password: "x", name: "bench" }]);
   for (const guild of GUILDS) await sonora.getPlayer(guild, { node: "bench" });
-  const sonoraNode = sonora.nodes.get("bench")!;
+  // The frame reader the node's WebSocket `message` listener calls (internal, hence nodeControl).
+  const sonoraNode = nodeControl(sonora.nodes.get("bench")!);
 
   // Shoukaku: its Node only needs a manager with options and a players map.
   const shoukakuManager = { options: { structures: {} }, players: new Map<string, unknown>() };
@@ -70,9 +72,9 @@ export async function cases(): Promise<BenchCase[]> {
       unit: "frames",
       itemsPerCall: frames.length,
       subject: {
-        name: "sonora Node.handleMessage",
+        name: "sonora node frame reader",
         fn: () => {
-          for (const f of frames) sonoraNode.handleMessage(f);
+          for (const f of frames) sonoraNode.receive(f);
           return sonora.players.size;
         },
       },

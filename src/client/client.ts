@@ -9,7 +9,7 @@ import { VoiceNotConfiguredError } from "./errors/voice-not-configured-error.js"
 import type { ClientEvents } from "./events.js";
 import { toGuildId } from "./guild-id.js";
 import { type ClientLoadResult, isUrl, wrapLoadResult } from "./load.js";
-import { Node, type NodeHost } from "./node/node.js";
+import { Node, type NodeHost, nodeControl } from "./node/node.js";
 import type { NodeOptions } from "./node/options.js";
 import { applyOfflineSwitch } from "./offline.js";
 import {
@@ -19,8 +19,9 @@ import {
   checkSearchSource,
 } from "./option-checks.js";
 import { type ClientOptions, checkNodeOptions, PLACEHOLDER_USER_ID, resolveNodeSettings } from "./options.js";
-import { type GatewayVoicePayload, Player, type PlayerHost } from "./player/player.js";
+import { type GatewayVoicePayload, Player, type PlayerControl, type PlayerHost } from "./player/player.js";
 import { NodePool } from "./pool.js";
+import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
 import { Track } from "./track.js";
 import { handleVoicePacket, type RawGatewayPacket } from "./voice/handler.js";
 
@@ -55,6 +56,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private closed = false;
   private readonly nodeHost: NodeHost & { wantsRaw: boolean };
   private readonly playerHost: PlayerHost & { wantsPlayerUpdates: boolean };
+  /** The internal side of each player, by guild id (the players hand it over when created). */
+  private readonly controls = new Map<string, PlayerControl>();
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -71,15 +74,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
     const random = toRandomSource(options.random);
     this.nodeHost = this.createNodeHost(() => random.next());
-    this.playerHost = {
-      clock: this.clock,
-      events: this,
-      wantsPlayerUpdates: false,
-      sendGateway: (guildId, payload) => this.sendGateway(guildId, payload),
-      playerDestroyed: (player) => {
-        if (this.players.get(player.guildId) === player) this.players.delete(player.guildId);
-      },
-    };
+    this.playerHost = this.createPlayerHost();
     nodes.forEach((node, index) => {
       checkNodeOptions(node, index);
       checkNodeOptionTypes(node as unknown as Record<string, unknown>, index);
@@ -127,8 +122,9 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     this.closed = true;
     for (const player of this.players.values()) player.removeAllListeners();
     this.players.clear();
+    this.controls.clear();
     for (const node of this.nodes) {
-      node.players.clear();
+      nodeControl(node).detachAll();
       node.destroy();
     }
     this.removeAllListeners();
@@ -204,8 +200,11 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   async handleRaw(packet: RawGatewayPacket): Promise<void> {
     if (this.closed) return;
     try {
-      await handleVoicePacket(packet, this.userId, this.players, (player) =>
-        this.emit("voiceDisconnect", player),
+      await handleVoicePacket(
+        packet,
+        this.userId,
+        (guildId) => this.controls.get(guildId),
+        (control) => this.emit("voiceDisconnect", control.player),
       );
     } catch (error) {
       this.emit("error", error);
@@ -240,27 +239,51 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       userId: this.userId,
       random,
       wantsRaw: false,
-      nodeStateChanged: (node, from, to) => this.emit("nodeStateChange", node, from, to),
-      nodeOpened: (node) => this.emit("nodeConnect", node),
-      nodeReady: (node, resumed) => this.onNodeReady(node, resumed),
-      nodeClosed: (node, code, reason, willReconnect) => {
-        for (const p of node.players.values()) (p as Player).markNodeDropped();
-        this.emit("nodeDisconnect", node, { code, reason, willReconnect });
+      report: (node, event, ...args) => {
+        // The client's own reaction comes first where the event announces a finished fact
+        // (players marked as dropped), after it where it starts work (the evacuation).
+        if (event === "nodeDisconnect") for (const p of this.hostedBy(node)) p.markNodeDropped();
+        relayNodeEvent(this, node, event, args);
+        if (event === "nodeLost") void this.evacuate(node);
       },
-      nodeReconnecting: (node, attempt, delay) => this.emit("nodeReconnecting", node, attempt, delay),
-      nodeLost: (node, error) => {
-        this.emit("nodeLost", node, error);
-        void this.evacuate(node);
-      },
-      nodeError: (node, error) => this.emit("nodeError", node, error),
-      nodeStats: (node, stats) => this.emit("nodeStats", node, stats),
-      nodeRaw: (node, message) => this.emit("raw", node, message),
+      ready: (node, resumed) => this.onNodeReady(node, resumed),
     };
   }
 
+  private createPlayerHost(): PlayerHost & { wantsPlayerUpdates: boolean } {
+    return {
+      clock: this.clock,
+      wantsPlayerUpdates: false,
+      sendGateway: (guildId, payload) => this.sendGateway(guildId, payload),
+      nextTurn: nextMacrotask,
+      adopt: (control) => this.controls.set(control.player.guildId, control),
+      relay: (player, event, args) => relayPlayerEvent(this, player, event, args),
+      moved: (player, from, to) => this.emit("playerMove", player, from, to),
+      forget: (player) => {
+        if (this.players.get(player.guildId) === player) {
+          this.players.delete(player.guildId);
+          this.controls.delete(player.guildId);
+        }
+      },
+      destroyed: (player) => this.emit("playerDestroy", player),
+      voiceSent: (player) => this.emit("voiceUpdate", player),
+      error: (error) => this.emit("error", error),
+    };
+  }
+
+  /** The internal side of the players a node hosts. */
+  private hostedBy(node: Node): PlayerControl[] {
+    const hosted: PlayerControl[] = [];
+    for (const guildId of node.players.keys()) {
+      const control = this.controls.get(guildId);
+      if (control !== undefined) hosted.push(control);
+    }
+    return hosted;
+  }
+
   private async onNodeReady(node: Node, resumed: boolean): Promise<void> {
-    this.emit("nodeReady", node, resumed);
-    const players = [...node.players.values()] as Player[];
+    relayNodeEvent(this, node, "nodeReady", [resumed]);
+    const players = this.hostedBy(node);
     if (resumed) {
       for (const p of players) p.clearNodeDropped();
       this.emit("nodeResumed", node);
@@ -282,7 +305,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   /** Moves every player of a lost node to the best ready node. */
   private async evacuate(node: Node): Promise<void> {
-    for (const player of [...node.players.values()] as Player[]) {
+    for (const { player } of this.hostedBy(node)) {
       if (this.closed) return;
       // Two nodes coming up together each evacuate the same lost node: a player the other
       // evacuation (or the user) already moved, or one destroyed meanwhile, is no longer ours.
@@ -310,4 +333,9 @@ function toUserId(value: unknown): string {
       cause: error,
     });
   }
+}
+
+/** Resolves after one macrotask turn: every promise step queued before it has run by then. */
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -8,20 +8,26 @@ export * from "./events.js";
 export * from "./guild-id.js";
 export * from "./load.js";
 export * from "./node/backoff.js";
-export * from "./node/node.js";
+export { Node, type NodePlayer, type ResolvedNodeSettings } from "./node/node.js";
 export * from "./node/options.js";
 export * from "./node/penalty.js";
-export * from "./node/requests.js";
 export * from "./node/rest.js";
 export * from "./node/state.js";
 export * from "./offline.js";
 export * from "./options.js";
-export type { Playable, PlayOptions } from "./player/playback.js";
-export * from "./player/player.js";
+export type { Playable, PlayOptions } from "./player/play-options.js";
+export {
+  type AutoplayEvent,
+  type ConnectOptions,
+  type GatewayVoicePayload,
+  Player,
+  type PlayerEvents,
+  type UpdateOptions,
+} from "./player/player.js";
 export * from "./player/position.js";
 export * from "./pool.js";
 export * from "./track.js";
 export * from "./version.js";
 export * from "./voice/discordjs.js";
-export * from "./voice/handler.js";
+export type { RawGatewayPacket } from "./voice/handler.js";
 export * from "./voice/voice-state.js";

@@ -7,8 +7,8 @@ import {
   type RetryOptions,
   resolveRetryPolicy,
 } from "./node/backoff.js";
-import type { ResolvedNodeSettings } from "./node/node.js";
 import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import type { ResolvedNodeSettings } from "./node/settings.js";
 import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";

@@ -23,6 +23,7 @@ export {
   SEED_FAULT_KNOBS,
   type TrackAccount,
 } from "./chaos/index.js";
+export { deliverFrame } from "./deliver-frame.js";
 export type { Emitting } from "./emit-tap.js";
 export {
   type AdvanceUntilOptions,

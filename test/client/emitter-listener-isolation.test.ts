@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SonoraClient } from "../../src/client/index.js";
+import { deliverFrame } from "../../src/testing/index.js";
 
 describe("a throwing listener does not break the client", () => {
   it("reports the error as an `error` event and still calls the other listeners", async () => {
@@ -12,7 +13,7 @@ describe("a throwing listener does not break the client", () => {
     });
     client.on("nodeError", (node) => seen.push(node.name));
     const node = [...client.nodes][0]!;
-    node.handleMessage("not json");
+    deliverFrame(node, "not json");
     expect(seen).toEqual(["127.0.0.1:1"]);
     expect(errors).toHaveLength(1);
     expect((errors[0] as Error).message).toBe("boom");
@@ -25,8 +26,8 @@ describe("a throwing listener does not break the client", () => {
     let count = 0;
     client.once("nodeError", () => count++);
     const waited = client.waitFor("nodeError");
-    node.handleMessage("{}");
-    node.handleMessage("{}");
+    deliverFrame(node, "{}");
+    deliverFrame(node, "{}");
     expect(count).toBe(1);
     const [, error] = await waited;
     expect((error as { code?: string }).code).toBe("PROTOCOL_VALIDATION");

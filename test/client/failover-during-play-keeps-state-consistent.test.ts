@@ -22,7 +22,7 @@ describe("the node is lost while a play request to it is still unanswered", () =
     const nodeA = client.nodes.get("a")!;
     const play = player.play(second).catch((e: unknown) => e);
     await until(() => nodeA.rest.inFlightCount > 0, "the play PATCH is on its way to a");
-    nodeA.simulateDisconnect(); // no retries: a is lost and its players fail over to b
+    a.dropConnection(nodeA.sessionId!); // no retries: a is lost and its players fail over to b
     await until(() => nodeA.state === "disconnected", "a is lost");
 
     const outcome = await drive(clock, play, 500);

@@ -16,7 +16,7 @@ describe("node.connect() on a node that is connected or connecting", () => {
     for (let i = 0; i < 20; i++) await io();
     expect(sim.sessions.length).toBe(1);
     // The one socket is the live one: a drop is noticed and the session resumed over a new socket.
-    node.simulateDisconnect();
+    sim.dropConnection(node.sessionId!);
     await until(() => node.state === "reconnecting", "the drop is noticed");
     await drive(clock, client.waitFor("nodeResumed"));
     expect(node.state).toBe("ready");

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/base/clock/index.js";
 import { SonoraClient } from "../../src/client/index.js";
 import { type IncomingMessage, ProtocolValidationError } from "../../src/protocol/index.js";
+import { deliverFrame } from "../../src/testing/index.js";
 
 const GUILD = "817327181659111454";
 let client: SonoraClient | undefined;
@@ -29,7 +30,7 @@ const update = (state: unknown, guildId: unknown = GUILD) =>
 describe("frames are checked, then dispatched; broken ones become nodeError naming the field", () => {
   it("a well-formed playerUpdate reaches its player and raw listeners", async () => {
     const { node, player, errors, raw } = await setup();
-    node.handleMessage(update({ time: 1, position: 42_000, connected: true, ping: 12 }));
+    deliverFrame(node, update({ time: 1, position: 42_000, connected: true, ping: 12 }));
     expect(player.connected).toBe(true);
     expect(player.ping).toBe(12);
     expect(raw).toHaveLength(1);
@@ -47,7 +48,7 @@ describe("frames are checked, then dispatched; broken ones become nodeError nami
     ["unknown op", JSON.stringify({ op: "nope" }), "op"],
   ])("%s", async (_label, text, field) => {
     const { node, player, errors, raw } = await setup();
-    node.handleMessage(text);
+    deliverFrame(node, text);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(ProtocolValidationError);
     if (field) expect((errors[0] as ProtocolValidationError).field).toBe(field);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { TrackEndReason } from "../../src/protocol/index.js";
+import { deliverFrame } from "../../src/testing/index.js";
 import { GUILD, type Rig, rig, song, until } from "./helpers/playback.js";
 
 describe("auto-advance on TrackEnd, for every reason", () => {
@@ -59,7 +60,7 @@ describe("auto-advance on TrackEnd, for every reason", () => {
     const [a, b] = [await r.load(song("a")), await r.load(song("b"))];
     await r.player.queue.add(b);
     await r.player.play(a);
-    r.player.handleEvent({
+    deliverFrame(r.player.node, {
       op: "event",
       type: "TrackEndEvent",
       guildId: GUILD,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PlayOptions } from "../../src/client/player/playback.js";
+import type { PlayOptions } from "../../src/client/player/play-options.js";
 import type { Track } from "../../src/client/track.js";
 import { FilterValidationError, InvalidOptionError, LavalinkRestError } from "../../src/index.js";
 import { type Rig, rig, song } from "./helpers/playback.js";

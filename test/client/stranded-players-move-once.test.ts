@@ -40,10 +40,10 @@ describe("players stranded on a lost node move exactly once when two nodes come 
     client.on("playerMove", (p, from, to) => moves.push(`${p.guildId}:${from.name}->${to.name}`));
 
     // b and c drop (they will come back after the 1 s backoff); a drops for good meanwhile.
-    nodeB!.simulateDisconnect();
-    nodeC!.simulateDisconnect();
+    b.dropConnection(nodeB!.sessionId!);
+    c.dropConnection(nodeC!.sessionId!);
     await until(() => nodeB!.state === "reconnecting" && nodeC!.state === "reconnecting", "b and c drop");
-    nodeA!.simulateDisconnect();
+    a.dropConnection(nodeA!.sessionId!);
     await until(() => nodeA!.state === "disconnected", "a is lost");
     expect(moves).toEqual([]); // nowhere to go yet
 

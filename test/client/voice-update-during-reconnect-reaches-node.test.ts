@@ -26,7 +26,7 @@ describe("a voice update that arrives while the node is reconnecting", () => {
     await client.handleRaw(serverUpdate("tok-1", "eu.discord.media:443"));
     expect(sim.getPlayer(session, GUILD)?.voice.token).toBe("tok-1");
 
-    node.simulateDisconnect();
+    sim.dropConnection(session);
     await until(() => node.state === "reconnecting", "the socket dropped");
     // Discord moved the voice server meanwhile.
     await client.handleRaw(serverUpdate("tok-2", "us.discord.media:443"));

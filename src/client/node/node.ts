@@ -1,35 +1,34 @@
-import type { Clock, TimerHandle } from "../../base/clock/index.js";
-import {
-  type IncomingMessage,
-  isPlayerUpdate,
-  type LavalinkEvent,
-  type PlayerState,
-  parseIncomingMessage,
-  type Stats,
-  validateIncomingMessage,
+import type { Clock } from "../../base/clock/index.js";
+import type {
+  LavalinkPlayer,
+  Track as LavalinkTrack,
+  LoadResult,
+  NodeInfo,
+  SessionInfo,
+  Stats,
+  UpdatePlayerRequest,
 } from "../../protocol/index.js";
-import { ClientStateError } from "../errors/client-state-error.js";
-import { NodeAuthError } from "../errors/node-auth-error.js";
-import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
-import { type RetryPolicy, retryDelay } from "./backoff.js";
-import type { NodeOptions, ResumeOptions } from "./options.js";
+import { NodeConnection } from "./connection.js";
+import type { NodeEvents } from "./events.js";
+import { type FrameListener, FrameReader, type FrameSink } from "./frames.js";
+import type { NodeOptions } from "./options.js";
 import { nodePenalty } from "./penalty.js";
 import { NodeRequests } from "./requests.js";
 import { RestClient } from "./rest.js";
-import { NodeSocket } from "./socket.js";
+import type { ResolvedNodeSettings } from "./settings.js";
 import type { NodeState } from "./state.js";
 
-/** What a node needs from a player it hosts: where to deliver that guild's frames. */
+export type { ResolvedNodeSettings } from "./settings.js";
+
+/** What a node knows of a player it hosts (for its load figures). */
 export interface NodePlayer {
-  /** Whether the player has a track that is not paused (for the pool's load figures). */
+  /** Whether the player has a track that is not paused. */
   readonly playing: boolean;
-  /** Takes the state of a `playerUpdate` for this player. */
-  handleState(state: PlayerState): void;
-  /** Takes a Lavalink event for this player's guild. */
-  handleEvent(event: LavalinkEvent): void;
 }
 
-/** The client side of a node: the node reports everything through this interface. */
+/**
+ * The client side of a node: the node reports through this interface. @internal
+ */
 export interface NodeHost {
   readonly clock: Clock;
   readonly userId: string;
@@ -37,80 +36,72 @@ export interface NodeHost {
   readonly random: () => number;
   /** True when someone listens to `raw`; checked per frame so the hot path skips the call. */
   readonly wantsRaw: boolean;
-  /** The node moved from one state to another. */
-  nodeStateChanged(node: Node, from: NodeState, to: NodeState): void;
-  /** The WebSocket opened (before `ready`). */
-  nodeOpened(node: Node): void;
-  /** `ready` arrived; `resumed` says whether the node kept the session. */
-  nodeReady(node: Node, resumed: boolean): Promise<void>;
-  /** The WebSocket closed; `willReconnect` says whether a retry is scheduled. */
-  nodeClosed(node: Node, code: number, reason: string, willReconnect: boolean): void;
-  /** A reconnect attempt is scheduled after `delay` ms. */
-  nodeReconnecting(node: Node, attempt: number, delay: number): void;
-  /** Retries are exhausted (or the password was refused): the node is gone. */
-  nodeLost(node: Node, error: Error): void;
-  /** Something went wrong that did not close the node (bad frame, failed request). */
-  nodeError(node: Node, error: Error): void;
-  /** A `stats` op arrived. */
-  nodeStats(node: Node, stats: Stats): void;
-  /** Any validated frame, for the client's `raw` event. */
-  nodeRaw(node: Node, message: IncomingMessage): void;
+  /** A node event; the client re-emits it under the same name with the node first. */
+  report<K extends keyof NodeEvents>(node: Node, event: K, ...args: NodeEvents[K]): void;
+  /**
+   * `ready` arrived (`resumed`: the node kept the session). The client announces it and re-attaches
+   * the node's players; the node's `connect()` settles once this resolves.
+   */
+  ready(node: Node, resumed: boolean): Promise<void>;
 }
 
-/** Settings a node resolves from its own options and the client's defaults. */
-export interface ResolvedNodeSettings {
-  resume: Required<ResumeOptions> | false;
-  reconnect: RetryPolicy;
-  restTimeout: number;
-  restRetry: RetryPolicy;
-  /** Milliseconds a connection attempt may take before it counts as failed. */
-  connectTimeout: number;
+/** The internal side of a node, for the players it hosts and the testing kit. @internal */
+export interface NodeControl {
+  /** Hosts a player: `sink` receives that guild's frames. */
+  attach(guildId: string, player: NodePlayer, sink: FrameSink): void;
+  /** Stops hosting a guild's player. */
+  detach(guildId: string): void;
+  /** Forgets every hosted player (the client is closing). */
+  detachAll(): void;
+  /** Handles one text frame as if it had arrived on the node's WebSocket. */
+  receive(text: string): void;
+}
+
+// Nodes hand their control only to code inside the client (see nodeControl); a WeakMap keeps that
+// off the public Node class without keeping a destroyed node alive.
+const controls = new WeakMap<Node, NodeControl>();
+
+/** The internal side of `node` (players and the testing kit use it; not part of the public API). @internal */
+export function nodeControl(node: Node): NodeControl {
+  const control = controls.get(node);
+  if (control === undefined) throw new TypeError("not a Sonora node");
+  return control;
 }
 
 /**
  * One Lavalink node: a WebSocket (frames, session, reconnects) and a REST client. Created by
  * {@link SonoraClient}; read `state`, `stats` and `penalty`, or call the REST helpers.
  */
-export class Node extends NodeRequests {
+export class Node {
   /** Unique name (defaults to `host:port`). */
   readonly name: string;
   /** Region tag from the options, if any. */
   readonly region: string | undefined;
   /** REST client of this node. */
   readonly rest: RestClient;
-  /** Players hosted here, by guild id. */
-  readonly players = new Map<string, NodePlayer>();
   /** Last `stats` frame, null before the first one. */
   stats: Stats | null = null;
 
-  private currentState: NodeState = "connecting";
-  private socket: NodeSocket | null = null;
-  private reconnectTimer: TimerHandle | undefined;
-  private connectTimer: TimerHandle | undefined;
-  private failures = 0;
-  private lastError: Error | null = null;
-  private authFailed = false;
-  private readonly url: string;
-  private readonly baseUrl: string;
-  private firstConnect: { resolve: () => void; reject: (e: Error) => void } | null = null;
-  /** The promise {@link connect} returned while that attempt is unsettled. */
-  private pendingConnect: Promise<void> | null = null;
+  private readonly hosted = new Map<string, NodePlayer>();
+  private readonly sinks = new Map<string, FrameSink>();
+  private readonly requests: NodeRequests;
+  private readonly connection: NodeConnection;
+  private readonly frames: FrameReader;
 
+  /** @internal Created by the client. */
   constructor(
     /** The options this node was created with. */
     readonly options: Readonly<NodeOptions>,
     /** Effective resume, reconnect and REST settings. */
     readonly settings: ResolvedNodeSettings,
-    private readonly host: NodeHost,
+    host: NodeHost,
   ) {
-    super();
     this.name = options.name ?? `${options.host}:${options.port}`;
     this.region = options.region;
     const hostPart = options.host.includes(":") ? `[${options.host}]` : options.host;
-    this.url = `${options.secure ? "wss" : "ws"}://${hostPart}:${options.port}`;
-    this.baseUrl = `${options.secure ? "https" : "http"}://${hostPart}:${options.port}`;
+    const url = `${options.secure ? "wss" : "ws"}://${hostPart}:${options.port}`;
     this.rest = new RestClient({
-      baseUrl: this.baseUrl,
+      baseUrl: `${options.secure ? "https" : "http"}://${hostPart}:${options.port}`,
       password: options.password,
       node: this.name,
       timeout: settings.restTimeout,
@@ -118,23 +109,97 @@ export class Node extends NodeRequests {
       clock: host.clock,
       random: host.random,
     });
+    const requests = new NodeRequests(this.name, this.rest);
+    this.requests = requests;
+    const report = <K extends keyof NodeEvents>(event: K, ...args: NodeEvents[K]) =>
+      host.report(this, event, ...args);
+    const connection = new NodeConnection(
+      { name: this.name, url, password: options.password, userId: host.userId },
+      settings,
+      {
+        clock: host.clock,
+        random: host.random,
+        get sessionId() {
+          return requests.sessionId;
+        },
+        set sessionId(id) {
+          requests.sessionId = id;
+        },
+        enableResume: (timeout) => requests.updateSession({ resuming: true, timeout }),
+        frame: (text) => this.frames.read(text),
+        report,
+        ready: (resumed) => host.ready(this, resumed),
+      },
+    );
+    this.connection = connection;
+    const listener: FrameListener = {
+      get wantsRaw() {
+        return host.wantsRaw;
+      },
+      raw: (message) => report("raw", message),
+      stats: (stats) => {
+        this.stats = stats;
+        report("nodeStats", stats);
+      },
+      ready: (sessionId, resumed) => void connection.handleReady(sessionId, resumed),
+      invalid: (error) => report("nodeError", error),
+    };
+    this.frames = new FrameReader(this.sinks, listener);
+    controls.set(this, {
+      attach: (guildId, player, sink) => {
+        this.hosted.set(guildId, player);
+        this.sinks.set(guildId, sink);
+      },
+      detach: (guildId) => {
+        this.hosted.delete(guildId);
+        this.sinks.delete(guildId);
+      },
+      detachAll: () => {
+        this.hosted.clear();
+        this.sinks.clear();
+      },
+      receive: (text) => this.frames.read(text),
+    });
+  }
+
+  /** Players hosted here, by guild id. */
+  get players(): ReadonlyMap<string, NodePlayer> {
+    return this.hosted;
+  }
+
+  /**
+   * Session id of the current (or last) session; null before the first `ready`. Setting it points
+   * the REST helpers at another session (the node sets it itself at each `ready`).
+   */
+  get sessionId(): string | null {
+    return this.requests.sessionId;
+  }
+
+  /** Points the REST helpers at session `id`. */
+  set sessionId(id: string | null) {
+    this.requests.sessionId = id;
+  }
+
+  /** Last `GET /v4/info` answer, when {@link fetchInfo} was called. */
+  get info(): NodeInfo | null {
+    return this.requests.info;
   }
 
   /** Current connection state. */
   get state(): NodeState {
-    return this.currentState;
+    return this.connection.state;
   }
 
   /** True when the node can take players and requests. */
   get ready(): boolean {
-    return this.currentState === "ready";
+    return this.connection.state === "ready";
   }
 
   /** Load score; lower is better. See {@link nodePenalty} for the formula. */
   get penalty(): number {
     let playing = 0;
-    for (const p of this.players.values()) if (p.playing) playing++;
-    return nodePenalty(this.stats, { playing, idle: this.players.size - playing });
+    for (const p of this.hosted.values()) if (p.playing) playing++;
+    return nodePenalty(this.stats, { playing, idle: this.hosted.size - playing });
   }
 
   // ── Connection ────────────────────────────────────────────────────────────────────────────────
@@ -145,223 +210,56 @@ export class Node extends NodeRequests {
    * (except after an auth failure, which a retry cannot fix).
    */
   connect(): Promise<void> {
-    if (this.currentState === "destroyed") {
-      return Promise.reject(new ClientStateError(`node "${this.name}" was destroyed`));
-    }
-    if (this.currentState === "ready") return Promise.resolve();
-    // A connection in progress is joined, never doubled: a second socket would leak (its frames and
-    // close are ignored) and hold a second session on the node.
-    if (this.pendingConnect !== null) return this.pendingConnect;
-    const promise = new Promise<void>((resolve, reject) => {
-      this.firstConnect = { resolve, reject };
-    });
-    this.pendingConnect = promise;
-    const clear = () => {
-      if (this.pendingConnect === promise) this.pendingConnect = null;
-    };
-    promise.then(clear, clear);
-    if (this.socket === null) {
-      // Waiting for a reconnect: connect now instead.
-      this.host.clock.clearTimeout(this.reconnectTimer);
-      this.reconnectTimer = undefined;
-      this.open();
-    }
-    return promise;
+    return this.connection.connect();
   }
 
   /** Closes the socket and the REST agent, cancels timers; the node is unusable afterwards. */
   destroy(): void {
-    if (this.currentState === "destroyed") return;
-    this.clearTimers();
-    this.setState("destroyed");
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close(true);
-    this.rest.close();
-    this.settleFirstConnect(new ClientStateError(`node "${this.name}" was destroyed while connecting`));
+    this.connection.destroy(() => this.rest.close());
   }
 
-  /** Drops the socket without a close frame, as a network failure would (for tests and failover drills). */
-  simulateDisconnect(): void {
-    this.socket?.close(false);
-  }
-
-  private open(): void {
-    const resume = this.settings.resume !== false && this.sessionId !== null;
-    const socket = new NodeSocket(
-      {
-        url: this.url,
-        password: this.options.password,
-        userId: this.host.userId,
-        sessionId: resume ? this.sessionId : null,
-      },
-      {
-        open: () => {
-          // The connect timer keeps running until `ready`: a node that accepts the socket but never
-          // says `ready` must not leave start() waiting forever.
-          if (this.socket === socket) this.host.nodeOpened(this);
-        },
-        message: (text) => {
-          if (this.socket === socket) this.handleMessage(text);
-        },
-        rejected: (status) => {
-          if (status === 401 || status === 403) {
-            this.authFailed = true;
-            this.lastError = new NodeAuthError(this.name, status);
-          } else {
-            this.lastError = new NodeUnavailableError(this.name, `handshake refused with HTTP ${status}`);
-          }
-        },
-        error: (error) => {
-          if (this.lastError === null || !(this.lastError instanceof NodeAuthError)) {
-            this.lastError = new NodeUnavailableError(
-              this.name,
-              `cannot connect to ${this.url}: ${error.message}`,
-              {
-                cause: error,
-              },
-            );
-          }
-        },
-        close: (code, reason) => {
-          if (this.socket === socket) this.handleClose(code, reason);
-        },
-      },
-    );
-    this.socket = socket;
-    this.lastError = null;
-    this.connectTimer = this.host.clock.setTimeout(() => {
-      if (this.socket !== socket) return;
-      const limit = this.settings.connectTimeout;
-      this.lastError = new NodeUnavailableError(
-        this.name,
-        socket.open
-          ? `${this.url} accepted the WebSocket but sent no ready op within ${limit} ms`
-          : `no handshake answer from ${this.url} within ${limit} ms`,
-      );
-      socket.close(false);
-    }, this.settings.connectTimeout);
-  }
-
-  private handleClose(code: number, reason: string): void {
-    this.socket = null;
-    this.host.clock.clearTimeout(this.connectTimer);
-    if (this.currentState === "destroyed") return;
-    const error =
-      this.lastError ??
-      new NodeUnavailableError(this.name, `socket closed with code ${code}${reason ? ` (${reason})` : ""}`);
-    this.settleFirstConnect(error);
-    const { maxRetries } = this.settings.reconnect;
-    const willReconnect = !this.authFailed && this.failures < maxRetries;
-    this.host.nodeClosed(this, code, reason, willReconnect);
-    if (!willReconnect) {
-      this.setState("disconnected");
-      this.host.nodeLost(this, error);
-      return;
-    }
-    this.failures++;
-    const delay = retryDelay(this.settings.reconnect, this.failures, this.host.random);
-    this.setState("reconnecting");
-    this.host.nodeReconnecting(this, this.failures, delay);
-    this.reconnectTimer = this.host.clock.setTimeout(() => {
-      this.reconnectTimer = undefined;
-      if (this.currentState === "reconnecting") this.open();
-    }, delay);
-  }
-
-  private settleFirstConnect(error: Error | null): void {
-    const pending = this.firstConnect;
-    if (!pending) return;
-    this.firstConnect = null;
-    if (error) pending.reject(error);
-    else pending.resolve();
-  }
-
-  private clearTimers(): void {
-    this.host.clock.clearTimeout(this.reconnectTimer);
-    this.host.clock.clearTimeout(this.connectTimer);
-    this.reconnectTimer = undefined;
-    this.connectTimer = undefined;
-  }
-
-  private setState(next: NodeState): void {
-    const previous = this.currentState;
-    if (previous === next) return;
-    this.currentState = next;
-    this.host.nodeStateChanged(this, previous, next);
-  }
-
-  // ── Frames ────────────────────────────────────────────────────────────────────────────────────
+  // ── REST ──────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Handles one text frame. Public so benchmarks and tools can feed frames directly. The hot path
-   * (`playerUpdate`) is a parse, the protocol's `isPlayerUpdate` typeof checks, one map lookup and
-   * one method call, with nothing allocated beyond what `JSON.parse` builds.
+   * `PATCH /v4/sessions/{id}/players/{guildId}`. Retried on failure only when the body merely assigns
+   * state (no track, position or end time): replaying a track change after a timeout could restart it.
    */
-  handleMessage(text: string): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      this.dispatch(text, undefined); // JSON.parse never returns undefined: marks invalid JSON
-      return;
-    }
-    if (isPlayerUpdate(value)) {
-      this.players.get(value.guildId)?.handleState(value.state);
-      if (this.host.wantsRaw) this.host.nodeRaw(this, value);
-      return;
-    }
-    this.dispatch(text, value);
+  updatePlayer(guildId: string, body: UpdatePlayerRequest, noReplace?: boolean): Promise<LavalinkPlayer> {
+    return this.requests.updatePlayer(guildId, body, noReplace);
   }
 
-  /** Every frame but a well-formed playerUpdate: validated (or refused as invalid JSON) and dispatched. */
-  private dispatch(text: string, value: unknown): void {
-    let message: IncomingMessage;
-    try {
-      message = value === undefined ? parseIncomingMessage(text) : validateIncomingMessage(value);
-    } catch (error) {
-      this.host.nodeError(this, error as Error);
-      return;
-    }
-    switch (message.op) {
-      case "playerUpdate":
-        this.players.get(message.guildId)?.handleState(message.state);
-        break;
-      case "event":
-        this.players.get(message.guildId)?.handleEvent(message);
-        break;
-      case "stats":
-        this.stats = message;
-        this.host.nodeStats(this, message);
-        break;
-      case "ready":
-        void this.handleReady(message.sessionId, message.resumed);
-        break;
-    }
-    if (this.host.wantsRaw) this.host.nodeRaw(this, message);
+  /** `DELETE /v4/sessions/{id}/players/{guildId}`. */
+  destroyPlayer(guildId: string): Promise<void> {
+    return this.requests.destroyPlayer(guildId);
   }
 
-  private async handleReady(sessionId: string, resumed: boolean): Promise<void> {
-    this.host.clock.clearTimeout(this.connectTimer);
-    this.sessionId = sessionId;
-    this.failures = 0;
-    const { resume } = this.settings;
-    // Resuming is enabled per session, so every new session needs it again. Started before the
-    // host hears of `ready`, but not awaited first: the host must announce the resume before the
-    // frames the node queued meanwhile (which follow `ready` at once) are dispatched.
-    const configured =
-      resume === false
-        ? Promise.resolve()
-        : this.updateSession({ resuming: true, timeout: resume.timeout }).then(
-            () => undefined,
-            (error: unknown) => this.host.nodeError(this, error as Error),
-          );
-    this.setState("ready");
-    try {
-      await this.host.nodeReady(this, resumed);
-    } finally {
-      await configured;
-      this.settleFirstConnect(null);
-    }
+  /** `GET /v4/sessions/{id}/players`. */
+  fetchPlayers(): Promise<LavalinkPlayer[]> {
+    return this.requests.fetchPlayers();
+  }
+
+  /** `PATCH /v4/sessions/{id}`: assignments only, so it is retried like a PUT. */
+  updateSession(body: { resuming?: boolean; timeout?: number }): Promise<SessionInfo> {
+    return this.requests.updateSession(body);
+  }
+
+  /** `GET /v4/loadtracks`. */
+  loadTracks(identifier: string): Promise<LoadResult> {
+    return this.requests.loadTracks(identifier);
+  }
+
+  /** `POST /v4/decodetracks` (decoding is pure, so this POST is retried). */
+  decodeTracks(encoded: string[]): Promise<LavalinkTrack[]> {
+    return this.requests.decodeTracks(encoded);
+  }
+
+  /** `GET /v4/info`, cached in {@link info}. */
+  fetchInfo(): Promise<NodeInfo> {
+    return this.requests.fetchInfo();
+  }
+
+  /** `GET /v4/stats`. */
+  fetchStats(): Promise<Stats> {
+    return this.requests.fetchStats();
   }
 }

@@ -19,20 +19,24 @@ import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import type { RestClient } from "./rest.js";
 
 /**
- * The REST helpers of a node: one method per Lavalink route the client uses. Every answer is
+ * The REST calls of a node: one method per Lavalink route the client uses. Every answer is
  * validated against the protocol before it reaches the caller, so a node (or proxy) answering the
  * wrong shape surfaces as a `ProtocolValidationError` naming the field, never as an empty list or
- * a half-typed object that breaks later. {@link Node} extends this with the WebSocket half.
+ * a half-typed object that breaks later. A {@link Node} holds one and offers these calls as its own.
+ * @internal
  */
-export abstract class NodeRequests {
-  /** Unique name (defaults to `host:port`). */
-  abstract readonly name: string;
-  /** REST client of this node. */
-  abstract readonly rest: RestClient;
+export class NodeRequests {
   /** Session id of the current (or last) session; null before the first `ready`. */
   sessionId: string | null = null;
   /** Last `GET /v4/info` answer, when {@link fetchInfo} was called. */
   info: NodeInfo | null = null;
+
+  constructor(
+    /** Node name, for error messages. */
+    private readonly name: string,
+    /** The HTTP client the calls go through. */
+    private readonly rest: RestClient,
+  ) {}
 
   private requireSession(what: string): string {
     if (this.sessionId === null) {

@@ -1,43 +1,105 @@
 import type { Clock } from "../../base/clock/index.js";
-import {
-  type LavalinkEvent,
-  type LavalinkPlayer,
-  type Track as LavalinkTrack,
-  type PlayerState,
-  STREAM_LENGTH,
-  type UpdatePlayerRequest,
+import type {
+  Filters,
+  LavalinkEvent,
+  LavalinkException,
+  PlayerState,
+  TrackEndEvent,
+  TrackEndReason,
+  TrackExceptionEvent,
+  TrackStartEvent,
+  TrackStuckEvent,
+  UpdatePlayerRequest,
+  WebSocketClosedEvent,
 } from "../../protocol/index.js";
-import type { AutoplayRecommendation } from "../autoplay/index.js";
-import type { TypedEmitter } from "../emitter.js";
+import { AutoplayEngine, type AutoplayRecommendation } from "../autoplay/index.js";
+import { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
-import type { ClientEvents, PlayerEvents } from "../events.js";
+import { FilterManager } from "../filters/index.js";
 import { toGuildId } from "../guild-id.js";
-import type { Node, NodePlayer } from "../node/node.js";
-import type { QueueOptions } from "../queue/index.js";
-import { Track } from "../track.js";
+import type { FrameSink } from "../node/frames.js";
+import type { Node } from "../node/node.js";
+import { Queue, type QueueOptions } from "../queue/index.js";
+import type { Track } from "../track.js";
+import type { VoiceTarget } from "../voice/handler.js";
 import { PlayerVoice } from "../voice/voice-state.js";
-import { PlaybackPlayer } from "./playback.js";
-import { PositionTracker } from "./position.js";
+import { PlaybackCommands } from "./commands.js";
+import { NodeLink } from "./link.js";
+import { PlayerMirror } from "./mirror.js";
+import { PlayerMover } from "./mover.js";
+import type { Playable, PlayOptions } from "./play-options.js";
+import { type ConnectOptions, type GatewayVoicePayload, VoiceConnection } from "./voice.js";
 
-/** The discord gateway payload (op 4, voice state update) a player asks the bot to send. */
-export interface GatewayVoicePayload {
-  op: 4;
-  d: { guild_id: string; channel_id: string | null; self_mute: boolean; self_deaf: boolean };
+export type { ConnectOptions, GatewayVoicePayload } from "./voice.js";
+
+/** Autoplay chose a track because the queue ran dry, and the node accepted it. */
+export interface AutoplayEvent {
+  player: Player;
+  track: Track;
+  /** Why this track: the strategy, the feature scores and the search that found it. */
+  reason: string;
+  /** The candidate's total score (higher is better). */
+  score: number;
 }
 
-/** What a player needs from its client. */
+/** Events of one player (also re-emitted on the client with the player as first argument). */
+export type PlayerEvents = {
+  /** A track started playing. */
+  trackStart: [track: Track, event: TrackStartEvent];
+  /** A track ended; `mayStartNext(reason)` says whether a queue should advance. */
+  trackEnd: [track: Track, reason: TrackEndReason, event: TrackEndEvent];
+  /** A track failed while playing. */
+  trackException: [track: Track, exception: LavalinkException, event: TrackExceptionEvent];
+  /** A track produced no audio for `thresholdMs`. */
+  trackStuck: [track: Track, thresholdMs: number, event: TrackStuckEvent];
+  /** The node's voice connection to Discord closed (4014: kicked/moved, 4006: session invalid, …). */
+  webSocketClosed: [event: WebSocketClosedEvent];
+  /** The node reported the player's position and voice connection. */
+  playerUpdate: [state: PlayerState];
+  /** Autoplay started a track (the queue was empty). */
+  autoplay: [event: AutoplayEvent];
+};
+
+/** What a player needs from its owner (the client). @internal */
 export interface PlayerHost {
   readonly clock: Clock;
-  readonly events: TypedEmitter<ClientEvents>;
-  /** True when the client has `playerUpdate` listeners (checked per frame). */
+  /** Queue options for new players. */
+  readonly queueOptions?: QueueOptions;
+  /** True when the owner has `playerUpdate` listeners (checked per frame). */
   readonly wantsPlayerUpdates: boolean;
   /** Sends a gateway payload to Discord (throws VoiceNotConfiguredError without `send`). */
   sendGateway(guildId: string, payload: GatewayVoicePayload): Promise<void>;
-  /** Forgets a destroyed player. */
-  playerDestroyed(player: Player): void;
-  /** Queue options for new players. */
-  readonly queueOptions?: QueueOptions;
+  /** Resolves after one macrotask turn (every promise step queued so far has run). */
+  nextTurn(): Promise<void>;
+  /** Takes the player's internal side; called once, from the player's constructor. */
+  adopt(control: PlayerControl): void;
+  /** Re-emits an event the player just emitted: the one place player events reach the owner. */
+  relay<K extends keyof PlayerEvents>(player: Player, event: K, args: PlayerEvents[K]): void;
+  /** The player moved from one node to another. */
+  moved(player: Player, from: Node, to: Node): void;
+  /** The player was destroyed: forget it now (its `playerDestroy` follows once the node is told). */
+  forget(player: Player): void;
+  /** The player's destroy finished. */
+  destroyed(player: Player): void;
+  /** The player's complete voice state reached its node. */
+  voiceSent(player: Player): void;
+  /** A background action (auto-advance, autoplay) failed with no caller to reject. */
+  error(error: unknown): void;
+}
+
+/**
+ * The internal side of a player, held by its owner (the client) and by the node hosting it: the
+ * frames of its guild, Discord's voice events, and the node's connection drops. @internal
+ */
+export interface PlayerControl extends FrameSink, VoiceTarget {
+  readonly player: Player;
+  /** Re-creates the player after its node lost the session, from where playback stopped. */
+  rebuild(): Promise<void>;
+  /** Records the position at the moment the node's socket dropped. */
+  markNodeDropped(): void;
+  /** The node is back with its session: the drop did not stop playback. */
+  clearNodeDropped(): void;
 }
 
 /** Options of {@link Player.update}. */
@@ -46,65 +108,131 @@ export interface UpdateOptions {
   noReplace?: boolean;
 }
 
-/** Options of {@link Player.connect}. */
-export interface ConnectOptions {
-  selfDeaf?: boolean;
-  selfMute?: boolean;
-}
-
 /**
  * The player of one guild. Mirrors the node's player state (track, paused, volume, filters,
  * voice), estimates the position between reports, and dispatches that guild's events. Get one
  * with `client.getPlayer(guildId)`.
+ *
+ * Order guarantee: each command changes the queue synchronously when called and sends its request
+ * in call order (requests are chained), so racing `add`/`skip`/`play` calls end in the state their
+ * call order describes.
  */
-export class Player extends PlaybackPlayer implements NodePlayer {
+export class Player extends TypedEmitter<PlayerEvents> {
   /** Discord guild id (a snowflake string). */
   readonly guildId: string;
-  /** Current track, or null when idle. */
-  track: Track | null = null;
-  /** Whether playback is paused. */
-  paused = false;
-  /** Player volume, 0 … 1000 (percent). */
-  volume = 100;
-  /** Whether the node reported a live voice connection to Discord. */
-  connected = false;
-  /** Voice round trip reported by the node in ms, -1 when not connected. */
-  ping = -1;
+  /** The tracks of this player. `queue.add` never starts playback; `skip()` or `play()` does. */
+  readonly queue: Queue<Track>;
+  /** This player's filters; change them, then send them with {@link Player.setFilters}. */
+  readonly filters = new FilterManager();
+  /** Picks a track when the queue runs dry (off until `autoplay.configure({ enabled: true })`). */
+  readonly autoplay: AutoplayEngine;
   /** Voice connection data gathered from Discord. */
   readonly voice = new PlayerVoice();
 
-  private currentNode: Node;
-  private readonly tracker: PositionTracker;
+  private readonly mirror: PlayerMirror;
+  private readonly link: NodeLink;
+  private readonly commands: PlaybackCommands;
+  private readonly voiceLink: VoiceConnection;
+  private readonly mover: PlayerMover;
   private destroyedFlag = false;
   /** Cached `listenerCount("playerUpdate") > 0`, read per frame. */
   private listensToUpdates = false;
-  /** Position when the node's socket dropped; used if the player has to move (failover). */
-  private positionAtDrop: number | null = null;
-  /** The move in progress, so a second {@link moveTo} waits for it. */
-  private moving: Promise<void> | null = null;
-  /** Player PATCHes sent and not yet answered (destroy waits for them before its DELETE). */
-  private readonly inFlight = new Set<Promise<LavalinkPlayer>>();
 
+  /** @internal Created by `client.getPlayer`. */
   constructor(
     guildId: string,
     node: Node,
     private readonly host: PlayerHost,
   ) {
-    super(toGuildId(guildId), {
-      onError: (error) => host.events.emit("error", error),
-      queue: host.queueOptions,
-    });
+    super();
     this.guildId = toGuildId(guildId);
-    this.currentNode = node;
-    this.tracker = new PositionTracker(host.clock);
-    node.players.set(this.guildId, this);
+    this.queue = new Queue<Track>(host.queueOptions);
+    this.autoplay = new AutoplayEngine(this.guildId);
+    const mirror = new PlayerMirror(host.clock, this.filters);
+    this.mirror = mirror;
+    const sink: FrameSink = {
+      handleState: (state) => this.onState(state),
+      handleEvent: (event) => this.onEvent(event),
+    };
+    const usable = (action: string) => this.assertUsable(action);
+    this.link = new NodeLink(
+      node,
+      {
+        guildId: this.guildId,
+        view: this,
+        sink,
+        assertUsable: usable,
+        isDestroyed: () => this.destroyedFlag,
+      },
+      mirror,
+    );
+    this.commands = new PlaybackCommands(mirror, this.queue, this.filters, this.autoplay, {
+      guildId: this.guildId,
+      update: (request, options) => this.update(request, options),
+      loadTracks: (identifier) => this.link.node.loadTracks(identifier),
+      autoplayed: (track, pick) => this.onAutoplay(track, pick),
+      onError: (error) => host.error(error),
+    });
+    this.voiceLink = new VoiceConnection(this.guildId, this.voice, mirror, {
+      sendGateway: (guildId, payload) => host.sendGateway(guildId, payload),
+      update: (request) => this.update(request),
+      canSend: () => !this.destroyedFlag && this.link.node.ready,
+      sent: () => host.voiceSent(this),
+    });
+    this.mover = new PlayerMover(this.guildId, this.link, mirror, this.voiceLink, this.filters, {
+      assertUsable: usable,
+      nextTurn: () => host.nextTurn(),
+      moved: (from, to) => host.moved(this, from, to),
+    });
+    const voiceLink = this.voiceLink;
+    host.adopt({
+      player: this,
+      ...sink,
+      applyVoiceState: (d) => voiceLink.applyState(d),
+      applyVoiceServer: (d) => voiceLink.applyServer(d),
+      voiceLeft: (userId) => voiceLink.left(userId),
+      flushVoice: () => voiceLink.flush(),
+      rebuild: () => this.mover.rebuild(),
+      markNodeDropped: () => mirror.markDropped(),
+      clearNodeDropped: () => mirror.clearDropped(),
+    });
   }
 
   // ── State ─────────────────────────────────────────────────────────────────────────────────────
 
   /** Node hosting this player. */
   get node(): Node {
-    return this.currentNode;
+    return this.link.node;
+  }
+
+  /** Current track, or null when idle. */
+  get track(): Track | null {
+    return this.mirror.track;
+  }
+
+  /** The track loaded on the node (playing or paused), or null. Set when `play()` resolves. */
+  get currentTrack(): Track | null {
+    return this.mirror.track;
+  }
+
+  /** Whether playback is paused. */
+  get paused(): boolean {
+    return this.mirror.paused;
+  }
+
+  /** Player volume, 0 … 1000 (percent). */
+  get volume(): number {
+    return this.mirror.volume;
+  }
+
+  /** Whether the node reported a live voice connection to Discord. */
+  get connected(): boolean {
+    return this.mirror.connected;
+  }
+
+  /** Voice round trip reported by the node in ms, -1 when not connected. */
+  get ping(): number {
+    return this.mirror.ping;
   }
 
   /** Voice channel the bot is in (or was asked to join), null when none. */
@@ -114,7 +242,7 @@ export class Player extends PlaybackPlayer implements NodePlayer {
 
   /** True when a track is loaded and not paused. */
   get playing(): boolean {
-    return this.track !== null && !this.paused;
+    return this.mirror.playing;
   }
 
   /** True after {@link destroy}. */
@@ -128,40 +256,81 @@ export class Player extends PlaybackPlayer implements NodePlayer {
    * passes the track's length.
    */
   get position(): number {
-    const limit = this.track && !this.track.isStream ? this.track.length : STREAM_LENGTH;
-    return this.tracker.read(this.playing, limit);
+    return this.mirror.position;
   }
 
-  // ── Requests ──────────────────────────────────────────────────────────────────────────────────
+  // ── Playback ──────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Plays a track (a Track, a Lavalink track object or an encoded string) or, without one, the
+   * next queued track. Resolves to the track now current (null when there was nothing to play).
+   * Rejects with `InvalidTrackError` for `null` or anything that is not a track, and with
+   * `InvalidOptionError` for bad options, changing nothing. When the node refuses the request,
+   * `currentTrack`, `queue.current`, the upcoming tracks and the history are put back as they were
+   * (unless another command changed the queue meanwhile: that one's state stands).
+   */
+  play(track?: Playable, options: PlayOptions = {}): Promise<Track | null> {
+    return this.commands.play(track, options);
+  }
+
+  /** Pauses playback. */
+  pause(): Promise<void> {
+    return this.commands.pause();
+  }
+
+  /** Resumes playback. */
+  resume(): Promise<void> {
+    return this.commands.resume();
+  }
+
+  /** Seeks to `position` ms in the current track. */
+  seek(position: number): Promise<void> {
+    return this.commands.seek(position);
+  }
+
+  /** Sets the player volume, 0 … 1000 (100 = unchanged). */
+  setVolume(volume: number): Promise<void> {
+    return this.commands.setVolume(volume);
+  }
+
+  /** Stops the current track (it goes to the history); the queue stays. */
+  stop(): Promise<void> {
+    return this.commands.stop();
+  }
+
+  /**
+   * Moves on: plays the next queued track (even in track-loop mode), or asks autoplay when the
+   * queue is empty and autoplay is on, or stops when there is nothing to play (no error).
+   * Resolves to the new current track or null.
+   */
+  skip(): Promise<Track | null> {
+    return this.commands.skip();
+  }
+
+  /** Plays the most recent history track again (the current one goes back to the queue's front). */
+  previous(): Promise<Track | null> {
+    return this.commands.previous();
+  }
+
+  /**
+   * Sends the filters to the node: `filters` (replacing the manager's state) or, without an
+   * argument, what the {@link FilterManager} holds. Invalid `filters` reject with
+   * `FilterValidationError` before anything changes; when the node refuses them, the manager gets
+   * its previous filters back (unless they were edited again meanwhile).
+   */
+  setFilters(filters?: Filters): Promise<void> {
+    return this.commands.setFilters(filters);
+  }
 
   /**
    * Sends `PATCH /v4/sessions/{id}/players/{guildId}` and mirrors the node's answer. The escape
    * hatch under every playback method.
    */
-  async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
-    this.assertUsable("update");
-    // During a move the old node is being emptied and the new one not yet restored: a request sent
-    // now would land on the old node (and be lost, or re-create the player there). Send it after.
-    while (this.moving !== null) await this.moving.catch(() => undefined);
-    await this.patch(request, options.noReplace);
+  update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
+    return this.link.update(request, options.noReplace);
   }
 
-  /** The PATCH itself, mirrored into the player's state; the move's restore calls it directly. */
-  private async patch(request: UpdatePlayerRequest, noReplace?: boolean): Promise<void> {
-    this.assertUsable("update");
-    const node = this.currentNode;
-    const pending = node.updatePlayer(this.guildId, request, noReplace);
-    this.inFlight.add(pending);
-    let answer: LavalinkPlayer;
-    try {
-      answer = await pending;
-    } finally {
-      this.inFlight.delete(pending);
-    }
-    // The player may have moved while the request was in flight; the new node's state wins.
-    if (node !== this.currentNode || this.destroyedFlag) return;
-    this.applyPlayer(answer, request);
-  }
+  // ── Voice and nodes ───────────────────────────────────────────────────────────────────────────
 
   /**
    * Asks Discord (through the client's `send`) to join a voice channel. The node gets the voice
@@ -169,103 +338,35 @@ export class Player extends PlaybackPlayer implements NodePlayer {
    */
   async connect(channelId: string, options: ConnectOptions = {}): Promise<void> {
     this.assertUsable("connect");
-    const channel = toGuildId(channelId);
-    this.voice.channelId = channel;
-    await this.host.sendGateway(this.guildId, {
-      op: 4,
-      d: {
-        guild_id: this.guildId,
-        channel_id: channel,
-        self_mute: options.selfMute ?? false,
-        self_deaf: options.selfDeaf ?? false,
-      },
-    });
+    await this.voiceLink.join(channelId, options);
   }
 
   /** Leaves the voice channel (the player and its track are kept; see {@link destroy}). */
   async disconnect(): Promise<void> {
     this.assertUsable("disconnect");
-    this.voice.clear();
-    this.connected = false;
-    await this.host.sendGateway(this.guildId, {
-      op: 4,
-      d: { guild_id: this.guildId, channel_id: null, self_mute: false, self_deaf: false },
-    });
+    await this.voiceLink.leave();
   }
 
   /**
    * Moves the player to another node, keeping track, position, paused state, volume, filters and
    * voice. The old node's player is deleted first so two nodes never stream to one voice session.
    */
-  async moveTo(target: Node): Promise<void> {
-    this.assertUsable("move");
-    // One move at a time: two overlapping moves would both start from the old node, leaving a
-    // second copy streaming on the first target (or moving twice to the same one).
-    while (this.moving !== null) await this.moving.catch(() => undefined);
-    this.assertUsable("move");
-    if (target === this.currentNode) return;
-    const move = this.move(target);
-    this.moving = move;
-    try {
-      await move;
-    } finally {
-      if (this.moving === move) this.moving = null;
-    }
-  }
-
-  private async move(target: Node): Promise<void> {
-    const assertTargetReady = () => {
-      if (!target.ready) {
-        throw new NodeUnavailableError(
-          target.name,
-          `cannot move guild ${this.guildId} there: node is ${target.state}`,
-        );
-      }
-    };
-    assertTargetReady();
-    // A PATCH still unanswered by the old node (say a play) may yet be accepted or refused, and a
-    // refusal puts the previous track back: moving now would carry a state that may be undone,
-    // leaving the new node playing one track while the player mirrors another.
-    if (this.inFlight.size > 0) {
-      await Promise.allSettled([...this.inFlight]);
-      // Let the commands that sent them finish handling the answer first (a refused play puts the
-      // previous track back a few promise steps later): one macrotask turn runs all of those.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      this.assertUsable("move");
-      assertTargetReady();
-    }
-    const from = this.currentNode;
-    const position = this.positionAtDrop ?? this.position;
-    from.players.delete(this.guildId);
-    if (from.ready) await from.destroyPlayer(this.guildId).catch(() => undefined);
-    this.currentNode = target;
-    target.players.set(this.guildId, this);
-    this.positionAtDrop = null;
-    await this.restore(position);
-    this.host.events.emit("playerMove", this, from, target);
+  moveTo(target: Node): Promise<void> {
+    return this.mover.moveTo(target);
   }
 
   /** Deletes the player on its node, leaves the voice channel, and forgets it. Idempotent. */
   async destroy(): Promise<void> {
     if (this.destroyedFlag) return;
     this.destroyedFlag = true;
-    const node = this.currentNode;
-    node.players.delete(this.guildId);
-    this.host.playerDestroyed(this);
-    const inChannel = this.voice.channelId !== null;
-    this.voice.clear();
-    this.track = null;
-    if (inChannel) {
-      await this.host
-        .sendGateway(this.guildId, {
-          op: 4,
-          d: { guild_id: this.guildId, channel_id: null, self_mute: false, self_deaf: false },
-        })
-        .catch(() => undefined);
-    }
+    const node = this.link.node;
+    this.link.detach();
+    this.host.forget(this);
+    this.mirror.track = null;
+    await this.voiceLink.leaveForGood();
     // A PATCH still on its way would re-create the player on the node after our DELETE (Lavalink
     // creates players on PATCH), leaving it streaming with nobody to stop it: let them land first.
-    if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.link.settled();
     try {
       if (node.ready && node.sessionId !== null) {
         try {
@@ -277,179 +378,54 @@ export class Player extends PlaybackPlayer implements NodePlayer {
     } finally {
       // The player is already forgotten locally and a second call returns at once: a refused
       // DELETE must still announce the destroy and drop the listeners, or it never happens.
-      this.host.events.emit("playerDestroy", this);
+      this.host.destroyed(this);
       this.removeAllListeners();
     }
   }
 
-  /**
-   * Re-creates this player on its node from the client's own state (after the node lost its
-   * session, or after a move): track at `position`, paused, volume, filters and voice.
-   * @internal
-   */
-  async restore(position = this.position): Promise<void> {
-    const body: UpdatePlayerRequest = {
-      volume: this.volume,
-      paused: this.paused,
-      filters: this.filters.toPayload(),
-    };
-    this.voice.markUnsent();
-    const voice = this.voice.takeUnsent();
-    if (voice) body.voice = voice;
-    if (this.track) {
-      body.track = { encoded: this.track.encoded, userData: this.track.userData };
-      if (this.track.isSeekable && position > 0) body.position = position;
-    }
-    await this.patch(body);
-  }
-
-  /** Re-creates the player after its node lost the session, from where playback stopped. @internal */
-  async rebuild(): Promise<void> {
-    const position = this.positionAtDrop ?? this.position;
-    this.positionAtDrop = null;
-    await this.restore(position);
-  }
-
-  /** Records the position at the moment the node's socket dropped. @internal */
-  markNodeDropped(): void {
-    if (this.positionAtDrop === null) this.positionAtDrop = this.position;
-  }
-
-  /** The node is back with its session: the drop did not stop playback. @internal */
-  clearNodeDropped(): void {
-    this.positionAtDrop = null;
-  }
-
-  /** Sends the voice state to the node if it is complete and changed. @internal */
-  async flushVoice(): Promise<boolean> {
-    if (this.destroyedFlag || !this.currentNode.ready) return false;
-    const voice = this.voice.takeUnsent();
-    if (voice === null) return false;
-    try {
-      await this.update({ voice });
-    } catch (error) {
-      this.voice.markUnsent();
-      throw error;
-    }
-    this.host.events.emit("voiceUpdate", this);
-    return true;
-  }
-
-  // ── Incoming (called by the node) ─────────────────────────────────────────────────────────────
-
-  /** @internal */
-  handleState(state: PlayerState): void {
-    this.connected = state.connected;
-    this.ping = state.ping;
-    this.tracker.sync(state.position, state.time);
-    if (this.listensToUpdates) this.emit("playerUpdate", state);
-    if (this.host.wantsPlayerUpdates) this.host.events.emit("playerUpdate", this, state);
-  }
-
-  /** @internal */
-  handleEvent(event: LavalinkEvent): void {
-    const events = this.host.events;
-    switch (event.type) {
-      case "TrackStartEvent": {
-        const track = this.adoptTrack(event.track);
-        if (this.track !== track) {
-          this.track = track;
-          this.tracker.reset(0);
-        }
-        this.emit("trackStart", track, event);
-        events.emit("trackStart", this, track, event);
-        break;
-      }
-      case "TrackEndEvent": {
-        const track = this.adoptTrack(event.track);
-        // On "replaced" the new track is already set; only clear when the ended track is current.
-        if (event.reason !== "replaced" && this.track === track) {
-          this.track = null;
-          this.tracker.reset(0);
-        }
-        this.emit("trackEnd", track, event.reason, event);
-        events.emit("trackEnd", this, track, event.reason, event);
-        this.onTrackEnd(track, event.reason);
-        break;
-      }
-      case "TrackExceptionEvent": {
-        const track = this.adoptTrack(event.track);
-        this.emit("trackException", track, event.exception, event);
-        events.emit("trackException", this, track, event.exception, event);
-        break;
-      }
-      case "TrackStuckEvent": {
-        const track = this.adoptTrack(event.track);
-        this.emit("trackStuck", track, event.thresholdMs, event);
-        events.emit("trackStuck", this, track, event.thresholdMs, event);
-        break;
-      }
-      case "WebSocketClosedEvent":
-        this.connected = false;
-        this.emit("webSocketClosed", event);
-        events.emit("webSocketClosed", this, event);
-        break;
-    }
-  }
-
-  protected override emitAutoplay(track: Track, recommendation: AutoplayRecommendation<Track>): void {
-    const event = { player: this, track, reason: recommendation.reason, score: recommendation.score };
-    this.emit("autoplay", event);
-    this.host.events.emit("autoplay", event);
-  }
+  // ── Incoming ──────────────────────────────────────────────────────────────────────────────────
 
   protected override listenersChanged(event: keyof PlayerEvents): void {
     if (event === "playerUpdate") this.listensToUpdates = this.listenerCount("playerUpdate") > 0;
   }
 
-  // ── Helpers ───────────────────────────────────────────────────────────────────────────────────
-
-  /**
-   * Reuses the current Track instance when an event is about it, so `track === player.track` holds
-   * in listeners. Compared by source and identifier, not `encoded`: Lavalink re-encodes the track
-   * with its current position, so the TrackEndEvent of a finished track carries another string.
-   */
-  private adoptTrack(raw: LavalinkTrack): Track {
-    // Lavalink re-encodes a track with its current position in events, so match on the source
-    // identity too, not only on the encoded string.
-    const t = this.track;
-    if (t !== null && (t.encoded === raw.encoded || sameSource(t.info, raw.info))) return t;
-    return Track.fromLavalink(raw);
+  private onState(state: PlayerState): void {
+    this.mirror.applyState(state);
+    // The hot path: the arguments are only built when someone listens.
+    if (this.listensToUpdates || this.host.wantsPlayerUpdates) this.publish("playerUpdate", [state]);
   }
 
-  private applyPlayer(player: LavalinkPlayer, request: UpdatePlayerRequest): void {
-    const previous = this.track;
-    const next = player.track ? this.adoptTrack(player.track) : null;
-    if (next !== null && player.track) next.userData = player.track.userData;
-    this.track = next;
-    this.paused = player.paused;
-    this.volume = player.volume;
-    // Local filter edits not yet sent survive answers to unrelated requests.
-    // So do edits made while this very request was on its way (the manager then differs from
-    // what was sent): they stay dirty for the next setFilters().
-    if (
-      !this.filters.dirty ||
-      (request.filters !== undefined &&
-        JSON.stringify(this.filters.toPayload()) === JSON.stringify(request.filters))
-    ) {
-      this.filters.sync(player.filters);
+  private onEvent(event: LavalinkEvent): void {
+    const track = this.mirror.applyEvent(event) as Track;
+    switch (event.type) {
+      case "TrackStartEvent":
+        this.publish("trackStart", [track, event]);
+        break;
+      case "TrackEndEvent":
+        this.publish("trackEnd", [track, event.reason, event]);
+        this.commands.trackEnded(track, event.reason);
+        break;
+      case "TrackExceptionEvent":
+        this.publish("trackException", [track, event.exception, event]);
+        break;
+      case "TrackStuckEvent":
+        this.publish("trackStuck", [track, event.thresholdMs, event]);
+        break;
+      case "WebSocketClosedEvent":
+        this.publish("webSocketClosed", [event]);
+        break;
     }
-    const timescale = player.filters.timescale;
-    this.tracker.speed = (timescale?.speed ?? 1) * (timescale?.rate ?? 1);
-    this.connected = player.state.connected;
-    this.ping = player.state.ping;
-    const jumped =
-      request.position !== undefined ||
-      request.track !== undefined ||
-      request.encodedTrack !== undefined ||
-      request.identifier !== undefined ||
-      previous !== this.track;
-    // The answer is the freshest report there is: always re-anchor on it.
-    if (jumped) {
-      this.tracker.reset(player.state.position, player.state.time);
-      // Accepted after the socket dropped: a later move resumes the new track, not the old position.
-      if (this.positionAtDrop !== null) this.positionAtDrop = player.state.position;
-    } else this.tracker.sync(player.state.position, player.state.time);
+  }
+
+  private onAutoplay(track: Track, recommendation: AutoplayRecommendation<Track>): void {
+    const event = { player: this, track, reason: recommendation.reason, score: recommendation.score };
+    this.publish("autoplay", [event]);
+  }
+
+  /** Emits a player event here, then hands it to the owner to re-emit (the client). */
+  private publish<K extends keyof PlayerEvents>(event: K, args: PlayerEvents[K]): void {
+    this.emit(event, ...args);
+    this.host.relay(this, event, args);
   }
 
   private assertUsable(action: string): void {
@@ -459,8 +435,4 @@ export class Player extends PlaybackPlayer implements NodePlayer {
       );
     }
   }
-}
-
-function sameSource(a: LavalinkTrack["info"], b: LavalinkTrack["info"]): boolean {
-  return a.identifier === b.identifier && a.sourceName === b.sourceName;
 }

@@ -28,7 +28,7 @@ export interface QueueOptions {
 
 /**
  * How to take back one queue change (`next`, `previous`, `setCurrent`) when the player's request
- * for it was refused by the node. Kept by the player; see {@link Queue.undo}. @internal
+ * for it was refused by the node. Kept by the player (see `queueControl` in queue.ts). @internal
  */
 export interface QueueUndo<T> {
   /** The queue's version right after the change: undo only applies if nothing changed since. */

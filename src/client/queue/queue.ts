@@ -15,6 +15,28 @@ import {
 import { smartShuffle } from "./smart-shuffle.js";
 
 /**
+ * The undoable steps of a queue: each change also returns how to take it back, for a player whose
+ * request for that change the node refused. Not part of the public API (see {@link queueControl}).
+ */
+export interface QueueControl<T extends QueueItem> {
+  /** `queue.next`, also returning how to undo it. */
+  next(options?: NextOptions): { current: T | null; undo: QueueUndo<T> };
+  /** `queue.previous`, also returning how to undo it. */
+  previous(): { current: T | null; undo: QueueUndo<T> };
+  /** `queue.setCurrent`, returning how to undo it. */
+  setCurrent(track: T | null): QueueUndo<T>;
+  /** Takes a recorded change back; false (nothing done) when the queue changed since. */
+  undo(record: QueueUndo<T>): boolean;
+}
+
+let controlOf: <T extends QueueItem>(queue: Queue<T>) => QueueControl<T>;
+
+/** The undoable steps of `queue` (for the player that owns it; not re-exported by the package). */
+export function queueControl<T extends QueueItem>(queue: Queue<T>): QueueControl<T> {
+  return controlOf(queue);
+}
+
+/**
  * The tracks of one player: the `current` one, the `upcoming` ones, and a bounded `history`.
  *
  * **Ordering guarantee.** Every mutation takes effect synchronously at the moment it is called; the
@@ -27,6 +49,16 @@ import { smartShuffle } from "./smart-shuffle.js";
  * {@link Queue.at}, {@link Queue.slice} or {@link Queue.size} on very large queues in hot paths.
  */
 export class Queue<T extends QueueItem = QueueItem> {
+  static {
+    // The undoable steps stay private: only the player, through queueControl(), may take a change back.
+    controlOf = <T extends QueueItem>(queue: Queue<T>): QueueControl<T> => ({
+      next: (options) => queue.nextUndoable(options),
+      previous: () => queue.previousUndoable(),
+      setCurrent: (track) => queue.setCurrentUndoable(track),
+      undo: (record) => queue.undo(record),
+    });
+  }
+
   private readonly items = new Deque<T>();
   /** Played tracks, most recent at the front. */
   private readonly past = new Deque<T>();
@@ -247,8 +279,8 @@ export class Queue<T extends QueueItem = QueueItem> {
     return this.nextUndoable(options).current;
   }
 
-  /** {@link Queue.next}, also returning how to undo it. @internal */
-  nextUndoable(options: NextOptions = {}): { current: T | null; undo: QueueUndo<T> } {
+  /** {@link Queue.next}, also returning how to undo it. */
+  private nextUndoable(options: NextOptions = {}): { current: T | null; undo: QueueUndo<T> } {
     const cur = this.currentItem;
     const before = { current: cur, history: this.history };
     if (cur !== null && this.loopMode === "track" && !options.skip) {
@@ -279,8 +311,8 @@ export class Queue<T extends QueueItem = QueueItem> {
     return this.previousUndoable().current;
   }
 
-  /** {@link Queue.previous}, also returning how to undo it. @internal */
-  previousUndoable(): { current: T | null; undo: QueueUndo<T> } {
+  /** {@link Queue.previous}, also returning how to undo it. */
+  private previousUndoable(): { current: T | null; undo: QueueUndo<T> } {
     const before = { current: this.currentItem, history: this.history };
     const prev = this.past.shift();
     if (prev === undefined) return { current: null, undo: this.undoRecord(before, {}) };
@@ -312,8 +344,8 @@ export class Queue<T extends QueueItem = QueueItem> {
     return old;
   }
 
-  /** {@link Queue.setCurrent}, returning how to undo it. @internal */
-  setCurrentUndoable(track: T | null): QueueUndo<T> {
+  /** {@link Queue.setCurrent}, returning how to undo it. */
+  private setCurrentUndoable(track: T | null): QueueUndo<T> {
     if (track !== null) assertQueueItem(track, "queue.setCurrent");
     const before = { current: this.currentItem, history: this.history };
     const old = this.currentItem;
@@ -326,9 +358,9 @@ export class Queue<T extends QueueItem = QueueItem> {
   /**
    * Takes back a change recorded by one of the `…Undoable` methods, restoring `current`, the
    * history and the upcoming tracks it moved, exactly. Does nothing and returns false when the queue
-   * changed since (a later command built on that state, so undoing would break call order). @internal
+   * changed since (a later command built on that state, so undoing would break call order).
    */
-  undo(record: QueueUndo<T>): boolean {
+  private undo(record: QueueUndo<T>): boolean {
     if (record.version !== this.version) return false;
     if (record.pushed) this.account(this.items.pop() as T, -1);
     if (record.popped !== null) {

@@ -1,5 +1,5 @@
-import type { TrackAccount } from "./accounting.js";
 import type { GuildEndState } from "./end-state.js";
+import type { TrackAccount } from "./track-account.js";
 
 /** What the caller adds to a report: which run it was. */
 export interface ChaosReportMeta {

@@ -1,0 +1,245 @@
+import type { Clock, TimerHandle } from "../../base/clock/index.js";
+import { ClientStateError } from "../errors/client-state-error.js";
+import { NodeAuthError } from "../errors/node-auth-error.js";
+import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
+import { retryDelay } from "./backoff.js";
+import type { NodeEvents } from "./events.js";
+import type { ResolvedNodeSettings } from "./settings.js";
+import { NodeSocket } from "./socket.js";
+import type { NodeState } from "./state.js";
+
+/** Where a node's socket goes and who it says it is. */
+export interface ConnectionTarget {
+  /** Node name, for error messages. */
+  readonly name: string;
+  /** `ws://host:port` or `wss://host:port`. */
+  readonly url: string;
+  readonly password: string;
+  readonly userId: string;
+}
+
+/** What the connection needs around it: time, randomness, the session, and where to report. */
+export interface ConnectionHost {
+  readonly clock: Clock;
+  /** Random source in [0, 1) for reconnect jitter. */
+  readonly random: () => number;
+  /** The session id to resume, and where a new one is recorded. */
+  sessionId: string | null;
+  /** Enables resuming for a new session (`PATCH /v4/sessions/{id}`). */
+  enableResume(timeout: number): Promise<unknown>;
+  /** One text frame from the socket. */
+  frame(text: string): void;
+  /** Reports a node event (the node's owner re-emits it under the same name). */
+  report<K extends keyof NodeEvents>(event: K, ...args: NodeEvents[K]): void;
+  /** `ready` arrived and was announced; resolves once the owner re-attached its players. */
+  ready(resumed: boolean): Promise<void>;
+}
+
+/**
+ * The socket lifecycle of one node: connect, the `ready` handshake, reconnects with backoff, and
+ * the connect timeout. Knows nothing of players or REST routes: it reports through its host.
+ */
+export class NodeConnection {
+  private currentState: NodeState = "connecting";
+  private socket: NodeSocket | null = null;
+  private reconnectTimer: TimerHandle | undefined;
+  private connectTimer: TimerHandle | undefined;
+  private failures = 0;
+  private lastError: Error | null = null;
+  private authFailed = false;
+  private firstConnect: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  /** The promise {@link connect} returned while that attempt is unsettled. */
+  private pendingConnect: Promise<void> | null = null;
+
+  constructor(
+    private readonly target: ConnectionTarget,
+    private readonly settings: ResolvedNodeSettings,
+    private readonly host: ConnectionHost,
+  ) {}
+
+  /** Current connection state. */
+  get state(): NodeState {
+    return this.currentState;
+  }
+
+  /**
+   * Opens the WebSocket. Resolves at the node's `ready`; rejects with the first attempt's error
+   * while retries go on in the background (except after an auth failure, which a retry cannot fix).
+   */
+  connect(): Promise<void> {
+    if (this.currentState === "destroyed") {
+      return Promise.reject(new ClientStateError(`node "${this.target.name}" was destroyed`));
+    }
+    if (this.currentState === "ready") return Promise.resolve();
+    // A connection in progress is joined, never doubled: a second socket would leak (its frames and
+    // close are ignored) and hold a second session on the node.
+    if (this.pendingConnect !== null) return this.pendingConnect;
+    const promise = new Promise<void>((resolve, reject) => {
+      this.firstConnect = { resolve, reject };
+    });
+    this.pendingConnect = promise;
+    const clear = () => {
+      if (this.pendingConnect === promise) this.pendingConnect = null;
+    };
+    promise.then(clear, clear);
+    if (this.socket === null) {
+      // Waiting for a reconnect: connect now instead.
+      this.host.clock.clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = undefined;
+      this.open();
+    }
+    return promise;
+  }
+
+  /**
+   * Closes the socket and cancels timers; terminal. `beforeSettle` runs before a pending connect()
+   * is rejected (the node closes its REST agent there). Returns false when already destroyed.
+   */
+  destroy(beforeSettle: () => void): boolean {
+    if (this.currentState === "destroyed") return false;
+    this.clearTimers();
+    this.setState("destroyed");
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(true);
+    beforeSettle();
+    this.settleFirstConnect(
+      new ClientStateError(`node "${this.target.name}" was destroyed while connecting`),
+    );
+    return true;
+  }
+
+  /** The node sent `ready`: a new (or resumed) session is live. */
+  async handleReady(sessionId: string, resumed: boolean): Promise<void> {
+    this.host.clock.clearTimeout(this.connectTimer);
+    this.host.sessionId = sessionId;
+    this.failures = 0;
+    const { resume } = this.settings;
+    // Resuming is enabled per session, so every new session needs it again. Started before the
+    // host hears of `ready`, but not awaited first: the host must announce the resume before the
+    // frames the node queued meanwhile (which follow `ready` at once) are dispatched.
+    const configured =
+      resume === false
+        ? Promise.resolve()
+        : this.host.enableResume(resume.timeout).then(
+            () => undefined,
+            (error: unknown) => this.host.report("nodeError", error as Error),
+          );
+    this.setState("ready");
+    try {
+      await this.host.ready(resumed);
+    } finally {
+      await configured;
+      this.settleFirstConnect(null);
+    }
+  }
+
+  private open(): void {
+    const resume = this.settings.resume !== false && this.host.sessionId !== null;
+    const socket = new NodeSocket(
+      {
+        url: this.target.url,
+        password: this.target.password,
+        userId: this.target.userId,
+        sessionId: resume ? this.host.sessionId : null,
+      },
+      {
+        open: () => {
+          // The connect timer keeps running until `ready`: a node that accepts the socket but never
+          // says `ready` must not leave start() waiting forever.
+          if (this.socket === socket) this.host.report("nodeConnect");
+        },
+        message: (text) => {
+          if (this.socket === socket) this.host.frame(text);
+        },
+        rejected: (status) => {
+          if (status === 401 || status === 403) {
+            this.authFailed = true;
+            this.lastError = new NodeAuthError(this.target.name, status);
+          } else {
+            this.lastError = new NodeUnavailableError(
+              this.target.name,
+              `handshake refused with HTTP ${status}`,
+            );
+          }
+        },
+        error: (error) => {
+          if (this.lastError === null || !(this.lastError instanceof NodeAuthError)) {
+            this.lastError = new NodeUnavailableError(
+              this.target.name,
+              `cannot connect to ${this.target.url}: ${error.message}`,
+              { cause: error },
+            );
+          }
+        },
+        close: (code, reason) => {
+          if (this.socket === socket) this.handleClose(code, reason);
+        },
+      },
+    );
+    this.socket = socket;
+    this.lastError = null;
+    this.connectTimer = this.host.clock.setTimeout(() => {
+      if (this.socket !== socket) return;
+      const limit = this.settings.connectTimeout;
+      this.lastError = new NodeUnavailableError(
+        this.target.name,
+        socket.open
+          ? `${this.target.url} accepted the WebSocket but sent no ready op within ${limit} ms`
+          : `no handshake answer from ${this.target.url} within ${limit} ms`,
+      );
+      socket.close(false);
+    }, this.settings.connectTimeout);
+  }
+
+  private handleClose(code: number, reason: string): void {
+    this.socket = null;
+    this.host.clock.clearTimeout(this.connectTimer);
+    if (this.currentState === "destroyed") return;
+    const error =
+      this.lastError ??
+      new NodeUnavailableError(
+        this.target.name,
+        `socket closed with code ${code}${reason ? ` (${reason})` : ""}`,
+      );
+    this.settleFirstConnect(error);
+    const { maxRetries } = this.settings.reconnect;
+    const willReconnect = !this.authFailed && this.failures < maxRetries;
+    this.host.report("nodeDisconnect", { code, reason, willReconnect });
+    if (!willReconnect) {
+      this.setState("disconnected");
+      this.host.report("nodeLost", error);
+      return;
+    }
+    this.failures++;
+    const delay = retryDelay(this.settings.reconnect, this.failures, this.host.random);
+    this.setState("reconnecting");
+    this.host.report("nodeReconnecting", this.failures, delay);
+    this.reconnectTimer = this.host.clock.setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.currentState === "reconnecting") this.open();
+    }, delay);
+  }
+
+  private settleFirstConnect(error: Error | null): void {
+    const pending = this.firstConnect;
+    if (!pending) return;
+    this.firstConnect = null;
+    if (error) pending.reject(error);
+    else pending.resolve();
+  }
+
+  private clearTimers(): void {
+    this.host.clock.clearTimeout(this.reconnectTimer);
+    this.host.clock.clearTimeout(this.connectTimer);
+    this.reconnectTimer = undefined;
+    this.connectTimer = undefined;
+  }
+
+  private setState(next: NodeState): void {
+    const previous = this.currentState;
+    if (previous === next) return;
+    this.currentState = next;
+    this.host.report("nodeStateChange", previous, next);
+  }
+}

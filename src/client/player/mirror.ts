@@ -1,0 +1,157 @@
+import type { Clock } from "../../base/clock/index.js";
+import {
+  type LavalinkEvent,
+  type LavalinkPlayer,
+  type Track as LavalinkTrack,
+  type PlayerState,
+  STREAM_LENGTH,
+  type UpdatePlayerRequest,
+} from "../../protocol/index.js";
+import type { FilterManager } from "../filters/index.js";
+import { Track } from "../track.js";
+import { PositionTracker } from "./position.js";
+
+/**
+ * What the client knows of the node's player: track, paused, volume, voice connection and ping,
+ * and the position estimated between reports. Only node answers, frames and the player's own
+ * commands change it; it sends nothing and emits nothing.
+ */
+export class PlayerMirror {
+  /** Current track, or null when idle. */
+  track: Track | null = null;
+  /** Whether playback is paused. */
+  paused = false;
+  /** Player volume, 0 … 1000 (percent). */
+  volume = 100;
+  /** Whether the node reported a live voice connection to Discord. */
+  connected = false;
+  /** Voice round trip reported by the node in ms, -1 when not connected. */
+  ping = -1;
+  private readonly tracker: PositionTracker;
+  /** Position when the node's socket dropped; used if the player has to move (failover). */
+  private positionAtDrop: number | null = null;
+
+  constructor(
+    clock: Clock,
+    /** The player's filters: an answer syncs them unless local edits are pending. */
+    private readonly filters: FilterManager,
+  ) {
+    this.tracker = new PositionTracker(clock);
+  }
+
+  /** True when a track is loaded and not paused. */
+  get playing(): boolean {
+    return this.track !== null && !this.paused;
+  }
+
+  /** Estimated position in ms, capped at the track's length. */
+  get position(): number {
+    const limit = this.track && !this.track.isStream ? this.track.length : STREAM_LENGTH;
+    return this.tracker.read(this.playing, limit);
+  }
+
+  /** Where playback stands for a move or a rebuild: the position at the drop if the socket dropped. */
+  get resumePosition(): number {
+    return this.positionAtDrop ?? this.position;
+  }
+
+  /** Records the position at the moment the node's socket dropped. */
+  markDropped(): void {
+    if (this.positionAtDrop === null) this.positionAtDrop = this.position;
+  }
+
+  /** The drop no longer matters (the session resumed, or the player was re-created). */
+  clearDropped(): void {
+    this.positionAtDrop = null;
+  }
+
+  /** Applies a `playerUpdate` report. */
+  applyState(state: PlayerState): void {
+    this.connected = state.connected;
+    this.ping = state.ping;
+    this.tracker.sync(state.position, state.time);
+  }
+
+  /**
+   * Applies a Lavalink event and returns the track it is about (the current instance when it is the
+   * same track), or null for an event without a track.
+   */
+  applyEvent(event: LavalinkEvent): Track | null {
+    switch (event.type) {
+      case "TrackStartEvent": {
+        const track = this.adoptTrack(event.track);
+        if (this.track !== track) {
+          this.track = track;
+          this.tracker.reset(0);
+        }
+        return track;
+      }
+      case "TrackEndEvent": {
+        const track = this.adoptTrack(event.track);
+        // On "replaced" the new track is already set; only clear when the ended track is current.
+        if (event.reason !== "replaced" && this.track === track) {
+          this.track = null;
+          this.tracker.reset(0);
+        }
+        return track;
+      }
+      case "TrackExceptionEvent":
+      case "TrackStuckEvent":
+        return this.adoptTrack(event.track);
+      case "WebSocketClosedEvent":
+        this.connected = false;
+        return null;
+    }
+  }
+
+  /** Applies the node's answer to `request` (a PATCH): the freshest report there is. */
+  applyAnswer(player: LavalinkPlayer, request: UpdatePlayerRequest): void {
+    const previous = this.track;
+    const next = player.track ? this.adoptTrack(player.track) : null;
+    if (next !== null && player.track) next.userData = player.track.userData;
+    this.track = next;
+    this.paused = player.paused;
+    this.volume = player.volume;
+    // Local filter edits not yet sent survive answers to unrelated requests.
+    // So do edits made while this very request was on its way (the manager then differs from
+    // what was sent): they stay dirty for the next setFilters().
+    if (
+      !this.filters.dirty ||
+      (request.filters !== undefined &&
+        JSON.stringify(this.filters.toPayload()) === JSON.stringify(request.filters))
+    ) {
+      this.filters.sync(player.filters);
+    }
+    const timescale = player.filters.timescale;
+    this.tracker.speed = (timescale?.speed ?? 1) * (timescale?.rate ?? 1);
+    this.connected = player.state.connected;
+    this.ping = player.state.ping;
+    const jumped =
+      request.position !== undefined ||
+      request.track !== undefined ||
+      request.encodedTrack !== undefined ||
+      request.identifier !== undefined ||
+      previous !== this.track;
+    // The answer is the freshest report there is: always re-anchor on it.
+    if (jumped) {
+      this.tracker.reset(player.state.position, player.state.time);
+      // Accepted after the socket dropped: a later move resumes the new track, not the old position.
+      if (this.positionAtDrop !== null) this.positionAtDrop = player.state.position;
+    } else this.tracker.sync(player.state.position, player.state.time);
+  }
+
+  /**
+   * Reuses the current Track instance when an event is about it, so `track === player.track` holds
+   * in listeners. Compared by source and identifier, not `encoded`: Lavalink re-encodes the track
+   * with its current position, so the TrackEndEvent of a finished track carries another string.
+   */
+  private adoptTrack(raw: LavalinkTrack): Track {
+    const t = this.track;
+    if (t !== null && (t.encoded === raw.encoded || sameSource(t.info, raw.info))) return t;
+    return Track.fromLavalink(raw);
+  }
+}
+
+function sameSource(a: LavalinkTrack["info"], b: LavalinkTrack["info"]): boolean {
+  return a.identifier === b.identifier && a.sourceName === b.sourceName;
+}

@@ -1,0 +1,105 @@
+import type { UpdatePlayerRequest } from "../../protocol/index.js";
+import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
+import type { FilterManager } from "../filters/index.js";
+import type { Node } from "../node/node.js";
+import type { NodeLink } from "./link.js";
+import type { PlayerMirror } from "./mirror.js";
+import type { VoiceConnection } from "./voice.js";
+
+/** What moves need around them. */
+export interface MoverHost {
+  /** Throws ClientStateError when the player was destroyed. */
+  assertUsable(action: string): void;
+  /** Resolves after one macrotask turn (injected by the client: see PlayerHost.nextTurn). */
+  nextTurn(): Promise<void>;
+  /** The player now lives on `to`. */
+  moved(from: Node, to: Node): void;
+}
+
+/**
+ * Moves a player between nodes and re-creates it on a node that lost its session: track at the
+ * position playback reached, paused, volume, filters and voice, all from the client's own state.
+ */
+export class PlayerMover {
+  constructor(
+    private readonly guildId: string,
+    private readonly link: NodeLink,
+    private readonly mirror: PlayerMirror,
+    private readonly voice: VoiceConnection,
+    private readonly filters: FilterManager,
+    private readonly host: MoverHost,
+  ) {}
+
+  /** Moves to `target`, one move at a time; nothing happens when the player is already there. */
+  async moveTo(target: Node): Promise<void> {
+    this.host.assertUsable("move");
+    // One move at a time: two overlapping moves would both start from the old node, leaving a
+    // second copy streaming on the first target (or moving twice to the same one). No await when
+    // no move runs, so this move is registered before a second moveTo() looks.
+    while (this.link.moving !== null) await this.link.moving.catch(() => undefined);
+    this.host.assertUsable("move");
+    if (target === this.link.node) return;
+    const move = this.move(target);
+    this.link.moving = move;
+    try {
+      await move;
+    } finally {
+      if (this.link.moving === move) this.link.moving = null;
+    }
+  }
+
+  /** Re-creates the player after its node lost the session, from where playback stopped. */
+  async rebuild(): Promise<void> {
+    const position = this.mirror.resumePosition;
+    this.mirror.clearDropped();
+    await this.restore(position);
+  }
+
+  private async move(target: Node): Promise<void> {
+    const assertTargetReady = () => {
+      if (!target.ready) {
+        throw new NodeUnavailableError(
+          target.name,
+          `cannot move guild ${this.guildId} there: node is ${target.state}`,
+        );
+      }
+    };
+    assertTargetReady();
+    // A PATCH still unanswered by the old node (say a play) may yet be accepted or refused, and a
+    // refusal puts the previous track back: moving now would carry a state that may be undone,
+    // leaving the new node playing one track while the player mirrors another.
+    if (this.link.busy) {
+      await this.link.settled();
+      // Let the commands that sent them finish handling the answer first (a refused play puts the
+      // previous track back a few promise steps later): one macrotask turn runs all of those.
+      await this.host.nextTurn();
+      this.host.assertUsable("move");
+      assertTargetReady();
+    }
+    const from = this.link.node;
+    const position = this.mirror.resumePosition;
+    this.link.detach();
+    if (from.ready) await from.destroyPlayer(this.guildId).catch(() => undefined);
+    this.link.rehost(target);
+    this.mirror.clearDropped();
+    await this.restore(position);
+    this.host.moved(from, target);
+  }
+
+  /** Sends the whole state to the player's (new) node: track at `position`, paused, volume, filters, voice. */
+  private async restore(position: number): Promise<void> {
+    const body: UpdatePlayerRequest = {
+      volume: this.mirror.volume,
+      paused: this.mirror.paused,
+      filters: this.filters.toPayload(),
+    };
+    const voice = this.voice.forRestore();
+    if (voice) body.voice = voice;
+    const track = this.mirror.track;
+    if (track) {
+      body.track = { encoded: track.encoded, userData: track.userData };
+      if (track.isSeekable && position > 0) body.position = position;
+    }
+    await this.link.patch(body);
+  }
+}
