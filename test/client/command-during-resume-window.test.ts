@@ -132,7 +132,7 @@ describe('a "Session not found" answer waits for the next ready and is sent once
   }
 
   it("lands after the session comes back", async () => {
-    const { clock, sim, node, sessionId, player, second } = await playingWithNext();
+    const { clock, sim, sessionId, player, second } = await playingWithNext();
     const fault = sessionNotFound(sim);
     const skipped = player.skip();
     await until(() => sim.faults.decisions.length > 0, "the node answered 404");

@@ -20,8 +20,8 @@ describe("a lost node keeps being probed and takes players again once it is back
 
     const events: string[] = [];
     for (const name of ["nodeLost", "nodeRecovered", "nodeDisconnect", "nodeReconnecting"] as const) {
-      client.on(name, (node: Node) => {
-        if (node === nodeA) events.push(name);
+      client.on(name, (...args: [Node, ...unknown[]]) => {
+        if (args[0] === nodeA) events.push(name);
       });
     }
     const moved = client.waitFor("playerMove");
