@@ -16,13 +16,17 @@ import {
  * - `jitter`: randomises each wait, as {@link RetryOptions.jitter} (default 0.2: up to 20 % less).
  */
 export interface ProbeOptions {
+  /** Longest wait between two probes, in ms (default 30 000). */
   interval?: number;
+  /** Randomises each wait, as {@link RetryOptions.jitter} (default 0.2). */
   jitter?: boolean | number | ((delay: number) => number);
 }
 
 /** {@link ProbeOptions} with every default filled in. */
 export interface ProbePolicy {
+  /** Longest wait between two probes, in ms. */
   readonly interval: number;
+  /** Randomises each wait, as {@link RetryOptions.jitter}. */
   readonly jitter: boolean | number | ((delay: number) => number);
 }
 
@@ -36,13 +40,17 @@ export interface ProbePolicy {
  *   (then only `node.connect()` tries again).
  */
 export interface ReconnectOptions extends RetryOptions {
+  /** Ms a connection must stay ready before the failure count resets (default 10 000). */
   stableAfter?: number;
+  /** How a lost node keeps being tried; `false` gives up for good (default {@link DEFAULT_PROBE}). */
   probe?: ProbeOptions | false;
 }
 
 /** {@link ReconnectOptions} with every default filled in. */
 export interface ReconnectPolicy extends RetryPolicy {
+  /** Ms a connection must stay ready before the failure count resets. */
   readonly stableAfter: number;
+  /** How a lost node keeps being tried, or `false`. */
   readonly probe: ProbePolicy | false;
 }
 
