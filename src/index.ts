@@ -1,15 +1,246 @@
 /**
  * Sonora: a Lavalink v4 client for Discord music bots.
+ *
+ * Every public name is listed here, by area, and nothing else is public: validation helpers, the
+ * node pool's and the position estimate's machinery, and the protocol helpers that only the client
+ * and the simulator share stay inside the package. The list is pinned by
+ * `test/architecture/public-surface.test.ts`, so a change to it is a visible diff.
  * @module
  */
 
-export * from "./base/clock/index.js";
-export * from "./base/random-source.js";
-export * from "./client/autoplay/index.js";
-export * from "./client/filters/index.js";
-export * from "./client/index.js";
-export * from "./client/queue/index.js";
-// The client's Track class shadows the protocol's Track interface; the wire shape stays reachable.
+// ─── Client ──────────────────────────────────────────────────────────────────────────────────────
+
+export { type GetPlayerOptions, type SearchOptions, SonoraClient } from "./client/client.js";
+export type { EventMap, Listener, TypedEmitter } from "./client/emitter.js";
+export type { ClientEvents, NodeEventsOnClient, PlayerEventsOnClient } from "./client/events.js";
+export type { ClientLoadResult } from "./client/load.js";
+export {
+  type Backoff,
+  DEFAULT_RECONNECT,
+  DEFAULT_REST_RETRY,
+  type RetryOptions,
+  type RetryPolicy,
+} from "./client/node/backoff.js";
+export type { NodeDisconnectInfo, NodeEvents } from "./client/node/events.js";
+export { Node, type NodePlayer } from "./client/node/node.js";
+export type { NodeOptions, RestOptions, ResumeOptions } from "./client/node/options.js";
+export type { HttpMethod, RequestOptions, RestClient } from "./client/node/rest.js";
+export type { ResolvedNodeSettings } from "./client/node/settings.js";
+export type { NodeState } from "./client/node/state.js";
+export {
+  type Environment,
+  isOfflineMode,
+  OFFLINE_DEFAULTS,
+  OFFLINE_ENV,
+  OFFLINE_NODE_NAME,
+  type OfflineNodeAddress,
+  type OfflineOption,
+  offlineNode,
+} from "./client/offline.js";
+export { type ClientOptions, DEFAULT_RESUME_TIMEOUT } from "./client/options.js";
+export type { NodePool } from "./client/pool.js";
+export { CLIENT_NAME, SONORA_VERSION } from "./client/version.js";
+
+// ─── Player ──────────────────────────────────────────────────────────────────────────────────────
+
+export type { Playable, PlayOptions } from "./client/player/play-options.js";
+export {
+  type AutoplayEvent,
+  type ConnectOptions,
+  type GatewayVoicePayload,
+  Player,
+  type PlayerEvents,
+  type UpdateOptions,
+} from "./client/player/player.js";
+
+// ─── Queue ───────────────────────────────────────────────────────────────────────────────────────
+
+export type { QueueItem } from "./client/queue/item.js";
+export {
+  DEFAULT_HISTORY_SIZE,
+  DEFAULT_QUEUE_MAX_SIZE,
+  LOOP_MODES,
+  type LoopMode,
+  type NextOptions,
+  type QueueOptions,
+} from "./client/queue/options.js";
+export { Queue } from "./client/queue/queue.js";
+export { type SmartShuffleOptions, smartShuffle } from "./client/queue/smart-shuffle.js";
+
+// ─── Filters ─────────────────────────────────────────────────────────────────────────────────────
+
+export { EQUALIZER_PRESETS, Equalizer, type EqualizerPresetName } from "./client/filters/equalizer.js";
+export {
+  FilterManager,
+  type FilterName,
+  type FilterSpec,
+  type ObjectFilterName,
+  type ObjectFilters,
+} from "./client/filters/filter-manager.js";
+export {
+  BASS_BOOST_LEVELS,
+  BASS_BOOST_SHAPE,
+  type BassBoostLevel,
+  EIGHT_D_ROTATION,
+  KARAOKE_DEFAULT,
+  MONO_CHANNEL_MIX,
+  NIGHTCORE_TIMESCALE,
+  SOFT_LOW_PASS,
+  VAPORWAVE_TIMESCALE,
+} from "./client/filters/presets.js";
+
+// ─── Autoplay ────────────────────────────────────────────────────────────────────────────────────
+
+export {
+  AUTOPLAY_STRATEGIES,
+  type AutoplayConfig,
+  type AutoplayContext,
+  AutoplayEngine,
+  type AutoplayRecommendation,
+  type AutoplaySearch,
+  type AutoplayStrategy,
+  DEFAULT_AUTOPLAY_CONFIG,
+  type ScoredCandidate,
+} from "./client/autoplay/engine.js";
+export type { ScoreFeatures, ScoreWeights } from "./client/autoplay/scoring.js";
+
+// ─── Voice ───────────────────────────────────────────────────────────────────────────────────────
+
+export { parseSnowflake, type SnowflakeInput, toGuildId } from "./client/guild-id.js";
+export {
+  attachDiscordJs,
+  type DiscordJsLikeClient,
+  type DiscordJsLikeGuild,
+  discordJsSend,
+} from "./client/voice/discordjs.js";
+export type { RawGatewayPacket } from "./client/voice/handler.js";
+export type { PlayerVoice, VoiceServerUpdateData, VoiceStateUpdateData } from "./client/voice/voice-state.js";
+
+// ─── Tracks & codec ──────────────────────────────────────────────────────────────────────────────
+// The client's Track class shadows the protocol's Track interface; the wire shape is LavalinkTrack.
+
 export { Track } from "./client/track.js";
-export type { Track as LavalinkTrack } from "./protocol/index.js";
-export * from "./protocol/index.js";
+export { decodeTrack } from "./protocol/codec/decode.js";
+export { encodeTrack } from "./protocol/codec/encode.js";
+export type { TrackDecodeErrorReason, TrackEncodeErrorReason } from "./protocol/codec/errors.js";
+export type { DecodedTrack, EncodeTrackOptions, TrackMessageVersion } from "./protocol/codec/types.js";
+
+// ─── Protocol types ──────────────────────────────────────────────────────────────────────────────
+
+export { SEARCH_PREFIXES, type SearchSource } from "./protocol/routes.js";
+export {
+  BUILTIN_FILTER_NAMES,
+  type BuiltinFilterName,
+  type ChannelMixFilter,
+  type DistortionFilter,
+  EQUALIZER_BANDS,
+  EQUALIZER_FREQUENCIES,
+  type EqualizerBand,
+  FILTER_LIMITS,
+  type Filters,
+  type KaraokeFilter,
+  type LowPassFilter,
+  type RotationFilter,
+  type TimescaleFilter,
+  type TremoloFilter,
+  type VibratoFilter,
+} from "./protocol/types/filters.js";
+export type {
+  DecodeTracksRequest,
+  EmptyLoadResult,
+  ErrorLoadResult,
+  ErrorResponse,
+  FailingAddress,
+  FreeAddressRequest,
+  GitInfo,
+  IpBlock,
+  LavalinkPlayer,
+  LoadResult,
+  LoadType,
+  NodeInfo,
+  PlaylistData,
+  PlaylistLoadResult,
+  PluginInfo,
+  RoutePlannerDetails,
+  RoutePlannerStatus,
+  RoutePlannerType,
+  SearchLoadResult,
+  SessionInfo,
+  TrackLoadResult,
+  UpdatePlayerQuery,
+  UpdatePlayerRequest,
+  UpdatePlayerTrack,
+  UpdateSessionRequest,
+  VersionInfo,
+  VoiceState,
+} from "./protocol/types/rest.js";
+export {
+  type ExceptionSeverity,
+  type JsonObject,
+  type JsonValue,
+  type LavalinkException,
+  type PlaylistInfo,
+  STREAM_LENGTH,
+  type Track as LavalinkTrack,
+  type TrackInfo,
+} from "./protocol/types/track.js";
+export {
+  type CpuStats,
+  type EventOp,
+  type EventType,
+  type FrameStats,
+  type IncomingMessage,
+  type LavalinkEvent,
+  type MemoryStats,
+  type OpType,
+  type PlayerState,
+  type PlayerUpdateOp,
+  type ReadyOp,
+  type Stats,
+  type StatsOp,
+  type TrackEndEvent,
+  type TrackEndReason,
+  type TrackExceptionEvent,
+  type TrackStartEvent,
+  type TrackStuckEvent,
+  VoiceCloseCodes,
+  type WebSocketClosedEvent,
+} from "./protocol/types/websocket.js";
+
+// ─── Errors ──────────────────────────────────────────────────────────────────────────────────────
+// Every error class Sonora throws extends SonoraError and carries a code of SONORA_ERROR_CODES.
+
+export { ClockError } from "./base/clock/clock.js";
+export { SONORA_ERROR_CODES, type SonoraErrorCode } from "./base/errors/codes.js";
+export { SonoraError } from "./base/errors/sonora-error.js";
+export { AutoplayConfigError, AutoplaySearchError } from "./client/autoplay/errors.js";
+export { ClientStateError } from "./client/errors/client-state-error.js";
+export { InvalidGuildIdError } from "./client/errors/invalid-guild-id-error.js";
+export { InvalidOptionError } from "./client/errors/invalid-option-error.js";
+export { LavalinkRestError } from "./client/errors/lavalink-rest-error.js";
+export { NoNodesAvailableError } from "./client/errors/no-nodes-available-error.js";
+export { NodeAuthError } from "./client/errors/node-auth-error.js";
+export { NodeUnavailableError } from "./client/errors/node-unavailable-error.js";
+export { RequestTimeoutError } from "./client/errors/request-timeout-error.js";
+export { VoiceNotConfiguredError } from "./client/errors/voice-not-configured-error.js";
+export { FilterValidationError } from "./client/filters/errors.js";
+export {
+  InvalidTrackError,
+  QueueFullError,
+  QueueIndexError,
+  QueueOptionError,
+} from "./client/queue/errors.js";
+export { TrackDecodeError, TrackEncodeError } from "./protocol/codec/errors.js";
+export { ProtocolValidationError } from "./protocol/validation/errors.js";
+
+// ─── Clock & random ──────────────────────────────────────────────────────────────────────────────
+
+export type { Clock, TimerHandle } from "./base/clock/clock.js";
+export { RealClock, type RealClockOptions } from "./base/clock/real-clock.js";
+export { VirtualClock } from "./base/clock/virtual-clock.js";
+export {
+  defaultRandomSource,
+  type RandomFunction,
+  type RandomInput,
+  type RandomSource,
+} from "./base/random-source.js";

@@ -5,7 +5,9 @@
  * runners (vitest, tsx) fall back to — and {@link provideAsyncDispose} installs it as
  * `Symbol.asyncDispose` the first time a disposable Sonora object is created, because TypeScript's
  * `await using` helper reads the global and throws when it is missing.
- * @internal
+ *
+ * Not exported by an entry point, yet kept in the emitted `.d.ts` (not tagged internal): the
+ * declarations of `ProtocolSimulator[asyncDisposeSymbol]` name it.
  */
 export const asyncDisposeSymbol: typeof Symbol.asyncDispose = ((Symbol as { asyncDispose?: symbol })
   .asyncDispose ?? Symbol.for("Symbol.asyncDispose")) as typeof Symbol.asyncDispose;

@@ -48,7 +48,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   readonly players = new Map<string, Player>();
   /** Time source of the client. */
   readonly clock: Clock;
-  /** The bot's user id ({@link PLACEHOLDER_USER_ID} when none was given). */
+  /** The bot's user id (the placeholder `"1"` when none was given). */
   readonly userId: string;
 
   private readonly options: ClientOptions;

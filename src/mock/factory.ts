@@ -1,3 +1,4 @@
+import { lazyInstance } from "../base/lazy-instance.js";
 import { SeededRandom } from "../base/random.js";
 import {
   type EmptyLoadResult,
@@ -336,6 +337,10 @@ export class MockFactory {
 /**
  * A ready-made factory with seed 0, for quick use (`mockFactory.createMockTrack()`). It is shared:
  * its output depends on every earlier call, so tests that need fixed data create their own
- * `new MockFactory({ seed })` or call `mockFactory.reset()` first.
+ * `new MockFactory({ seed })` or call `mockFactory.reset()` first. It is built on first use, not at
+ * import (so importing `sonora/testing` costs nothing).
  */
-export const mockFactory: MockFactory = new MockFactory({ seed: 0 });
+export const mockFactory: MockFactory = lazyInstance(
+  MockFactory.prototype,
+  () => new MockFactory({ seed: 0 }),
+);

@@ -23,7 +23,7 @@ export interface ProtocolSimulatorOptions {
    * answers 401 (missing) or 403 (wrong), as Lavalink does. When unset or empty (`""`), any
    * password is accepted, and the node refuses to listen anywhere but loopback.
    */
-  password?: string;
+  password?: string | undefined;
   /** Seed of every random decision (session ids, pings, stats jitter, the catalog). Default 0. */
   seed?: number | string;
   /** `"real"` (default), `"virtual"` (moves only when advanced) or your own Clock. */

@@ -1,11 +1,14 @@
 /**
  * node:test adapter of Sonora's testing kit (`sonora/testing/node`). Only this module imports
- * `node:test`, so `sonora/testing` itself works under any runner.
+ * `node:test`, so `sonora/testing` itself works under any runner. Everything else (the simulator, the
+ * environment, `waitForEvent`, …) comes from `sonora/testing`.
  * @module
  */
 import { after, afterEach, before, beforeEach, type TestContext } from "node:test";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
 import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
+
+// ─── Environment & fixtures ──────────────────────────────────────────────────────────────────────
 
 export type { UseSonoraOptions } from "./use-sonora.js";
 

@@ -1,5 +1,5 @@
+import { lazyInstance } from "../base/lazy-instance.js";
 import { ProtocolSimulator } from "../simulator/index.js";
-import { lazyInstance } from "./lazy-instance.js";
 
 /**
  * The default simulator: `127.0.0.1:2333`, password `"test"`, real clock, seed 0 — what a bot's

@@ -1,11 +1,14 @@
 /**
  * Vitest adapter of Sonora's testing kit (`sonora/testing/vitest`). Only this module imports
- * vitest, so `sonora/testing` itself works under any runner.
+ * vitest, so `sonora/testing` itself works under any runner. Everything else (the simulator, the
+ * environment, `waitForEvent`, …) comes from `sonora/testing`.
  * @module
  */
 import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, test } from "vitest";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
 import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
+
+// ─── Environment & fixtures ──────────────────────────────────────────────────────────────────────
 
 export type { UseSonoraOptions } from "./use-sonora.js";
 

@@ -65,6 +65,7 @@ describe("AutoplayEngine", () => {
         } catch (e) {
           return e;
         }
+        return undefined;
       })();
       expect(err).toBeInstanceOf(AutoplayConfigError);
       expect((err as AutoplayConfigError).code).toBe("AUTOPLAY_CONFIG");

@@ -34,6 +34,7 @@ describe("Equalizer", () => {
         } catch (e) {
           return e;
         }
+        return undefined;
       })();
       expect(err).toBeInstanceOf(FilterValidationError);
       expect((err as FilterValidationError).code).toBe("FILTER_VALIDATION");

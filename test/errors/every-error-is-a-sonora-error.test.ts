@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as demoErrors from "../../src/cli/demo/errors.js";
 import * as sonora from "../../src/index.js";
 import { SONORA_ERROR_CODES, SonoraError, type SonoraErrorCode } from "../../src/index.js";
+import { parseIncomingMessage } from "../../src/protocol/validation/incoming.js";
 import * as testing from "../../src/testing/index.js";
 import * as nodeAdapter from "../../src/testing/node.js";
 import * as vitestAdapter from "../../src/testing/vitest.js";
@@ -132,7 +133,7 @@ describe("every error Sonora throws is a SonoraError with a listed code", () => 
     expect(wrapped.field).toBe("timescale.speed");
     let parseError: unknown;
     try {
-      sonora.parseIncomingMessage("{not json");
+      parseIncomingMessage("{not json");
     } catch (error) {
       parseError = error;
     }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LoadResult } from "../../src/protocol/index.js";
-import { Catalog, CatalogError, parseSpecial, SPECIAL_PREFIX } from "../../src/testing/index.js";
+import { parseSpecial } from "../../src/simulator/catalog/special.js";
+import { Catalog, CatalogError, SPECIAL_PREFIX } from "../../src/testing/index.js";
 import { rest, startSim, type VirtualSim } from "./helpers.js";
 
 describe("sonora/testing exports the catalog the simulator uses", () => {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/base/clock/index.js";
+import { resolveOfflineNode } from "../../src/client/offline.js";
 import {
   InvalidOptionError,
   OFFLINE_DEFAULTS,
   OFFLINE_NODE_NAME,
   type OfflineOption,
-  resolveOfflineNode,
   SonoraClient,
 } from "../../src/index.js";
 import { ProtocolSimulator } from "../../src/testing/index.js";

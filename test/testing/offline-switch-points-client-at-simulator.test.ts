@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/base/clock/index.js";
+import { applyOfflineMode } from "../../src/client/offline.js";
 import {
-  applyOfflineMode,
   InvalidOptionError,
   isOfflineMode,
   OFFLINE_DEFAULTS,

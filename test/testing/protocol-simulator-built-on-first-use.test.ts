@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { lazyInstance } from "../../src/testing/lazy-instance.js";
+import { lazyInstance } from "../../src/base/lazy-instance.js";
 
 afterEach(() => {
   vi.doUnmock("../../src/simulator/index.js");

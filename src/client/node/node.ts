@@ -206,7 +206,7 @@ export class Node {
     return this.connection.state === "ready";
   }
 
-  /** Load score; lower is better. See {@link nodePenalty} for the formula. */
+  /** Load score; lower is better: players (idle ones count ¼) + CPU load² + missing audio frames (docs/client.md). */
   get penalty(): number {
     let playing = 0;
     for (const p of this.hosted.values()) if (p.playing) playing++;

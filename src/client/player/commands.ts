@@ -15,7 +15,7 @@ import { checkPlayOptions, type Playable, type PlayOptions, toTrack } from "./pl
 export interface CommandHost {
   readonly guildId: string;
   /** Sends a player PATCH (after any move in progress) and mirrors the answer. */
-  update(request: UpdatePlayerRequest, options?: { noReplace?: boolean }): Promise<void>;
+  update(request: UpdatePlayerRequest, options?: { noReplace?: boolean | undefined }): Promise<void>;
   /** Loads tracks on the player's node (autoplay searches). */
   loadTracks(identifier: string): Promise<LoadResult>;
   /** A track autoplay chose was accepted by the node. */

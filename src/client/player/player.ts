@@ -105,7 +105,7 @@ export interface PlayerControl extends FrameSink, VoiceTarget {
 /** Options of {@link Player.update}. */
 export interface UpdateOptions {
   /** When true and a track is playing, a new track in the request is ignored by the node. */
-  noReplace?: boolean;
+  noReplace?: boolean | undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ import { smartShuffle } from "./smart-shuffle.js";
 
 /**
  * The undoable steps of a queue: each change also returns how to take it back, for a player whose
- * request for that change the node refused. Not part of the public API (see {@link queueControl}).
+ * request for that change the node refused. Not part of the public API (see {@link queueControl}). @internal
  */
 export interface QueueControl<T extends QueueItem> {
   /** `queue.next`, also returning how to undo it. */
@@ -31,7 +31,7 @@ export interface QueueControl<T extends QueueItem> {
 
 let controlOf: <T extends QueueItem>(queue: Queue<T>) => QueueControl<T>;
 
-/** The undoable steps of `queue` (for the player that owns it; not re-exported by the package). */
+/** The undoable steps of `queue` (for the player that owns it; not re-exported by the package). @internal */
 export function queueControl<T extends QueueItem>(queue: Queue<T>): QueueControl<T> {
   return controlOf(queue);
 }

@@ -110,7 +110,7 @@ export interface TrackStartEvent extends EventBase {
   track: Track;
 }
 
-/** A track ended; see {@link mayStartNext} for whether to start the next one. */
+/** A track ended; only `finished` and `loadFailed` hand over to the next track (Lavalink's `mayStartNext`). */
 export interface TrackEndEvent extends EventBase {
   type: "TrackEndEvent";
   track: Track;

@@ -17,7 +17,11 @@ export type Fault = FaultSpec & {
  * back to its default.
  */
 export type FaultChanges = {
-  [T in FaultType]: Partial<Omit<Extract<FaultSpec, { type: T }>, "id" | "type">>;
+  [T in FaultType]: {
+    [K in keyof Omit<Extract<FaultSpec, { type: T }>, "id" | "type">]?:
+      | Extract<FaultSpec, { type: T }>[K]
+      | undefined;
+  };
 }[FaultType];
 
 /** One fault decision that changed traffic, as recorded next to the frame or request it hit. */
