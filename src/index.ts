@@ -24,6 +24,14 @@ export {
 export type { NodeDisconnectInfo, NodeEvents } from "./client/node/events.js";
 export { Node, type NodePlayer } from "./client/node/node.js";
 export type { NodeOptions, RestOptions, ResumeOptions } from "./client/node/options.js";
+export {
+  DEFAULT_PROBE,
+  DEFAULT_STABLE_AFTER,
+  type ProbeOptions,
+  type ProbePolicy,
+  type ReconnectOptions,
+  type ReconnectPolicy,
+} from "./client/node/reconnect-policy.js";
 export type { HttpMethod, RequestOptions, RestClient } from "./client/node/rest.js";
 export type { ResolvedNodeSettings } from "./client/node/settings.js";
 export type { NodeState } from "./client/node/state.js";
@@ -222,6 +230,7 @@ export { NoNodesAvailableError } from "./client/errors/no-nodes-available-error.
 export { NodeAuthError } from "./client/errors/node-auth-error.js";
 export { NodeUnavailableError } from "./client/errors/node-unavailable-error.js";
 export { RequestTimeoutError } from "./client/errors/request-timeout-error.js";
+export { SessionUnavailableError } from "./client/errors/session-unavailable-error.js";
 export { VoiceNotConfiguredError } from "./client/errors/voice-not-configured-error.js";
 export { FilterValidationError } from "./client/filters/errors.js";
 export {
