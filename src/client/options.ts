@@ -7,7 +7,13 @@ import {
   type RetryOptions,
   resolveRetryPolicy,
 } from "./node/backoff.js";
-import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import {
+  DEFAULT_MAX_FRAME_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type NodeOptions,
+  type RestOptions,
+  type ResumeOptions,
+} from "./node/options.js";
 import type { ResolvedNodeSettings } from "./node/settings.js";
 import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
@@ -40,6 +46,11 @@ export interface ClientOptions {
   rest?: RestOptions;
   /** Milliseconds a WebSocket handshake may take (default 10 000). */
   connectTimeout?: number;
+  /**
+   * Largest WebSocket frame accepted from a node, in bytes (default {@link DEFAULT_MAX_FRAME_BYTES},
+   * 16 MiB). A bigger frame closes the socket (code 1009) and the node reconnects with backoff.
+   */
+  maxFrameBytes?: number;
   /** Time source for position estimates, backoff and timeouts (default a RealClock). */
   clock?: Clock;
   /**
@@ -72,6 +83,11 @@ export function resolveNodeSettings(
   const connectTimeout = client.connectTimeout ?? 10_000;
   checkPositive(`nodes[${name}].rest.timeout`, restTimeout);
   checkPositive("connectTimeout", connectTimeout);
+  const maxResponseBytes =
+    node.rest?.maxResponseBytes ?? client.rest?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  checkByteLimit(`nodes[${name}].rest.maxResponseBytes`, maxResponseBytes);
+  const maxFrameBytes = client.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  checkByteLimit("maxFrameBytes", maxFrameBytes);
   let resolvedResume: Required<ResumeOptions> | false = false;
   if (resume !== false) {
     const timeout = resume.timeout ?? DEFAULT_RESUME_TIMEOUT;
@@ -92,6 +108,8 @@ export function resolveNodeSettings(
       `nodes[${name}].rest.retry`,
     ),
     connectTimeout,
+    maxResponseBytes,
+    maxFrameBytes,
   };
 }
 
@@ -114,5 +132,11 @@ export function checkNodeOptions(node: NodeOptions, index: number): void {
 function checkPositive(option: string, value: number): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new InvalidOptionError(option, value, "a finite number > 0");
+  }
+}
+
+function checkByteLimit(option: string, value: number): void {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidOptionError(option, value, "a whole number of bytes ≥ 1");
   }
 }

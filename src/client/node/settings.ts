@@ -9,4 +9,8 @@ export interface ResolvedNodeSettings {
   restRetry: RetryPolicy;
   /** Milliseconds a connection attempt may take before it counts as failed. */
   connectTimeout: number;
+  /** Largest REST answer body read, in bytes. */
+  maxResponseBytes: number;
+  /** Largest WebSocket frame accepted, in bytes. */
+  maxFrameBytes: number;
 }
