@@ -49,6 +49,7 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   NodeUnavailableError: ["main", "connection refused"],
   RequestTimeoutError: ["GET", "/v4/info", 1000, "main"],
   ResponseTooLargeError: ["GET", "/v4/loadtracks", 1024, "main"],
+  SessionUnavailableError: ["main", "the session did not come back"],
   VoiceNotConfiguredError: ["1"],
   // queue
   InvalidTrackError: [null, "queue.add"],
@@ -169,6 +170,7 @@ describe("the code list", () => {
         case "REQUEST_TIMEOUT":
         case "RESPONSE_TOO_LARGE":
         case "EVENT_TIMEOUT":
+        case "SESSION_UNAVAILABLE":
         case "VOICE_NOT_CONFIGURED":
           return "client";
         case "INVALID_TRACK":

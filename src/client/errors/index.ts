@@ -10,4 +10,5 @@ export * from "./node-auth-error.js";
 export * from "./node-unavailable-error.js";
 export * from "./request-timeout-error.js";
 export * from "./response-too-large-error.js";
+export * from "./session-unavailable-error.js";
 export * from "./voice-not-configured-error.js";
