@@ -3,6 +3,7 @@
  * @module
  */
 export * from "./client.js";
+export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./emitter.js";
 export * from "./errors/index.js";
 export * from "./events.js";
 export * from "./guild-id.js";

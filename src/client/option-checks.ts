@@ -42,7 +42,7 @@ export function checkResumeTimeout(option: string, value: unknown): void {
 }
 
 function checkRest(option: string, value: unknown): void {
-  optionalObject(option, value, "an object { timeout?, retry? }");
+  optionalObject(option, value, "an object { timeout?, retry?, maxResponseBytes? }");
   if (value === undefined) return;
   const rest = value as Record<string, unknown>;
   optionalObject(`${option}.retry`, rest.retry, "an object { maxRetries?, backoff?, baseDelay?, … }");

@@ -2,7 +2,13 @@ import type { Clock } from "../base/clock/index.js";
 import type { RandomInput } from "../base/random-source.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
 import { DEFAULT_REST_RETRY, resolveRetryPolicy } from "./node/backoff.js";
-import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import {
+  DEFAULT_MAX_FRAME_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type NodeOptions,
+  type RestOptions,
+  type ResumeOptions,
+} from "./node/options.js";
 import { type ReconnectOptions, resolveReconnectPolicy } from "./node/reconnect-policy.js";
 import type { ResolvedNodeSettings } from "./node/settings.js";
 import type { OfflineOption } from "./offline.js";
@@ -40,6 +46,11 @@ export interface ClientOptions {
   rest?: RestOptions;
   /** Milliseconds a WebSocket handshake may take (default 10 000). */
   connectTimeout?: number;
+  /**
+   * Largest WebSocket frame accepted from a node, in bytes (default {@link DEFAULT_MAX_FRAME_BYTES},
+   * 16 MiB). A bigger frame closes the socket (code 1009) and the node reconnects with backoff.
+   */
+  maxFrameBytes?: number;
   /** Time source for position estimates, backoff and timeouts (default a RealClock). */
   clock?: Clock;
   /**
@@ -72,6 +83,11 @@ export function resolveNodeSettings(
   const connectTimeout = client.connectTimeout ?? 10_000;
   checkPositive(`nodes[${name}].rest.timeout`, restTimeout);
   checkPositive("connectTimeout", connectTimeout);
+  const maxResponseBytes =
+    node.rest?.maxResponseBytes ?? client.rest?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  checkByteLimit(`nodes[${name}].rest.maxResponseBytes`, maxResponseBytes);
+  const maxFrameBytes = client.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  checkByteLimit("maxFrameBytes", maxFrameBytes);
   let resolvedResume: Required<Pick<ResumeOptions, "timeout">> | false = false;
   // Without resuming there is no resume window, but a "Session not found" answer still waits for
   // the next session; it gets Lavalink's default window.
@@ -93,6 +109,8 @@ export function resolveNodeSettings(
       `nodes[${name}].rest.retry`,
     ),
     connectTimeout,
+    maxResponseBytes,
+    maxFrameBytes,
     sessionWait,
   };
 }
@@ -122,5 +140,11 @@ function checkSessionWait(option: string, value: unknown): void {
 function checkPositive(option: string, value: number): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new InvalidOptionError(option, value, "a finite number > 0");
+  }
+}
+
+function checkByteLimit(option: string, value: number): void {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidOptionError(option, value, "a whole number of bytes ≥ 1");
   }
 }

@@ -101,6 +101,7 @@ export {
 } from "./environment.js";
 export { type ObservedEvent, TestingError, type TestingErrorCode, WaitTimeoutError } from "./errors.js";
 export {
+  DEFAULT_GATEWAY_HISTORY_LIMIT,
   MockGateway,
   type MockGatewayOptions,
   type RawPacketSink,

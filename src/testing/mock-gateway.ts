@@ -38,7 +38,16 @@ export interface MockGatewayOptions {
   seed?: number | string;
   /** Clock the latency is measured on (default Node's timers). Pass the simulator's virtual clock. */
   clock?: Clock;
+  /**
+   * Most entries kept in each of `sent` and `delivered` (default
+   * {@link DEFAULT_GATEWAY_HISTORY_LIMIT}); past it the oldest are dropped, so a long soak run does
+   * not keep every payload forever. `Infinity` keeps everything.
+   */
+  historyLimit?: number;
 }
+
+/** Default of {@link MockGatewayOptions.historyLimit}: the last 1000 payloads of each list. */
+export const DEFAULT_GATEWAY_HISTORY_LIMIT = 1000;
 
 /** One op-4 payload the client asked the gateway to send. */
 export interface SentVoicePayload {
@@ -56,10 +65,12 @@ export interface SentVoicePayload {
  * is answered with the bot's VOICE_STATE_UPDATE without a channel.
  */
 export class MockGateway {
-  /** Every payload the client sent, in order. */
+  /** The payloads the client sent, oldest first (the last `historyLimit` of them). */
   readonly sent: SentVoicePayload[] = [];
-  /** Every dispatch delivered to the client, in order. */
+  /** The dispatches delivered to the client, oldest first (the last `historyLimit` of them). */
   readonly delivered: RawGatewayPacket[] = [];
+  /** Most entries kept in `sent` and in `delivered`. */
+  readonly historyLimit: number;
   /** Channel the bot is in per guild, as this gateway answered. */
   readonly channels = new Map<string, string>();
   /** Delay before each dispatch; may be changed between joins. */
@@ -91,6 +102,18 @@ export class MockGateway {
     if (typeof latency !== "number" || !Number.isFinite(latency) || latency < 0) {
       throw new TestingError("TEST_INVALID_OPTION", `latencyMs must be a number ≥ 0, got ${String(latency)}`);
     }
+    const historyLimit = options.historyLimit ?? DEFAULT_GATEWAY_HISTORY_LIMIT;
+    if (
+      typeof historyLimit !== "number" ||
+      !(Number.isSafeInteger(historyLimit) || historyLimit === Number.POSITIVE_INFINITY) ||
+      historyLimit < 0
+    ) {
+      throw new TestingError(
+        "TEST_INVALID_OPTION",
+        `historyLimit must be a whole number ≥ 0 or Infinity, got ${String(historyLimit)}`,
+      );
+    }
+    this.historyLimit = historyLimit;
     this.userId = userId;
     this.latencyMs = latency;
     this.order = options.order ?? "state-first";
@@ -113,13 +136,13 @@ export class MockGateway {
   readonly send = (guildId: string, payload: GatewayVoicePayload): void => {
     const channelId = payload?.d?.channel_id ?? null;
     if (channelId === null) {
-      this.sent.push({ guildId, payload, answered: true });
+      this.record(this.sent, { guildId, payload, answered: true });
       this.channels.delete(guildId);
       this.dispatch([this.stateUpdate(guildId, null, "")]);
       return;
     }
     const refused = typeof this.refuse === "function" ? this.refuse(guildId, channelId) : this.refuse;
-    this.sent.push({ guildId, payload, answered: !refused });
+    this.record(this.sent, { guildId, payload, answered: !refused });
     if (refused) return;
     this.joins++;
     this.channels.set(guildId, channelId);
@@ -174,6 +197,12 @@ export class MockGateway {
     this.sink = null;
   }
 
+  /** Appends to a history list, dropping the oldest entries past {@link historyLimit}. */
+  private record<T>(list: T[], entry: T): void {
+    list.push(entry);
+    if (list.length > this.historyLimit) list.splice(0, list.length - this.historyLimit);
+  }
+
   private stateUpdate(guildId: string, channelId: string | null, sessionId: string): RawGatewayPacket {
     return {
       t: "VOICE_STATE_UPDATE",
@@ -218,7 +247,7 @@ export class MockGateway {
           }
           const sink = this.sink;
           if (sink === null) return;
-          this.delivered.push(packet);
+          this.record(this.delivered, packet);
           await sink.handleRaw(packet);
           remaining--;
           this.pendingCount--;

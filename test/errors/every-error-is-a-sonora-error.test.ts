@@ -41,6 +41,7 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   TrackEncodeError: ["missing-field", "title", undefined, "is missing"],
   // client
   ClientStateError: ["the client is closed"],
+  EventTimeoutError: ["nodeReady", 30_000],
   InvalidGuildIdError: ["12a"],
   InvalidOptionError: ["nodes", [], "a non-empty array"],
   LavalinkRestError: ["GET", "/v4/info", 500, null, "main"],
@@ -48,6 +49,7 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   NodeAuthError: ["main", 401],
   NodeUnavailableError: ["main", "connection refused"],
   RequestTimeoutError: ["GET", "/v4/info", 1000, "main"],
+  ResponseTooLargeError: ["GET", "/v4/loadtracks", 1024, "main"],
   SessionUnavailableError: ["main", "the session did not come back"],
   VoiceNotConfiguredError: ["1"],
   // queue
@@ -167,6 +169,8 @@ describe("the code list", () => {
         case "NODE_AUTH":
         case "NODE_UNAVAILABLE":
         case "REQUEST_TIMEOUT":
+        case "RESPONSE_TOO_LARGE":
+        case "EVENT_TIMEOUT":
         case "SESSION_UNAVAILABLE":
         case "VOICE_NOT_CONFIGURED":
           return "client";

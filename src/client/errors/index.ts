@@ -1,6 +1,7 @@
 export * from "../../base/errors/codes.js";
 export * from "../../base/errors/sonora-error.js";
 export * from "./client-state-error.js";
+export * from "./event-timeout-error.js";
 export * from "./invalid-guild-id-error.js";
 export * from "./invalid-option-error.js";
 export * from "./lavalink-rest-error.js";
@@ -8,5 +9,6 @@ export * from "./no-nodes-available-error.js";
 export * from "./node-auth-error.js";
 export * from "./node-unavailable-error.js";
 export * from "./request-timeout-error.js";
+export * from "./response-too-large-error.js";
 export * from "./session-unavailable-error.js";
 export * from "./voice-not-configured-error.js";

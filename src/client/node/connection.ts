@@ -160,6 +160,19 @@ export class NodeConnection {
     }
   }
 
+  /**
+   * The node's `ready` was invalid (a session id that cannot go into a header): the attempt fails
+   * like a refused handshake, so the usual backoff and retry limit apply.
+   */
+  refuseReady(error: Error): void {
+    const socket = this.socket;
+    if (socket === null || this.currentState === "destroyed") return;
+    this.lastError = new NodeUnavailableError(this.target.name, `invalid ready op: ${error.message}`, {
+      cause: error,
+    });
+    socket.close(false);
+  }
+
   private open(): void {
     const resume = this.settings.resume !== false && this.host.sessionId !== null;
     const socket = new NodeSocket(
@@ -168,6 +181,7 @@ export class NodeConnection {
         password: this.target.password,
         userId: this.target.userId,
         sessionId: resume ? this.host.sessionId : null,
+        maxPayload: this.settings.maxFrameBytes,
       },
       {
         open: () => {

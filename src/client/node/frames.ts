@@ -1,8 +1,10 @@
 import {
+  checkJsonDepth,
   type IncomingMessage,
   isPlayerUpdate,
   type LavalinkEvent,
   type PlayerState,
+  ProtocolValidationError,
   parseIncomingMessage,
   type Stats,
   validateIncomingMessage,
@@ -25,6 +27,11 @@ export interface FrameListener {
   ready(sessionId: string, resumed: boolean): void;
   /** A frame that is not JSON or not a valid Lavalink message. */
   invalid(error: Error): void;
+  /**
+   * A `ready` frame that is not valid (a session id that cannot be sent back in a header): the
+   * handshake failed. Called after {@link invalid} reported the error.
+   */
+  invalidReady(error: Error): void;
 }
 
 /**
@@ -42,9 +49,12 @@ export class FrameReader {
   read(text: string): void {
     let value: unknown;
     try {
+      // Before parsing: a depth bomb is refused without being built (short frames skip the scan).
+      checkJsonDepth(text);
       value = JSON.parse(text);
-    } catch {
-      this.dispatch(text, undefined); // JSON.parse never returns undefined: marks invalid JSON
+    } catch (error) {
+      if (error instanceof ProtocolValidationError) this.listener.invalid(error);
+      else this.dispatch(text, undefined); // JSON.parse never returns undefined: marks invalid JSON
       return;
     }
     if (isPlayerUpdate(value)) {
@@ -62,6 +72,7 @@ export class FrameReader {
       message = value === undefined ? parseIncomingMessage(text) : validateIncomingMessage(value);
     } catch (error) {
       this.listener.invalid(error as Error);
+      if (isReadyOp(value)) this.listener.invalidReady(error as Error);
       return;
     }
     switch (message.op) {
@@ -80,4 +91,8 @@ export class FrameReader {
     }
     if (this.listener.wantsRaw) this.listener.raw(message);
   }
+}
+
+function isReadyOp(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { op?: unknown }).op === "ready";
 }

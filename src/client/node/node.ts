@@ -109,6 +109,7 @@ export class Node {
       retry: settings.restRetry,
       clock: host.clock,
       random: host.random,
+      maxResponseBytes: settings.maxResponseBytes,
     });
     const gate = new SessionGate(host.clock);
     const requests = new NodeRequests(this.name, this.rest, {
@@ -154,6 +155,7 @@ export class Node {
       },
       ready: (sessionId, resumed) => void connection.handleReady(sessionId, resumed),
       invalid: (error) => report("nodeError", error),
+      invalidReady: (error) => connection.refuseReady(error),
     };
     this.frames = new FrameReader(this.sinks, listener);
     controls.set(this, {

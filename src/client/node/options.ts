@@ -19,7 +19,22 @@ export interface RestOptions {
   timeout?: number;
   /** Retries on connection errors and 5xx; see docs/client.md for which requests are retried. */
   retry?: RetryOptions;
+  /**
+   * Largest answer body read, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}, 32 MiB). A
+   * bigger one (or an endless one) is abandoned and the request rejects with
+   * `ResponseTooLargeError`; it is not retried.
+   */
+  maxResponseBytes?: number;
 }
+
+/** Default of `rest.maxResponseBytes`: 32 MiB, far above a 1000-track playlist (~2 MB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Default of the client's `maxFrameBytes`: 16 MiB. Lavalink's frames are a few KB (the largest, a
+ * track event, carries one track with its `userData` and `pluginInfo`).
+ */
+export const DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 /** How to reach one Lavalink node. */
 export interface NodeOptions {

@@ -1,13 +1,16 @@
 import http from "node:http";
 import https from "node:https";
 import type { Clock, TimerHandle } from "../../base/clock/index.js";
-import { isErrorResponse } from "../../protocol/index.js";
+import { checkJsonDepth, isErrorResponse } from "../../protocol/index.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { RequestTimeoutError } from "../errors/request-timeout-error.js";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
 import { CLIENT_NAME } from "../version.js";
 import { type RetryPolicy, retryDelay } from "./backoff.js";
+import { LimitedBody } from "./body-limit.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./options.js";
 
 /** HTTP methods the REST client sends. */
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -37,6 +40,8 @@ export interface RestClientOptions {
   clock: Clock;
   /** Random source in [0, 1) for retry jitter. */
   random: () => number;
+  /** Largest answer body read, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number;
 }
 
 /** 5xx answers worth retrying; 501 and 505 will not change on a retry. */
@@ -189,8 +194,18 @@ export class RestClient {
         reject(new AttemptError("network", notSent, error));
       });
       req.on("response", (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        const body = new LimitedBody(this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+        // Abandons the answer: destroying the request drops its socket, so the rest is never read.
+        const tooLarge = () => {
+          if (settled) return;
+          done();
+          req.destroy();
+          reject(new ResponseTooLargeError(method, path, body.limit, this.options.node));
+        };
+        if (body.announcedTooLarge(res)) return tooLarge();
+        res.on("data", (chunk: Buffer) => {
+          if (!body.add(chunk)) tooLarge();
+        });
         res.on("error", (error) => {
           if (settled) return;
           done();
@@ -199,16 +214,22 @@ export class RestClient {
         res.on("end", () => {
           if (settled) return;
           done();
-          const text = Buffer.concat(chunks).toString("utf8");
-          let body: unknown;
+          const text = body.text();
+          let parsed: unknown;
           if (text.length > 0) {
             try {
-              body = JSON.parse(text);
+              // Before parsing: a depth bomb is refused (ProtocolValidationError) without being built.
+              checkJsonDepth(text);
+            } catch (error) {
+              return reject(error);
+            }
+            try {
+              parsed = JSON.parse(text);
             } catch {
-              body = text;
+              parsed = text;
             }
           }
-          resolve({ status: res.statusCode ?? 0, body });
+          resolve({ status: res.statusCode ?? 0, body: parsed });
         });
       });
       req.end(payload);

@@ -10,6 +10,10 @@ export interface ResolvedNodeSettings {
   restRetry: RetryPolicy;
   /** Milliseconds a connection attempt may take before it counts as failed. */
   connectTimeout: number;
+  /** Largest REST answer body read, in bytes. */
+  maxResponseBytes: number;
+  /** Largest WebSocket frame accepted, in bytes. */
+  maxFrameBytes: number;
   /**
    * Milliseconds a session-scoped request waits for the node's session (while the node reconnects,
    * or after a "Session not found" answer) before it fails with `SessionUnavailableError`.

@@ -1,5 +1,5 @@
 import WebSocket from "ws";
-import { Headers, WEBSOCKET_PATH } from "../../protocol/index.js";
+import { Headers, isValidSessionId, WEBSOCKET_PATH } from "../../protocol/index.js";
 import { CLIENT_NAME } from "../version.js";
 
 /** What a {@link NodeSocket} reports to its node. */
@@ -20,6 +20,8 @@ export interface SocketParams {
   userId: string;
   /** Sent as `Session-Id` to resume a session. */
   sessionId: string | null;
+  /** Largest frame accepted, in bytes; a bigger one closes the socket with 1009. */
+  maxPayload: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface SocketParams {
  * not in ws's event names; a closed NodeSocket is never reused.
  */
 export class NodeSocket {
-  private readonly ws: WebSocket;
+  private readonly ws: WebSocket | null;
   private finished = false;
 
   constructor(params: SocketParams, handlers: SocketHandlers) {
@@ -36,21 +38,44 @@ export class NodeSocket {
       [Headers.UserId]: params.userId,
       [Headers.ClientName]: CLIENT_NAME,
     };
-    if (params.sessionId !== null) headers[Headers.SessionId] = params.sessionId;
-    this.ws = new WebSocket(`${params.url}${WEBSOCKET_PATH}`, { headers, perMessageDeflate: false });
-    this.ws.on("open", () => handlers.open());
-    this.ws.on("message", (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
+    // The session id came from the node: one that is no header token (CR/LF, non-Latin-1) would
+    // make the handshake throw, so it is not sent and the node opens a new session instead.
+    if (params.sessionId !== null && isValidSessionId(params.sessionId)) {
+      headers[Headers.SessionId] = params.sessionId;
+    }
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(`${params.url}${WEBSOCKET_PATH}`, {
+        headers,
+        perMessageDeflate: false,
+        maxPayload: params.maxPayload,
+      });
+    } catch (error) {
+      // A synchronous throw (a header value Node refuses, say) would escape from a reconnect timer
+      // and crash the process: it is reported as a failed attempt instead, after the caller has
+      // stored this socket (as with every other failure, which ws reports asynchronously).
+      this.ws = null;
+      this.finished = true;
+      queueMicrotask(() => {
+        handlers.error(error instanceof Error ? error : new Error(String(error)));
+        handlers.close(1006, "");
+      });
+      return;
+    }
+    this.ws = ws;
+    ws.on("open", () => handlers.open());
+    ws.on("message", (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
       // Lavalink sends text frames only; ws hands them over as Buffers.
       if (isBinary) return;
       handlers.message(Array.isArray(data) ? Buffer.concat(data).toString() : data.toString());
     });
-    this.ws.on("unexpected-response", (_req, res) => {
+    ws.on("unexpected-response", (_req, res) => {
       res.resume();
       handlers.rejected(res.statusCode ?? 0);
-      this.ws.terminate();
+      ws.terminate();
     });
-    this.ws.on("error", (error) => handlers.error(error));
-    this.ws.on("close", (code, reason) => {
+    ws.on("error", (error) => handlers.error(error));
+    ws.on("close", (code, reason) => {
       if (this.finished) return;
       this.finished = true;
       handlers.close(code, reason.toString());
@@ -59,7 +84,7 @@ export class NodeSocket {
 
   /** True while the socket is open and can carry frames. */
   get open(): boolean {
-    return this.ws.readyState === WebSocket.OPEN;
+    return this.ws !== null && this.ws.readyState === WebSocket.OPEN;
   }
 
   /**
@@ -67,6 +92,7 @@ export class NodeSocket {
    * its resume config); otherwise the TCP socket is destroyed at once.
    */
   close(graceful: boolean, code = 1000, reason = "client closed"): void {
+    if (this.ws === null) return;
     if (graceful && this.ws.readyState === WebSocket.OPEN) this.ws.close(code, reason);
     else this.ws.terminate();
   }

@@ -7,6 +7,7 @@ import type {
 } from "../types/websocket.js";
 import { ProtocolValidationError } from "./errors.js";
 import { boolean, integer, isObject, join, number, type Obj, object, oneOf, string } from "./guards.js";
+import { validateSessionId } from "./session-id.js";
 import { validateException, validateTrack } from "./track.js";
 
 const END_REASONS: readonly TrackEndReason[] = ["finished", "loadFailed", "stopped", "replaced", "cleanup"];
@@ -133,7 +134,8 @@ export function validateIncomingMessage(value: unknown): IncomingMessage {
       return {
         op: "ready",
         resumed: boolean(value, "resumed", ""),
-        sessionId: string(value, "sessionId", ""),
+        // Sent back as the `Session-Id` header of the next handshake: checked to be a header token.
+        sessionId: validateSessionId(value.sessionId),
       };
     default:
       throw new ProtocolValidationError("op", value.op, 'one of "ready", "playerUpdate", "stats", "event"');
