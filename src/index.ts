@@ -11,7 +11,13 @@
 // ─── Client ──────────────────────────────────────────────────────────────────────────────────────
 
 export { type GetPlayerOptions, type SearchOptions, SonoraClient } from "./client/client.js";
-export type { EventMap, Listener, TypedEmitter } from "./client/emitter.js";
+export {
+  DEFAULT_WAIT_TIMEOUT,
+  type EventMap,
+  type Listener,
+  type TypedEmitter,
+  type WaitForOptions,
+} from "./client/emitter.js";
 export type { ClientEvents, NodeEventsOnClient, PlayerEventsOnClient } from "./client/events.js";
 export type { ClientLoadResult } from "./client/load.js";
 export {
@@ -223,6 +229,7 @@ export { SONORA_ERROR_CODES, type SonoraErrorCode } from "./base/errors/codes.js
 export { SonoraError } from "./base/errors/sonora-error.js";
 export { AutoplayConfigError, AutoplaySearchError } from "./client/autoplay/errors.js";
 export { ClientStateError } from "./client/errors/client-state-error.js";
+export { EventTimeoutError } from "./client/errors/event-timeout-error.js";
 export { InvalidGuildIdError } from "./client/errors/invalid-guild-id-error.js";
 export { InvalidOptionError } from "./client/errors/invalid-option-error.js";
 export { LavalinkRestError } from "./client/errors/lavalink-rest-error.js";
@@ -230,6 +237,7 @@ export { NoNodesAvailableError } from "./client/errors/no-nodes-available-error.
 export { NodeAuthError } from "./client/errors/node-auth-error.js";
 export { NodeUnavailableError } from "./client/errors/node-unavailable-error.js";
 export { RequestTimeoutError } from "./client/errors/request-timeout-error.js";
+export { ResponseTooLargeError } from "./client/errors/response-too-large-error.js";
 export { SessionUnavailableError } from "./client/errors/session-unavailable-error.js";
 export { VoiceNotConfiguredError } from "./client/errors/voice-not-configured-error.js";
 export { FilterValidationError } from "./client/filters/errors.js";
