@@ -29,7 +29,13 @@ export {
 } from "./client/node/backoff.js";
 export type { NodeDisconnectInfo, NodeEvents } from "./client/node/events.js";
 export { Node, type NodePlayer } from "./client/node/node.js";
-export type { NodeOptions, RestOptions, ResumeOptions } from "./client/node/options.js";
+export {
+  DEFAULT_MAX_FRAME_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type NodeOptions,
+  type RestOptions,
+  type ResumeOptions,
+} from "./client/node/options.js";
 export {
   DEFAULT_PROBE,
   DEFAULT_STABLE_AFTER,
