@@ -25,6 +25,7 @@ export {
 } from "./chaos/index.js";
 export { deliverFrame } from "./deliver-frame.js";
 export type { Emitting } from "./emit-tap.js";
+export type { AdvanceUntilConditionOptions, TestNodeOptions } from "./environment.js";
 export {
   type AdvanceUntilOptions,
   createTestEnvironment,
@@ -46,9 +47,16 @@ export {
 } from "./mock-gateway.js";
 export { protocolSimulator } from "./protocol-simulator.js";
 export {
+  startTestSimulator,
+  TEST_PASSWORD,
+  type TestSimulatorOptions,
+  type VirtualSimulator,
+} from "./test-simulator.js";
+export {
   DEFAULT_WAIT_TIMEOUT_MS,
   type EventArgs,
   type EventsOf,
   type WaitForEventOptions,
   waitForEvent,
 } from "./wait-for-event.js";
+export { type WaitUntilOptions, waitUntil } from "./wait-until.js";

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, test } from "vitest";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
+import { startTestSimulator, type TestSimulatorOptions, type VirtualSimulator } from "./test-simulator.js";
 import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
 
 export type { UseSonoraOptions } from "./use-sonora.js";
@@ -60,4 +61,16 @@ export async function sonoraEnv(options: TestEnvironmentOptions = {}): Promise<T
   const env = await createTestEnvironment(options);
   onTestFinished(() => env.dispose());
   return env;
+}
+
+/**
+ * Starts a simulator inside a running test ({@link startTestSimulator}: free port, virtual clock)
+ * and stops it when the test finishes, pass or fail: `const sim = await testSimulator({ seed: 3 });`
+ */
+export async function testSimulator(options: TestSimulatorOptions = {}): Promise<VirtualSimulator> {
+  const simulator = await startTestSimulator(options);
+  onTestFinished(async () => {
+    if (simulator.running) await simulator.stop();
+  });
+  return simulator;
 }
