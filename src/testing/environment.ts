@@ -11,7 +11,7 @@ import {
   toGuildId,
 } from "../client/index.js";
 import { MockFactory, type TrackInfoOverrides } from "../mock/index.js";
-import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../simulator/index.js";
+import { type PlayerSnapshot, ProtocolSimulator, type ProtocolSimulatorOptions } from "../simulator/index.js";
 import type { Emitting } from "./emit-tap.js";
 import { TestingError, WaitTimeoutError } from "./errors.js";
 import { MockGateway, type MockGatewayOptions } from "./mock-gateway.js";
@@ -70,7 +70,7 @@ export interface TestNodeOptions {
   seed?: number | string;
   /** Simulator options of this node, over the environment's `simulator` options. */
   simulator?: Omit<ProtocolSimulatorOptions, "port" | "clock" | "seed" | "password" | "host">;
-  /** Client-side options of this node (priority, region, …). */
+  /** Client-side options of this node (region, resume, reconnect, rest). */
   node?: Omit<NodeOptions, "host" | "port" | "password" | "name">;
 }
 
@@ -168,6 +168,17 @@ export interface TestEnvironment {
    * plays any track it can decode). Pass overrides such as `{ length: 60_000 }` to shape them.
    */
   tracks(count: number, overrides?: TrackInfoOverrides): Track[];
+  /**
+   * The first track `client.load(identifier)` finds (a URL, a catalog identifier such as
+   * `"sonora:track:60000#a"`, or a search like `"ytsearch:lofi"`); throws a TestingError when the
+   * load finds none.
+   */
+  loadTrack(identifier: string): Promise<Track>;
+  /**
+   * The node's side of a guild's player (default {@link TEST_GUILD_ID}): the simulator's snapshot
+   * of it — track, position, paused, volume, filters, voice — or undefined when no node holds one.
+   */
+  nodePlayer(guildId?: SnowflakeInput): PlayerSnapshot | undefined;
   /** Closes the client, the gateway and the simulator. Idempotent. */
   dispose(): Promise<void>;
   /** Same as {@link TestEnvironment.dispose}, for `await using env = await createTestEnvironment()`. */
@@ -417,6 +428,26 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
         else await settle();
       } else await voiced;
       return player;
+    },
+    async loadTrack(identifier) {
+      assertLive("load a track");
+      const result = await client.load(identifier);
+      const track = result.tracks[0];
+      if (track === undefined) {
+        throw new TestingError(
+          "TEST_INVALID_OPTION",
+          `loading ${JSON.stringify(identifier)} found no track (${result.loadType})`,
+        );
+      }
+      return track;
+    },
+    nodePlayer(guildId = TEST_GUILD_ID) {
+      const id = toGuildId(guildId);
+      for (const sim of simulators) {
+        const found = sim.getPlayer(undefined, id);
+        if (found !== undefined) return found;
+      }
+      return undefined;
     },
     tracks(count, overrides) {
       return mockFactory.buildList(count, overrides).map((t) => Track.fromLavalink(t));

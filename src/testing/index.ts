@@ -6,6 +6,7 @@
 export * from "../base/clock/index.js";
 export * from "../mock/index.js";
 export * from "../simulator/index.js";
+export { catalogTrack } from "./catalog-track.js";
 export {
   ChaosAccounting,
   type ChaosKill,

@@ -4,6 +4,7 @@
  * @module
  */
 import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, test } from "vitest";
+import type { Player } from "../client/index.js";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
 import { startTestSimulator, type TestSimulatorOptions, type VirtualSimulator } from "./test-simulator.js";
 import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
@@ -16,13 +17,18 @@ export interface SonoraFixtures {
   sonoraOptions: TestEnvironmentOptions;
   /** A fresh test environment per test, disposed after it (even when it fails). */
   sonora: TestEnvironment;
+  /**
+   * `await sonora.player()`: the default guild's player, joined to voice. Created only by tests
+   * (and `test.beforeEach` hooks) that ask for it.
+   */
+  player: Player;
 }
 
 /**
  * Builds a vitest `test` whose `sonora` fixture is a fresh environment per test:
  * ```ts
  * const it = createSonoraTest({ seed: 42 });
- * it("plays", async ({ sonora }) => { const player = await sonora.player(); … });
+ * it("plays", async ({ sonora, player }) => { await player.play(sonora.tracks(1)[0]!); … });
  * ```
  */
 export function createSonoraTest(options: TestEnvironmentOptions = {}) {
@@ -35,6 +41,9 @@ export function createSonoraTest(options: TestEnvironmentOptions = {}) {
       } finally {
         await env.dispose();
       }
+    },
+    player: async ({ sonora }, use) => {
+      await use(await sonora.player());
     },
   });
 }
