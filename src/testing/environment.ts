@@ -48,10 +48,11 @@ export interface TestEnvironmentOptions {
   /** More simulator options (port, clock, seed and password come from above). */
   simulator?: Omit<ProtocolSimulatorOptions, "port" | "clock" | "seed" | "password" | "host">;
   /**
-   * Several Lavalink nodes: a count, or one entry per node. Each is a simulator of its own on the
-   * shared clock, and the client gets them all, in this order. Default one node named `"simulator"`.
+   * Several Lavalink nodes: a count, or one entry per node (its name, or its options). Each is a
+   * simulator of its own on the shared clock, and the client gets them all, in this order:
+   * `nodes: ["eu", "us"]`. Default one node named `"simulator"`.
    */
-  nodes?: number | readonly TestNodeOptions[];
+  nodes?: number | readonly (string | TestNodeOptions)[];
   /** More client options (clock, send and userId are wired by the environment). */
   client?: Omit<ClientOptions, "clock" | "send" | "userId">;
   /** Mock gateway options (latency, order, refusal). */
@@ -93,6 +94,12 @@ export interface AdvanceUntilOptions<A extends unknown[]> {
   stepMs?: number;
 }
 
+/** Options of {@link TestEnvironment.createClient}: client options, and the nodes to use. */
+export interface ExtraClientOptions extends ClientOptions {
+  /** The client's nodes (default the environment's `nodes`). */
+  nodes?: readonly NodeOptions[];
+}
+
 /** Options of {@link TestEnvironment.advanceUntil} with a condition. */
 export interface AdvanceUntilConditionOptions {
   /** What is awaited, for the timeout message (default `"the condition to hold"`). */
@@ -124,6 +131,14 @@ export interface TestEnvironment {
   readonly node: NodeOptions;
   /** Node options of every simulator, as the client has them, in the same order as `simulators`. */
   readonly nodes: readonly NodeOptions[];
+  /**
+   * Another client on the environment's clock (a second bot, a shard, a client whose options a test
+   * varies), not started. It gets the environment's nodes, user id and clock unless `options` says
+   * otherwise — `nodes: [{ ...env.node, password: "wrong" }]` — and is closed by {@link dispose}.
+   */
+  createClient(options?: ExtraClientOptions): SonoraClient;
+  /** The simulator behind the client's node named `name`; throws a TestingError for an unknown name. */
+  simulatorOf(name: string): ProtocolSimulator;
   /** True after {@link dispose}. */
   readonly disposed: boolean;
   /**
@@ -189,7 +204,7 @@ export interface TestEnvironment {
 function nodeSpecs(nodes: TestEnvironmentOptions["nodes"]): readonly TestNodeOptions[] {
   if (nodes === undefined) return [{}];
   if (typeof nodes === "number") return Array.from({ length: nodes }, () => ({}));
-  return nodes;
+  return nodes.map((entry) => (typeof entry === "string" ? { name: entry } : entry));
 }
 
 function checkOptions(options: TestEnvironmentOptions): void {
@@ -282,6 +297,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   gateway.attach(client);
   const monitors = simulators.map((s) => new WireMonitor(s.log, client));
   const mockFactory = new MockFactory({ seed });
+  const extraClients: SonoraClient[] = [];
   const defaultStep = options.stepMs ?? DEFAULT_STEP_MS;
   let disposed = false;
 
@@ -357,6 +373,24 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     clock,
     node,
     nodes,
+    createClient(clientOptions = {}) {
+      assertLive("create a client");
+      const { nodes: own = nodes, ...rest } = clientOptions;
+      const extra = new SonoraClient([...own], { clock, userId, ...rest });
+      extraClients.push(extra);
+      return extra;
+    },
+    simulatorOf(name) {
+      const index = nodes.findIndex((n) => n.name === name);
+      if (index < 0) {
+        const known = nodes.map((n) => JSON.stringify(n.name)).join(", ");
+        throw new TestingError(
+          "TEST_INVALID_OPTION",
+          `no node named ${JSON.stringify(name)} (nodes: ${known})`,
+        );
+      }
+      return simulators[index] as ProtocolSimulator;
+    },
     get disposed() {
       return disposed;
     },
@@ -458,6 +492,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       gateway.close();
       for (const monitor of monitors) monitor.dispose();
       await client.close();
+      await Promise.all(extraClients.map((c) => c.close()));
       await Promise.all(simulators.filter((s) => s.running).map((s) => s.stop()));
       // Lets the closed sockets' last events run before a test runner checks for leaks.
       await ioTurn();

@@ -25,8 +25,9 @@ export {
   type TrackAccount,
 } from "./chaos/index.js";
 export { deliverFrame } from "./deliver-frame.js";
+export { type DriveClockOptions, driveClock } from "./drive-clock.js";
 export type { Emitting } from "./emit-tap.js";
-export type { AdvanceUntilConditionOptions, TestNodeOptions } from "./environment.js";
+export type { AdvanceUntilConditionOptions, ExtraClientOptions, TestNodeOptions } from "./environment.js";
 export {
   type AdvanceUntilOptions,
   createTestEnvironment,

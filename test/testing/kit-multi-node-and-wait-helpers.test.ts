@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   createTestEnvironment,
+  driveClock,
   startTestSimulator,
   TEST_PASSWORD,
   TestingError,
+  VirtualClock,
   type VirtualSimulator,
   WaitTimeoutError,
   waitUntil,
@@ -27,15 +29,19 @@ describe("createTestEnvironment({ nodes }): several simulators, one client, one 
   it("entries name the nodes and pass per-node simulator and client options", async () => {
     const env = await sonoraEnv({
       nodes: [
-        { name: "a", node: { priority: 2 } },
+        { name: "a", node: { region: "eu" } },
         { name: "b", seed: 11, simulator: { statsInterval: 5_000 } },
       ],
     });
-    expect(env.nodes.map((n) => [n.name, n.priority])).toEqual([
-      ["a", 2],
+    expect(env.nodes.map((n) => [n.name, n.region])).toEqual([
+      ["a", "eu"],
       ["b", undefined],
     ]);
+    expect(env.simulatorOf("b")).toBe(env.simulators[1]);
+    expect(() => env.simulatorOf("c")).toThrow(TestingError);
     await expect(createTestEnvironment({ nodes: 0 })).rejects.toBeInstanceOf(TestingError);
+    const named = await sonoraEnv({ nodes: ["eu", "us"] });
+    expect(named.nodes.map((n) => n.name)).toEqual(["eu", "us"]);
   });
 });
 
@@ -97,5 +103,38 @@ describe("startTestSimulator / testSimulator: a lone node for a test", () => {
     const sim = await startTestSimulator();
     expect(sim.running).toBe(true);
     await sim.stop();
+  });
+});
+
+describe("env.createClient: another client on the environment's nodes and clock", () => {
+  it("gets the environment's nodes, user id and clock unless told otherwise, and is closed with it", async () => {
+    const env = await sonoraEnv({ connect: false });
+    const extra = env.createClient();
+    expect(extra.userId).toBe(env.client.userId);
+    await extra.start();
+    expect(extra.nodes.get("simulator")?.state).toBe("ready");
+    const other = env.createClient({ userId: "222222222222222222", nodes: [{ ...env.node, name: "x" }] });
+    expect(other.userId).toBe("222222222222222222");
+    expect(other.nodes.get("x")).toBeDefined();
+    await env.dispose();
+    expect(extra.nodes.get("simulator")?.state).toBe("destroyed");
+  });
+});
+
+describe("driveClock: a virtual clock moved until a promise settles", () => {
+  it("advances in steps until the promise resolves, and returns its value", async () => {
+    const clock = new VirtualClock();
+    const start = clock.now();
+    const later = new Promise<string>((resolve) => clock.setTimeout(() => resolve("done"), 2_500));
+    expect(await driveClock(clock, later, { stepMs: 1_000 })).toBe("done");
+    expect(clock.now() - start).toBe(3_000);
+  });
+
+  it("gives up after maxMs with a WaitTimeoutError", async () => {
+    const clock = new VirtualClock();
+    const never = new Promise<void>(() => undefined);
+    await expect(driveClock(clock, never, { maxMs: 500, stepMs: 100 })).rejects.toBeInstanceOf(
+      WaitTimeoutError,
+    );
   });
 });
