@@ -37,7 +37,7 @@ describe("scenario: autoplay configuration", () => {
     expect(started).toEqual([recommended]);
   });
 
-  test("invalid settings are refused with a typed error naming the option", async ({ sonora, player }) => {
+  test("invalid settings are refused with a typed error naming the option", async ({ player }) => {
     expect(() => player.autoplay.configure({ strategy: "loudest" as "mixed" })).toThrow(AutoplayConfigError);
     expect(() => player.autoplay.configure({ maxHistory: -1 })).toThrow(/maxHistory/);
     expect(player.autoplay.enabled).toBe(false);
