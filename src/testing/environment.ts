@@ -94,11 +94,11 @@ export interface AdvanceUntilOptions<A extends unknown[]> {
   stepMs?: number;
 }
 
-/** Options of {@link TestEnvironment.createClient}: client options, and the nodes to use. */
-export interface ExtraClientOptions extends ClientOptions {
-  /** The client's nodes (default the environment's `nodes`). */
-  nodes?: readonly NodeOptions[];
-}
+/**
+ * Options of {@link TestEnvironment.createClient}: the client's options, plus `nodes` (default the
+ * environment's nodes).
+ */
+export type ExtraClientOptions = ClientOptions & { nodes?: readonly NodeOptions[] };
 
 /** Options of {@link TestEnvironment.advanceUntil} with a condition. */
 export interface AdvanceUntilConditionOptions {

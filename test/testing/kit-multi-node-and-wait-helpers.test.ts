@@ -1,3 +1,4 @@
+import type { TestContext } from "node:test";
 import { describe, expect, it } from "vitest";
 import {
   createTestEnvironment,
@@ -10,6 +11,7 @@ import {
   WaitTimeoutError,
   waitUntil,
 } from "../../src/testing/index.js";
+import { withSimulator } from "../../src/testing/node.js";
 import { sonoraEnv, testSimulator } from "../../src/testing/vitest.js";
 
 describe("createTestEnvironment({ nodes }): several simulators, one client, one clock", () => {
@@ -136,5 +138,17 @@ describe("driveClock: a virtual clock moved until a promise settles", () => {
     await expect(driveClock(clock, never, { maxMs: 500, stepMs: 100 })).rejects.toBeInstanceOf(
       WaitTimeoutError,
     );
+  });
+});
+
+describe("withSimulator (node:test adapter)", () => {
+  it("starts a simulator and registers its stop with t.after", async () => {
+    const hooks: (() => unknown)[] = [];
+    const t = { after: (fn: () => unknown) => void hooks.push(fn) } as unknown as TestContext;
+    const sim = await withSimulator(t);
+    expect(sim.running).toBe(true);
+    expect(hooks).toHaveLength(1);
+    await hooks[0]!();
+    expect(sim.running).toBe(false);
   });
 });
