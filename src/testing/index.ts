@@ -61,6 +61,7 @@ export {
   SPECIAL_PREFIX,
   SPECIAL_SOURCE,
 } from "../simulator/catalog/special.js";
+export { catalogTrack } from "./catalog-track.js";
 
 // ─── Mock factory ────────────────────────────────────────────────────────────────────────────────
 
@@ -87,7 +88,9 @@ export { ISRC_PATTERN, MOCK_SOURCES, type MockSource } from "../mock/sources.js"
 // ─── Environment & fixtures ──────────────────────────────────────────────────────────────────────
 
 export { deliverFrame } from "./deliver-frame.js";
+export { type DriveClockOptions, driveClock } from "./drive-clock.js";
 export type { Emitting } from "./emit-tap.js";
+export type { AdvanceUntilConditionOptions, ExtraClientOptions, TestNodeOptions } from "./environment.js";
 export {
   type AdvanceUntilOptions,
   createTestEnvironment,
@@ -109,12 +112,19 @@ export {
   type VoiceEventOrder,
 } from "./mock-gateway.js";
 export {
+  startTestSimulator,
+  TEST_PASSWORD,
+  type TestSimulatorOptions,
+  type VirtualSimulator,
+} from "./test-simulator.js";
+export {
   DEFAULT_WAIT_TIMEOUT_MS,
   type EventArgs,
   type EventsOf,
   type WaitForEventOptions,
   waitForEvent,
 } from "./wait-for-event.js";
+export { type WaitUntilOptions, waitUntil } from "./wait-until.js";
 
 // ─── Chaos accounting ────────────────────────────────────────────────────────────────────────────
 

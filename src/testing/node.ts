@@ -6,6 +6,7 @@
  */
 import { after, afterEach, before, beforeEach, type TestContext } from "node:test";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
+import { startTestSimulator, type TestSimulatorOptions, type VirtualSimulator } from "./test-simulator.js";
 import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
 
 // ─── Environment & fixtures ──────────────────────────────────────────────────────────────────────
@@ -37,4 +38,19 @@ export async function withSonora(
   const env = await createTestEnvironment(options);
   t.after(() => env.dispose());
   return env;
+}
+
+/**
+ * Starts a simulator scoped to one node:test test ({@link startTestSimulator}: free port, virtual
+ * clock), stopped by `t.after` when the test ends: `const sim = await withSimulator(t);`
+ */
+export async function withSimulator(
+  t: TestContext,
+  options: TestSimulatorOptions = {},
+): Promise<VirtualSimulator> {
+  const simulator = await startTestSimulator(options);
+  t.after(async () => {
+    if (simulator.running) await simulator.stop();
+  });
+  return simulator;
 }

@@ -5,7 +5,9 @@
  * @module
  */
 import { afterAll, afterEach, beforeAll, beforeEach, onTestFinished, test } from "vitest";
+import type { Player } from "../client/index.js";
 import { createTestEnvironment, type TestEnvironment, type TestEnvironmentOptions } from "./environment.js";
+import { startTestSimulator, type TestSimulatorOptions, type VirtualSimulator } from "./test-simulator.js";
 import { type UseSonoraOptions, useSonoraWith } from "./use-sonora.js";
 
 // ─── Environment & fixtures ──────────────────────────────────────────────────────────────────────
@@ -18,13 +20,18 @@ export interface SonoraFixtures {
   sonoraOptions: TestEnvironmentOptions;
   /** A fresh test environment per test, disposed after it (even when it fails). */
   sonora: TestEnvironment;
+  /**
+   * `await sonora.player()`: the default guild's player, joined to voice. Created only by tests
+   * (and `test.beforeEach` hooks) that ask for it.
+   */
+  player: Player;
 }
 
 /**
  * Builds a vitest `test` whose `sonora` fixture is a fresh environment per test:
  * ```ts
  * const it = createSonoraTest({ seed: 42 });
- * it("plays", async ({ sonora }) => { const player = await sonora.player(); … });
+ * it("plays", async ({ sonora, player }) => { await player.play(sonora.tracks(1)[0]!); … });
  * ```
  */
 export function createSonoraTest(options: TestEnvironmentOptions = {}) {
@@ -37,6 +44,9 @@ export function createSonoraTest(options: TestEnvironmentOptions = {}) {
       } finally {
         await env.dispose();
       }
+    },
+    player: async ({ sonora }, use) => {
+      await use(await sonora.player());
     },
   });
 }
@@ -63,4 +73,16 @@ export async function sonoraEnv(options: TestEnvironmentOptions = {}): Promise<T
   const env = await createTestEnvironment(options);
   onTestFinished(() => env.dispose());
   return env;
+}
+
+/**
+ * Starts a simulator inside a running test ({@link startTestSimulator}: free port, virtual clock)
+ * and stops it when the test finishes, pass or fail: `const sim = await testSimulator({ seed: 3 });`
+ */
+export async function testSimulator(options: TestSimulatorOptions = {}): Promise<VirtualSimulator> {
+  const simulator = await startTestSimulator(options);
+  onTestFinished(async () => {
+    if (simulator.running) await simulator.stop();
+  });
+  return simulator;
 }

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
 import { NodeAuthError, NodeUnavailableError, NoNodesAvailableError } from "../../src/client/index.js";
-import { clientForTest, nodeFor, simForTest } from "./helpers.js";
+import type { VirtualClock } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 describe("start reports nodes it cannot use", () => {
   it("a wrong password fails with NodeAuthError inside NoNodesAvailableError and is not retried", async () => {
-    const clock = new VirtualClock();
-    const sim = await simForTest(clock);
-    const client = clientForTest([nodeFor(sim, "main", { password: "wrong" })], clock);
+    const env = await sonoraEnv({ connect: false });
+    const { simulator: sim } = env;
+    const clock = env.clock as VirtualClock;
+    const client = env.createClient({
+      ...STEADY_CLIENT,
+      nodes: [{ ...env.node, name: "main", password: "wrong" }],
+    });
     const error = await client.start().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoNodesAvailableError);
     const inner = (error as NoNodesAvailableError).errors[0];
@@ -19,10 +24,15 @@ describe("start reports nodes it cannot use", () => {
   });
 
   it("starts with the nodes that connect and keeps retrying the unreachable one", async () => {
-    const clock = new VirtualClock();
-    const sim = await simForTest(clock);
+    const env = await sonoraEnv({ connect: false });
     // Port 1 on loopback refuses connections.
-    const client = clientForTest([nodeFor({ port: 1 }, "down"), nodeFor(sim, "up")], clock);
+    const client = env.createClient({
+      ...STEADY_CLIENT,
+      nodes: [
+        { ...env.node, port: 1, name: "down" },
+        { ...env.node, name: "up" },
+      ],
+    });
     const nodeErrors: Error[] = [];
     client.on("nodeError", (_node, error) => nodeErrors.push(error));
     await client.start();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
 import { CLIENT_NAME, Track } from "../../src/client/index.js";
-import { BOT, clientForTest, GUILD, nodeFor, simForTest, until } from "./helpers.js";
+import { TEST_BOT_ID, TEST_GUILD_ID, waitUntil } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 describe("a client connects to a node, loads and plays over real sockets", () => {
   it("connects with the handshake headers, loads tracks and follows playback on the virtual clock", async () => {
-    const clock = new VirtualClock();
-    const sim = await simForTest(clock);
-    const client = clientForTest([nodeFor(sim, "main")], clock);
+    const env = await sonoraEnv({ nodes: ["main"], client: STEADY_CLIENT, connect: false });
+    const { simulator: sim, client } = env;
     const states: string[] = [];
     client.on("nodeStateChange", (_node, _from, to) => states.push(to));
     await client.start();
@@ -15,9 +15,9 @@ describe("a client connects to a node, loads and plays over real sockets", () =>
     expect(node.state).toBe("ready");
     expect(states).toEqual(["ready"]);
     expect(node.sessionId).toBe(sim.sessions[0]?.id);
-    expect(sim.sessions[0]).toMatchObject({ clientName: CLIENT_NAME, userId: BOT });
+    expect(sim.sessions[0]).toMatchObject({ clientName: CLIENT_NAME, userId: TEST_BOT_ID });
     // The session was configured for resuming on connect.
-    await until(() => sim.sessions[0]?.resuming === true, "the session is resumable");
+    await waitUntil(() => sim.sessions[0]?.resuming === true, "the session is resumable");
     expect(sim.sessions[0]).toMatchObject({ resuming: true, timeout: 60 });
 
     const search = await client.search("lofi beats");
@@ -28,8 +28,8 @@ describe("a client connects to a node, loads and plays over real sockets", () =>
     const track = loaded.data;
     expect(client.decodeTrack(track.encoded).info).toEqual(track.info);
 
-    const player = await client.getPlayer(GUILD);
-    expect(await client.getPlayer(GUILD)).toBe(player);
+    const player = await client.getPlayer(TEST_GUILD_ID);
+    expect(await client.getPlayer(TEST_GUILD_ID)).toBe(player);
     const started = client.waitFor("trackStart");
     await player.update({ track: { encoded: track.encoded, userData: { requester: "42" } } });
     expect(player.track?.title).toBe(track.title);
@@ -38,17 +38,17 @@ describe("a client connects to a node, loads and plays over real sockets", () =>
     expect(startedTrack).toBe(player.track);
     expect(startedTrack.userData).toEqual({ requester: "42" });
 
-    await clock.advance(12_000);
+    await env.advance(12_000);
     expect(player.position).toBe(12_000);
     await player.update({ paused: true });
-    await clock.advance(5_000);
+    await env.advance(5_000);
     expect(player.position).toBe(12_000);
     await player.update({ paused: false, position: 60_000 });
-    await clock.advance(1_000);
+    await env.advance(1_000);
     expect(player.position).toBe(61_000);
 
     const ended = client.waitFor("trackEnd");
-    await clock.advance(track.length);
+    await env.advance(track.length);
     const [, endedTrack, reason] = await ended;
     expect(endedTrack.identifier).toBe(track.identifier);
     expect(reason).toBe("finished");

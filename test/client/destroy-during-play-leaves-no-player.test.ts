@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { drive, type Rig, rig, song, until } from "./helpers/playback.js";
+import { describe, expect } from "vitest";
+import { catalogTrack, waitUntil } from "../../src/testing/index.js";
+import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("player.destroy() while a play request is still on its way", () => {
-  let r: Rig;
-  beforeEach(async () => {
-    r = await rig();
-  });
-  afterEach(async () => {
-    await r.close();
-  });
-
-  it("the node ends with no player for the guild (the late PATCH does not resurrect it)", async () => {
-    const track = await r.load(song("ghost"));
+  test("the node ends with no player for the guild (the late PATCH does not resurrect it)", async ({
+    sonora,
+    player,
+  }) => {
+    const track = await sonora.loadTrack(catalogTrack("ghost"));
     // The node applies player PATCHes 500 ms late (a slow network on the way in).
-    r.sim.faults.add({
+    sonora.simulator.faults.add({
       type: "latency",
       latency: 500,
       toxicity: 1,
@@ -21,20 +17,20 @@ describe("player.destroy() while a play request is still on its way", () => {
       route: "PATCH /v4/sessions/*/players/*",
     });
     const destroyed: string[] = [];
-    r.client.on("playerDestroy", (p) => destroyed.push(p.guildId));
-    const play = r.player.play(track).catch((e: unknown) => e);
-    await until(() => r.player.node.rest.inFlightCount > 0, "the play PATCH is on its way");
-    const destroy = r.player.destroy();
-    await drive(r.clock, destroy);
-    await drive(r.clock, play);
+    sonora.client.on("playerDestroy", (p) => destroyed.push(p.guildId));
+    const play = player.play(track).catch((e: unknown) => e);
+    await waitUntil(() => player.node.rest.inFlightCount > 0, "the play PATCH is on its way");
+    const destroy = player.destroy();
+    await sonora.drive(destroy);
+    await sonora.drive(play);
     // Give any straggling request time to land on the node.
-    await r.advance(2_000);
-    await until(
-      () => r.sim.log.filter({ kind: "rest", method: "DELETE", direction: "in" }).length > 0,
+    await sonora.advance(2_000);
+    await waitUntil(
+      () => sonora.simulator.log.filter({ kind: "rest", method: "DELETE", direction: "in" }).length > 0,
       "DELETE",
     );
-    expect(r.truth()).toBeUndefined();
-    expect(destroyed).toEqual([r.player.guildId]);
-    expect(r.player.destroyed).toBe(true);
+    expect(sonora.nodePlayer()).toBeUndefined();
+    expect(destroyed).toEqual([player.guildId]);
+    expect(player.destroyed).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+// Transitional: the client tests written in parallel with the move onto the kit (probing, flapping,
+// resume-window commands, reconciliation) still use these helpers; they move to sonora/testing next.
 import { onTestFinished } from "vitest";
 import { VirtualClock } from "../../src/base/clock/index.js";
 import type { ClientOptions, NodeOptions } from "../../src/client/index.js";

@@ -1,22 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
-import { InvalidOptionError, type SonoraClient } from "../../src/client/index.js";
+import { describe, expect, it } from "vitest";
+import { InvalidOptionError } from "../../src/client/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { makeClient, nodeFor, startSim } from "./helpers.js";
-
-let sim: ProtocolSimulator | undefined;
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.stop();
-  client = sim = undefined;
-});
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 async function connected() {
-  const clock = new VirtualClock();
-  sim = await startSim(clock);
-  client = makeClient([nodeFor(sim, "main")], clock);
-  await client.start();
+  const { simulator: sim, client } = await sonoraEnv({ nodes: ["main"], client: STEADY_CLIENT });
   return { sim, client };
 }
 

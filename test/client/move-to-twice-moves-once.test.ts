@@ -1,31 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
-import type { SonoraClient } from "../../src/client/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { GUILD, makeClient, nodeFor, song, startSim } from "./helpers.js";
-
-let sims: ProtocolSimulator[] = [];
-let client: SonoraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  for (const s of sims) if (s.running) await s.stop();
-  sims = [];
-  client = undefined;
-});
+import { describe, expect, it } from "vitest";
+import { catalogTrack, TEST_GUILD_ID } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 describe("player.moveTo called again while a move is in flight", () => {
   it("to the same node: one move, one playerMove, one restore on the target", async () => {
-    const clock = new VirtualClock();
-    const a = await startSim(clock, { seed: 1 });
-    const b = await startSim(clock, { seed: 2 });
-    sims.push(a, b);
-    client = makeClient([nodeFor(a, "a"), nodeFor(b, "b")], clock);
-    await client.start();
-    const loaded = await client.load(song("twice"));
+    const env = await sonoraEnv({ nodes: ["a", "b"], client: STEADY_CLIENT });
+    const { client } = env;
+    const [a, b] = [env.simulatorOf("a"), env.simulatorOf("b")];
+    const loaded = await client.load(catalogTrack("twice"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
-    const player = await client.getPlayer(GUILD, { node: "a" });
+    const player = await client.getPlayer(TEST_GUILD_ID, { node: "a" });
     await player.update({ track: { encoded: loaded.data.encoded } });
-    await clock.advance(10_000);
+    await env.advance(10_000);
     const moves: string[] = [];
     client.on("playerMove", (_p, from, to) => moves.push(`${from.name}->${to.name}`));
 
@@ -35,21 +22,17 @@ describe("player.moveTo called again while a move is in flight", () => {
     expect(player.node).toBe(nodeB);
     const patches = b.log.filter({ kind: "rest", method: "PATCH", direction: "in" });
     expect(patches.filter((e) => e.body?.includes('"track"'))).toHaveLength(1);
-    expect(b.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(song("twice"));
-    expect(a.getPlayer(undefined, GUILD)).toBeUndefined();
+    expect(b.getPlayer(undefined, TEST_GUILD_ID)?.track?.info.identifier).toBe(catalogTrack("twice"));
+    expect(a.getPlayer(undefined, TEST_GUILD_ID)).toBeUndefined();
   });
 
   it("to two nodes in turn: the moves run one after the other and the player ends on the last", async () => {
-    const clock = new VirtualClock();
-    const a = await startSim(clock, { seed: 1 });
-    const b = await startSim(clock, { seed: 2 });
-    const c = await startSim(clock, { seed: 3 });
-    sims.push(a, b, c);
-    client = makeClient([nodeFor(a, "a"), nodeFor(b, "b"), nodeFor(c, "c")], clock);
-    await client.start();
-    const loaded = await client.load(song("hops"));
+    const env = await sonoraEnv({ nodes: ["a", "b", "c"], client: STEADY_CLIENT });
+    const { client } = env;
+    const [a, b, c] = [env.simulatorOf("a"), env.simulatorOf("b"), env.simulatorOf("c")];
+    const loaded = await client.load(catalogTrack("hops"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
-    const player = await client.getPlayer(GUILD, { node: "a" });
+    const player = await client.getPlayer(TEST_GUILD_ID, { node: "a" });
     await player.update({ track: { encoded: loaded.data.encoded } });
     const moves: string[] = [];
     client.on("playerMove", (_p, from, to) => moves.push(`${from.name}->${to.name}`));
@@ -57,8 +40,8 @@ describe("player.moveTo called again while a move is in flight", () => {
     await Promise.all([player.moveTo(client.nodes.get("b")!), player.moveTo(client.nodes.get("c")!)]);
     expect(moves).toEqual(["a->b", "b->c"]);
     expect(player.node.name).toBe("c");
-    expect(a.getPlayer(undefined, GUILD)).toBeUndefined();
-    expect(b.getPlayer(undefined, GUILD)).toBeUndefined();
-    expect(c.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(song("hops"));
+    expect(a.getPlayer(undefined, TEST_GUILD_ID)).toBeUndefined();
+    expect(b.getPlayer(undefined, TEST_GUILD_ID)).toBeUndefined();
+    expect(c.getPlayer(undefined, TEST_GUILD_ID)?.track?.info.identifier).toBe(catalogTrack("hops"));
   });
 });

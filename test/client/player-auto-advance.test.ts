@@ -1,75 +1,80 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { TrackEndReason } from "../../src/protocol/index.js";
-import { deliverFrame } from "../../src/testing/index.js";
-import { GUILD, type Rig, rig, song, until } from "./helpers/playback.js";
+import { catalogTrack, deliverFrame, TEST_GUILD_ID, waitUntil } from "../../src/testing/index.js";
+import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("auto-advance on TrackEnd, for every reason", () => {
-  let r: Rig;
   const ends: TrackEndReason[] = [];
-  beforeEach(async () => {
-    r = await rig();
+  test.beforeEach(async ({ player }) => {
     ends.length = 0;
-    r.player.on("trackEnd", (_t, reason) => ends.push(reason));
-  });
-  afterEach(async () => {
-    await r.close();
+    player.on("trackEnd", (_t, reason) => ends.push(reason));
   });
 
-  it("finished: the next queued track starts by itself, then the player goes idle", async () => {
-    const [a, b] = [await r.load(song("a")), await r.load(song("b"))];
-    await r.player.queue.add(b);
-    await r.player.play(a);
-    await r.advance(a.length + 1_000);
-    await until(() => r.truth()?.track?.info.identifier === b.identifier, "b started");
+  test("finished: the next queued track starts by itself, then the player goes idle", async ({
+    sonora,
+    player,
+  }) => {
+    const [a, b] = [await sonora.loadTrack(catalogTrack("a")), await sonora.loadTrack(catalogTrack("b"))];
+    await player.queue.add(b);
+    await player.play(a);
+    await sonora.advance(a.length + 1_000);
+    await waitUntil(() => sonora.nodePlayer()?.track?.info.identifier === b.identifier, "b started");
     expect(ends).toEqual(["finished"]);
-    expect(r.player.currentTrack).toBe(b);
-    expect(r.player.queue.history[0]).toBe(a);
-    await r.advance(b.length + 1_000);
-    await until(() => ends.length === 2, "b ended");
-    expect(r.truth()?.track).toBeNull();
-    expect(r.player.currentTrack).toBeNull();
+    expect(player.currentTrack).toBe(b);
+    expect(player.queue.history[0]).toBe(a);
+    await sonora.advance(b.length + 1_000);
+    await waitUntil(() => ends.length === 2, "b ended");
+    expect(sonora.nodePlayer()?.track).toBeNull();
+    expect(player.currentTrack).toBeNull();
   });
 
-  it("loadFailed: skips to the next track (even in track loop)", async () => {
+  test("loadFailed: skips to the next track (even in track loop)", async ({ sonora, player }) => {
     // A track the simulator fails to load when played (TrackStart, TrackException, TrackEnd loadFailed).
-    const [bad, good] = [await r.load("sonora:loadfail#broken"), await r.load(song("good"))];
-    r.player.queue.setLoop("track");
-    await r.player.queue.add(good);
-    await r.player.play(bad);
-    await r.advance(2_000, 100);
-    await until(() => r.truth()?.track?.info.identifier === good.identifier, "good started");
+    const [bad, good] = [
+      await sonora.loadTrack("sonora:loadfail#broken"),
+      await sonora.loadTrack(catalogTrack("good")),
+    ];
+    player.queue.setLoop("track");
+    await player.queue.add(good);
+    await player.play(bad);
+    await sonora.advance(2_000, { stepMs: 100 });
+    await waitUntil(() => sonora.nodePlayer()?.track?.info.identifier === good.identifier, "good started");
     expect(ends[0]).toBe("loadFailed");
-    expect(r.player.currentTrack).toBe(good);
+    expect(player.currentTrack).toBe(good);
   });
 
-  it("stopped and replaced do not start the next track", async () => {
-    const [a, b, c] = [await r.load(song("a")), await r.load(song("b")), await r.load(song("c"))];
-    await r.player.queue.add(c);
-    await r.player.play(a);
-    await r.player.play(b); // replaces a
-    await until(() => ends.includes("replaced"), "replaced event");
-    expect(r.player.currentTrack).toBe(b);
-    await r.player.stop();
-    await until(() => ends.includes("stopped"), "stopped event");
-    await r.advance(5_000);
-    expect(r.truth()?.track).toBeNull();
-    expect(r.player.queue.upcoming).toEqual([c]);
+  test("stopped and replaced do not start the next track", async ({ sonora, player }) => {
+    const [a, b, c] = [
+      await sonora.loadTrack(catalogTrack("a")),
+      await sonora.loadTrack(catalogTrack("b")),
+      await sonora.loadTrack(catalogTrack("c")),
+    ];
+    await player.queue.add(c);
+    await player.play(a);
+    await player.play(b); // replaces a
+    await waitUntil(() => ends.includes("replaced"), "replaced event");
+    expect(player.currentTrack).toBe(b);
+    await player.stop();
+    await waitUntil(() => ends.includes("stopped"), "stopped event");
+    await sonora.advance(5_000);
+    expect(sonora.nodePlayer()?.track).toBeNull();
+    expect(player.queue.upcoming).toEqual([c]);
   });
 
-  it("cleanup does not start the next track", async () => {
-    const [a, b] = [await r.load(song("a")), await r.load(song("b"))];
-    await r.player.queue.add(b);
-    await r.player.play(a);
-    deliverFrame(r.player.node, {
+  test("cleanup does not start the next track", async ({ sonora, player }) => {
+    const [a, b] = [await sonora.loadTrack(catalogTrack("a")), await sonora.loadTrack(catalogTrack("b"))];
+    await player.queue.add(b);
+    await player.play(a);
+    deliverFrame(player.node, {
       op: "event",
       type: "TrackEndEvent",
-      guildId: GUILD,
+      guildId: TEST_GUILD_ID,
       track: a.toJSON(),
       reason: "cleanup",
     });
-    await r.advance(2_000);
+    await sonora.advance(2_000);
     expect(ends).toEqual(["cleanup"]);
-    expect(r.player.queue.upcoming).toEqual([b]);
-    expect(r.truth()?.track?.info.identifier).toBe(song("a"));
+    expect(player.queue.upcoming).toEqual([b]);
+    expect(sonora.nodePlayer()?.track?.info.identifier).toBe(catalogTrack("a"));
   });
 });

@@ -1,29 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { PlayOptions } from "../../src/client/player/play-options.js";
 import type { Track } from "../../src/client/track.js";
 import { FilterValidationError, InvalidOptionError, LavalinkRestError } from "../../src/index.js";
-import { type Rig, rig, song } from "./helpers/playback.js";
+import { catalogTrack, type TestEnvironment } from "../../src/testing/index.js";
+import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("bad play options and bad filters are refused before any request, and nothing changes", () => {
-  let r: Rig;
   let playing: Track;
   let other: Track;
-  beforeEach(async () => {
-    r = await rig();
-    playing = await r.load(song("playing"));
-    other = await r.load(song("other"));
-    await r.player.play(playing);
-  });
-  afterEach(async () => {
-    await r.close();
+  test.beforeEach(async ({ sonora, player }) => {
+    playing = await sonora.loadTrack(catalogTrack("playing"));
+    other = await sonora.loadTrack(catalogTrack("other"));
+    await player.play(playing);
   });
 
-  const patches = () => r.sim.log.filter({ kind: "rest", direction: "in", method: "PATCH" }).length;
+  const patches = (sonora: TestEnvironment) =>
+    sonora.simulator.log.filter({ kind: "rest", direction: "in", method: "PATCH" }).length;
 
   const cyclic: Record<string, unknown> = {};
   cyclic.self = cyclic;
 
-  it.each<[string, Record<string, unknown>, string]>([
+  test.for<[string, Record<string, unknown>, string]>([
     ["fractional startTime", { startTime: 1.5 }, "startTime"],
     ["negative startTime", { startTime: -1 }, "startTime"],
     ["string startTime", { startTime: "10" }, "startTime"],
@@ -46,26 +43,29 @@ describe("bad play options and bad filters are refused before any request, and n
     ["userData with NaN", { userData: { n: Number.NaN } }, "userData"],
     ["userData with a Map", { userData: { m: new Map() } }, "userData"],
     ["userData with a cycle", { userData: cyclic }, "userData"],
-  ])("%s", async (_label, options, option) => {
+  ])("%s", async ([_label, options, option], { sonora, player }) => {
     const before = {
-      patches: patches(),
-      history: [...r.player.queue.history],
-      upcoming: r.player.queue.size,
+      patches: patches(sonora),
+      history: [...player.queue.history],
+      upcoming: player.queue.size,
     };
-    const error = await r.player.play(other, options as PlayOptions).catch((e: unknown) => e);
+    const error = await player.play(other, options as PlayOptions).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidOptionError);
     expect((error as InvalidOptionError).option).toBe(option);
-    expect(patches()).toBe(before.patches);
-    expect(r.player.currentTrack).toBe(playing);
-    expect(r.player.queue.current).toBe(playing);
-    expect(r.player.queue.history).toEqual(before.history);
+    expect(patches(sonora)).toBe(before.patches);
+    expect(player.currentTrack).toBe(playing);
+    expect(player.queue.current).toBe(playing);
+    expect(player.queue.history).toEqual(before.history);
     expect(other.userData).toEqual({});
-    expect(r.truth()?.track?.info.identifier).toBe(playing.identifier);
+    expect(sonora.nodePlayer()?.track?.info.identifier).toBe(playing.identifier);
   });
 
-  it("accepts the edges: startTime 0, endTime just after startTime, nested JSON userData", async () => {
+  test("accepts the edges: startTime 0, endTime just after startTime, nested JSON userData", async ({
+    sonora,
+    player,
+  }) => {
     const userData = { requester: { id: "1", roles: ["dj", null] }, n: 1.5, ok: true };
-    await r.player.play(other, {
+    await player.play(other, {
       startTime: 0,
       endTime: 1,
       volume: 0,
@@ -73,45 +73,51 @@ describe("bad play options and bad filters are refused before any request, and n
       noReplace: false,
       userData,
     });
-    expect(r.player.currentTrack).toBe(other);
-    expect(r.truth()?.track?.userData).toEqual(userData);
+    expect(player.currentTrack).toBe(other);
+    expect(sonora.nodePlayer()?.track?.userData).toEqual(userData);
   });
 
-  it("setFilters(bad) throws FilterValidationError and keeps the current filters", async () => {
-    r.player.filters.nightcore();
-    await r.player.setFilters();
-    const payload = r.player.filters.toPayload();
-    const sent = patches();
+  test("setFilters(bad) throws FilterValidationError and keeps the current filters", async ({
+    sonora,
+    player,
+  }) => {
+    player.filters.nightcore();
+    await player.setFilters();
+    const payload = player.filters.toPayload();
+    const sent = patches(sonora);
     for (const bad of [
       { volume: -1 },
       { timescale: { speed: 0 } },
       { equalizer: [{ band: 99, gain: 0 }] },
       null,
     ]) {
-      const error = await r.player.setFilters(bad as never).catch((e: unknown) => e);
+      const error = await player.setFilters(bad as never).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(FilterValidationError);
-      expect(r.player.filters.toPayload()).toEqual(payload);
-      expect(r.player.filters.dirty).toBe(false);
+      expect(player.filters.toPayload()).toEqual(payload);
+      expect(player.filters.dirty).toBe(false);
     }
-    expect(patches()).toBe(sent);
-    expect(r.truth()?.filters).toEqual(payload);
+    expect(patches(sonora)).toBe(sent);
+    expect(sonora.nodePlayer()?.filters).toEqual(payload);
   });
 
-  it("setFilters(good) refused by the node gives the manager its previous filters back", async () => {
-    r.player.filters.bassBoost("high");
-    await r.player.setFilters();
-    r.player.filters.setVolume(0.5); // a local edit not sent yet: dirty
-    const payload = r.player.filters.toPayload();
-    r.sim.faults.add({
+  test("setFilters(good) refused by the node gives the manager its previous filters back", async ({
+    sonora,
+    player,
+  }) => {
+    player.filters.bassBoost("high");
+    await player.setFilters();
+    player.filters.setVolume(0.5); // a local edit not sent yet: dirty
+    const payload = player.filters.toPayload();
+    sonora.simulator.faults.add({
       type: "rest-error",
       status: 400,
       toxicity: 1,
       route: "PATCH /v4/sessions/*/players/*",
     });
-    const error = await r.player.setFilters({ karaoke: { level: 1 } }).catch((e: unknown) => e);
+    const error = await player.setFilters({ karaoke: { level: 1 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LavalinkRestError);
-    expect(r.player.filters.toPayload()).toEqual(payload);
-    expect(r.player.filters.dirty).toBe(true);
-    expect(r.truth()?.filters.karaoke).toBeUndefined();
+    expect(player.filters.toPayload()).toEqual(payload);
+    expect(player.filters.dirty).toBe(true);
+    expect(sonora.nodePlayer()?.filters.karaoke).toBeUndefined();
   });
 });

@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { EQUALIZER_PRESETS, Equalizer, type FilterManager } from "../../src/index.js";
-import { type Rig, rig, song } from "./helpers/playback.js";
+import { catalogTrack } from "../../src/testing/index.js";
+import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("every filter and preset is accepted by the simulator's validation", () => {
-  let r: Rig;
-  beforeEach(async () => {
-    r = await rig();
-    await r.player.play(await r.load(song("f")));
-  });
-  afterEach(async () => {
-    await r.close();
+  test.beforeEach(async ({ sonora, player }) => {
+    await player.play(await sonora.loadTrack(catalogTrack("f")));
   });
 
   const cases: [string, (f: FilterManager) => unknown][] = [
@@ -45,34 +41,34 @@ describe("every filter and preset is accepted by the simulator's validation", ()
     ),
   ];
 
-  it.each(cases)("%s", async (_name, apply) => {
-    r.player.filters.reset();
-    apply(r.player.filters);
-    const payload = r.player.filters.toPayload();
-    await r.player.setFilters();
-    expect(r.truth()?.filters).toEqual(payload);
-    expect(r.player.filters.toPayload()).toEqual(payload); // the node's answer mirrors it back
+  test.for(cases)("%s", async ([_name, apply], { sonora, player }) => {
+    player.filters.reset();
+    apply(player.filters);
+    const payload = player.filters.toPayload();
+    await player.setFilters();
+    expect(sonora.nodePlayer()?.filters).toEqual(payload);
+    expect(player.filters.toPayload()).toEqual(payload); // the node's answer mirrors it back
   });
 
-  it("all at once, and reset clears them on the node", async () => {
-    r.player.filters.bassBoost("high").nightcore().eightD().karaoke().soft().setVolume(1.2);
-    await r.player.setFilters();
-    expect(Object.keys(r.truth()?.filters ?? {}).sort()).toEqual(
+  test("all at once, and reset clears them on the node", async ({ sonora, player }) => {
+    player.filters.bassBoost("high").nightcore().eightD().karaoke().soft().setVolume(1.2);
+    await player.setFilters();
+    expect(Object.keys(sonora.nodePlayer()?.filters ?? {}).sort()).toEqual(
       ["equalizer", "karaoke", "lowPass", "rotation", "timescale", "volume"].sort(),
     );
-    r.player.filters.reset();
-    await r.player.setFilters();
-    expect(r.truth()?.filters).toEqual({});
-    await r.player.setFilters({ tremolo: { frequency: 2, depth: 0.5 } });
-    expect(r.truth()?.filters).toEqual({ tremolo: { frequency: 2, depth: 0.5 } });
+    player.filters.reset();
+    await player.setFilters();
+    expect(sonora.nodePlayer()?.filters).toEqual({});
+    await player.setFilters({ tremolo: { frequency: 2, depth: 0.5 } });
+    expect(sonora.nodePlayer()?.filters).toEqual({ tremolo: { frequency: 2, depth: 0.5 } });
   });
 
-  it("unsent local edits survive the answer to an unrelated request", async () => {
-    r.player.filters.nightcore();
-    await r.player.pause();
-    expect(r.player.filters.dirty).toBe(true);
-    expect(r.player.filters.get("timescale")).toBeDefined();
-    await r.player.setFilters();
-    expect(r.truth()?.filters.timescale).toEqual({ speed: 1.2, pitch: 1.2, rate: 1 });
+  test("unsent local edits survive the answer to an unrelated request", async ({ sonora, player }) => {
+    player.filters.nightcore();
+    await player.pause();
+    expect(player.filters.dirty).toBe(true);
+    expect(player.filters.get("timescale")).toBeDefined();
+    await player.setFilters();
+    expect(sonora.nodePlayer()?.filters.timescale).toEqual({ speed: 1.2, pitch: 1.2, rate: 1 });
   });
 });

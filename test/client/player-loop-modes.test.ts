@@ -1,59 +1,55 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Rig, rig, song, until } from "./helpers/playback.js";
+import { describe, expect } from "vitest";
+import { catalogTrack, type TestEnvironment, waitUntil } from "../../src/testing/index.js";
+import { sonoraTest as test } from "../../src/testing/vitest.js";
 
-const [A, B, C] = [song("a"), song("b"), song("c")];
+const [A, B, C] = [catalogTrack("a"), catalogTrack("b"), catalogTrack("c")];
 
 describe("loop modes on the simulator", () => {
-  let r: Rig;
   const started: string[] = [];
-  beforeEach(async () => {
-    r = await rig();
+  test.beforeEach(async ({ player }) => {
     started.length = 0;
-    r.player.on("trackStart", (t) => started.push(t.identifier));
-  });
-  afterEach(async () => {
-    await r.close();
+    player.on("trackStart", (t) => started.push(t.identifier));
   });
 
-  async function playThrough(n: number): Promise<void> {
+  async function playThrough(sonora: TestEnvironment, n: number): Promise<void> {
     const target = started.length + n;
-    for (let i = 0; i < 400 && started.length < target; i++) await r.advance(5_000);
-    await until(() => started.length >= target, `${n} more starts`);
+    for (let i = 0; i < 400 && started.length < target; i++) await sonora.advance(5_000);
+    await waitUntil(() => started.length >= target, `${n} more starts`);
   }
 
-  it("track loop repeats the track on a natural end; skip moves on", async () => {
-    const [a, b] = [await r.load(A), await r.load(B)];
-    r.player.queue.setLoop("track");
-    await r.player.queue.add(b);
-    await r.player.play(a);
-    await until(() => started.length === 1, "a started");
-    await playThrough(2);
+  test("track loop repeats the track on a natural end; skip moves on", async ({ sonora, player }) => {
+    const [a, b] = [await sonora.loadTrack(A), await sonora.loadTrack(B)];
+    player.queue.setLoop("track");
+    await player.queue.add(b);
+    await player.play(a);
+    await waitUntil(() => started.length === 1, "a started");
+    await playThrough(sonora, 2);
     expect(started).toEqual([A, A, A]);
-    await r.player.skip();
-    await until(() => started.length === 4, "b started");
+    await player.skip();
+    await waitUntil(() => started.length === 4, "b started");
     expect(started[3]).toBe(B);
   });
 
-  it("queue loop cycles through the queue forever", async () => {
-    const t = [await r.load(A), await r.load(B), await r.load(C)];
-    r.player.queue.setLoop("queue");
-    await r.player.queue.add(t);
-    await r.player.play();
-    await until(() => started.length === 1, "first start");
-    await playThrough(5);
+  test("queue loop cycles through the queue forever", async ({ sonora, player }) => {
+    const t = [await sonora.loadTrack(A), await sonora.loadTrack(B), await sonora.loadTrack(C)];
+    player.queue.setLoop("queue");
+    await player.queue.add(t);
+    await player.play();
+    await waitUntil(() => started.length === 1, "first start");
+    await playThrough(sonora, 5);
     expect(started).toEqual([A, B, C, A, B, C]);
-    expect(r.player.queue.size).toBe(2);
+    expect(player.queue.size).toBe(2);
   });
 
-  it("off: the queue drains and the player stops", async () => {
-    const t = [await r.load(A), await r.load(B)];
-    await r.player.queue.add(t);
-    await r.player.play();
-    await until(() => started.length === 1, "first start");
-    await playThrough(1);
-    for (let i = 0; i < 100 && r.truth()?.track; i++) await r.advance(5_000);
+  test("off: the queue drains and the player stops", async ({ sonora, player }) => {
+    const t = [await sonora.loadTrack(A), await sonora.loadTrack(B)];
+    await player.queue.add(t);
+    await player.play();
+    await waitUntil(() => started.length === 1, "first start");
+    await playThrough(sonora, 1);
+    for (let i = 0; i < 100 && sonora.nodePlayer()?.track; i++) await sonora.advance(5_000);
     expect(started).toEqual([A, B]);
-    expect(r.truth()?.track).toBeNull();
-    expect(r.player.queue.history.map((x) => x.identifier)).toEqual([B, A]);
+    expect(sonora.nodePlayer()?.track).toBeNull();
+    expect(player.queue.history.map((x) => x.identifier)).toEqual([B, A]);
   });
 });

@@ -1,5 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Rig, rig, song } from "./helpers/playback.js";
+import { describe, expect } from "vitest";
+import type { Player } from "../../src/index.js";
+import { catalogTrack, type TestEnvironment } from "../../src/testing/index.js";
+import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 /**
  * Bound: the estimate may lag the node by at most one clock step of unprocessed I/O. Both sides read
@@ -9,50 +11,45 @@ import { type Rig, rig, song } from "./helpers/playback.js";
 const BOUND_MS = 50;
 
 describe("position estimate vs the simulator's truth on the virtual clock", () => {
-  let r: Rig;
-  beforeEach(async () => {
-    r = await rig();
-  });
-  afterEach(async () => {
-    await r.close();
-  });
-
-  function check(): number {
-    const truth = r.truth()?.state.position ?? -1;
-    expect(Math.abs(r.player.position - truth)).toBeLessThanOrEqual(BOUND_MS);
+  function check(sonora: TestEnvironment, player: Player): number {
+    const truth = sonora.nodePlayer()?.state.position ?? -1;
+    expect(Math.abs(player.position - truth)).toBeLessThanOrEqual(BOUND_MS);
     return truth;
   }
 
-  it("tracks playing, paused, seeked and timescaled playback within the bound", async () => {
-    const t = await r.load(song("long", 600_000));
-    await r.player.play(t);
+  test("tracks playing, paused, seeked and timescaled playback within the bound", async ({
+    sonora,
+    player,
+  }) => {
+    const t = await sonora.loadTrack(catalogTrack("long", 600_000));
+    await player.play(t);
     const samples: number[] = [];
     for (let i = 0; i < 12; i++) {
-      await r.advance(1_700, 850); // off the 5 s playerUpdate grid on purpose
-      samples.push(check());
+      await sonora.advance(1_700, { stepMs: 850 }); // off the 5 s playerUpdate grid on purpose
+      samples.push(check(sonora, player));
     }
     expect(samples.at(-1)).toBeGreaterThan(20_000);
 
-    await r.player.pause();
-    const paused = check();
-    await r.advance(10_000);
-    expect(check()).toBe(paused);
-    expect(r.player.position).toBe(paused);
-    await r.player.resume();
+    await player.pause();
+    const paused = check(sonora, player);
+    await sonora.advance(10_000);
+    expect(check(sonora, player)).toBe(paused);
+    expect(player.position).toBe(paused);
+    await player.resume();
 
-    await r.player.seek(60_000);
-    expect(check()).toBe(60_000);
-    await r.advance(3_000);
-    check();
+    await player.seek(60_000);
+    expect(check(sonora, player)).toBe(60_000);
+    await sonora.advance(3_000);
+    check(sonora, player);
 
-    r.player.filters.setTimescale({ speed: 1.5, rate: 1.2 });
-    await r.player.setFilters();
-    expect(r.player.filters.timescaleFactor).toBeCloseTo(1.8);
-    const before = check();
+    player.filters.setTimescale({ speed: 1.5, rate: 1.2 });
+    await player.setFilters();
+    expect(player.filters.timescaleFactor).toBeCloseTo(1.8);
+    const before = check(sonora, player);
     for (let i = 0; i < 6; i++) {
-      await r.advance(1_300, 650);
-      check();
+      await sonora.advance(1_300, { stepMs: 650 });
+      check(sonora, player);
     }
-    expect((r.truth()?.state.position ?? 0) - before).toBeGreaterThan(1.8 * 7_800 - BOUND_MS);
+    expect((sonora.nodePlayer()?.state.position ?? 0) - before).toBeGreaterThan(1.8 * 7_800 - BOUND_MS);
   });
 });

@@ -1,40 +1,35 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
-import type { SonoraClient } from "../../src/client/index.js";
-import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { makeClient, nodeFor, song, startSim, until } from "./helpers.js";
-
-let sims: ProtocolSimulator[] = [];
-let clients: SonoraClient[] = [];
-afterEach(async () => {
-  for (const c of clients) await c.close();
-  for (const s of sims) if (s.running) await s.stop();
-  clients = [];
-  sims = [];
-});
+import { describe, expect, it } from "vitest";
+import { catalogTrack, waitUntil } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 describe("the pool gives new players to the least-loaded ready node", () => {
   it("follows load another client put on a node (from stats) and never uses a down node", async () => {
-    const clock = new VirtualClock();
-    const a = await startSim(clock, { statsInterval: 1_000, seed: 1 });
-    const b = await startSim(clock, { statsInterval: 1_000, seed: 2 });
-    sims.push(a, b);
+    const env = await sonoraEnv({
+      nodes: ["a", "b"],
+      simulator: { statsInterval: 1_000 },
+      client: STEADY_CLIENT,
+      connect: false,
+    });
+    const b = env.simulatorOf("b");
 
     // Another bot plays three tracks on node a.
-    const other = makeClient([nodeFor(a, "a")], clock, { userId: "222222222222222222" });
-    clients.push(other);
+    const other = env.createClient({
+      ...STEADY_CLIENT,
+      nodes: [env.nodes[0]!],
+      userId: "222222222222222222",
+    });
     await other.start();
-    const loaded = await other.load(song("busy"));
+    const loaded = await other.load(catalogTrack("busy"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
     for (const guild of ["11", "12", "13"]) {
       await (await other.getPlayer(guild)).update({ track: { encoded: loaded.data.encoded } });
     }
 
-    const client = makeClient([nodeFor(a, "a"), nodeFor(b, "b")], clock);
-    clients.push(client);
+    const { client } = env;
     await client.start();
-    await clock.advance(1_000);
-    await until(() => client.nodes.get("a")?.stats?.playingPlayers === 3, "node a reports three players");
+    await env.advance(1_000);
+    await waitUntil(() => client.nodes.get("a")?.stats?.playingPlayers === 3, "node a reports three players");
     expect(client.nodes.get("a")!.penalty).toBeGreaterThan(client.nodes.get("b")!.penalty);
     const first = await client.getPlayer("21");
     expect(first.node.name).toBe("b");
@@ -50,7 +45,7 @@ describe("the pool gives new players to the least-loaded ready node", () => {
 
     // A node that is down gets nothing.
     await b.stop();
-    await until(() => client.nodes.get("b")?.state !== "ready", "the client notices b is gone");
+    await waitUntil(() => client.nodes.get("b")?.state !== "ready", "the client notices b is gone");
     expect((await client.getPlayer("31")).node.name).toBe("a");
   });
 });

@@ -1,31 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { io, type Rig, rig, song } from "./helpers/playback.js";
+import { describe, expect } from "vitest";
+import { catalogTrack } from "../../src/testing/index.js";
+import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("a playerUpdate the node sent before a seek, delivered after the seek's answer", () => {
-  let r: Rig;
-  beforeEach(async () => {
-    r = await rig();
-  });
-  afterEach(async () => {
-    await r.close();
-  });
-
-  it("does not drag the estimate back to the old position", async () => {
-    await r.player.play(await r.load(song("seeker", 600_000)));
-    await r.advance(60_000);
+  test("does not drag the estimate back to the old position", async ({ sonora, player }) => {
+    await player.play(await sonora.loadTrack(catalogTrack("seeker", 600_000)));
+    await sonora.advance(60_000);
     // WebSocket frames now arrive 1 s late; REST answers are not delayed.
-    r.sim.faults.add({ type: "latency", latency: 1_000, toxicity: 1, scope: "ws", direction: "downstream" });
+    sonora.simulator.faults.add({
+      type: "latency",
+      latency: 1_000,
+      toxicity: 1,
+      scope: "ws",
+      direction: "downstream",
+    });
     // Up to the moment the next playerUpdate (position ≈ 65 s) leaves the node: it is now held.
-    await r.advance(5_000);
-    await r.player.seek(1_000);
-    expect(r.player.position).toBe(1_000);
+    await sonora.advance(5_000);
+    await player.seek(1_000);
+    expect(player.position).toBe(1_000);
     const received: number[] = [];
-    r.player.on("playerUpdate", (state) => received.push(state.position));
+    player.on("playerUpdate", (state) => received.push(state.position));
     const positions: number[] = [];
     for (let i = 0; i < 30; i++) {
-      await r.clock.advance(100);
-      await io();
-      positions.push(r.player.position);
+      await sonora.advance(100);
+      positions.push(player.position);
     }
     // The stale report (≈ 65 s, stamped before the seek) did reach the player meanwhile.
     expect(received.some((p) => p > 60_000)).toBe(true);

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
 import { SeededRandom } from "../../src/base/random.js";
 import {
   defaultRandomSource,
@@ -17,8 +16,9 @@ import {
   SonoraClient,
 } from "../../src/client/index.js";
 import { Queue, QueueOptionError, smartShuffle } from "../../src/client/queue/index.js";
+import { waitUntil } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
 import { makeTrack, tracksByArtist } from "./helpers/tracks.js";
-import { nodeFor, simForTest, until } from "./helpers.js";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -94,8 +94,8 @@ describe("one random abstraction: RandomSource, with a Math.random default in ba
   });
 
   it("the client's reconnect jitter draws from an injected SeededRandom", async () => {
-    const clock = new VirtualClock();
-    const sim = await simForTest(clock);
+    const env = await sonoraEnv({ nodes: ["main"], connect: false });
+    const { simulator: sim } = env;
     let draws = 0;
     const seeded = new SeededRandom(9);
     const counting: RandomSource = {
@@ -104,8 +104,7 @@ describe("one random abstraction: RandomSource, with a Math.random default in ba
         return seeded.next();
       },
     };
-    const client = new SonoraClient([nodeFor(sim, "main")], {
-      clock,
+    const client = env.createClient({
       random: counting,
       offline: false,
       reconnect: { maxRetries: 3, backoff: "fixed", baseDelay: 1_000, jitter: 0.5 },
@@ -116,7 +115,7 @@ describe("one random abstraction: RandomSource, with a Math.random default in ba
       client.on("nodeReconnecting", (_node, _attempt, delay) => delays.push(delay));
       const node = client.nodes.get("main")!;
       sim.dropConnection(node.sessionId!);
-      await until(() => delays.length === 1, "the client schedules a reconnect");
+      await waitUntil(() => delays.length === 1, "the client schedules a reconnect");
       expect(draws).toBe(1);
       const expected = new SeededRandom(9).next();
       expect(delays[0]).toBe(Math.round(1_000 - expected * 0.5 * 1_000));

@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { drive, GUILD, song, startNode, until } from "./helpers.js";
+import { catalogTrack, TEST_GUILD_ID, waitUntil } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 describe("a dropped socket is reconnected and the session resumed", () => {
   it("keeps the player playing and delivers the events queued meanwhile, in order", async () => {
-    const { clock, sim, client } = await startNode();
+    const env = await sonoraEnv({ nodes: ["main"], client: STEADY_CLIENT });
+    const { simulator: sim, client } = env;
     const node = client.nodes.get("main")!;
     const sessionId = node.sessionId!;
-    await until(() => sim.getSession(sessionId)?.resuming === true, "resuming is configured");
+    await waitUntil(() => sim.getSession(sessionId)?.resuming === true, "resuming is configured");
 
-    const loaded = await client.load(song("resume-me"));
+    const loaded = await client.load(catalogTrack("resume-me"));
     if (loaded.loadType !== "track") throw new Error("expected a track");
-    const player = await client.getPlayer(GUILD);
+    const player = await client.getPlayer(TEST_GUILD_ID);
     await player.update({ track: { encoded: loaded.data.encoded }, position: loaded.data.length - 500 });
 
     const events: string[] = [];
@@ -19,14 +22,13 @@ describe("a dropped socket is reconnected and the session resumed", () => {
     client.on("trackEnd", (_p, _t, reason) => events.push(`trackEnd:${reason}`));
 
     sim.dropConnection(sessionId);
-    await until(() => node.state === "reconnecting", "the client notices the drop");
+    await waitUntil(() => node.state === "reconnecting", "the client notices the drop");
     // The track ends 500 ms later, while the client is away: the node queues the event.
-    await clock.advance(600);
+    await env.advance(600);
     expect(sim.log.filter({ type: "TrackEndEvent" }).some((e) => e.note?.includes("queued"))).toBe(true);
-    await drive(
-      clock,
-      until(() => events.includes("trackEnd:finished"), "the queued trackEnd arrives"),
-    );
+    await env.advanceUntil(() => events.includes("trackEnd:finished"), {
+      description: "the queued trackEnd arrives",
+    });
     expect(node.state).toBe("ready");
     expect(node.sessionId).toBe(sessionId);
     expect(events).toEqual(["reconnecting", "resumed", "trackEnd:finished"]);

@@ -8,10 +8,11 @@ import {
   RequestTimeoutError,
   RestClient,
   resolveRetryPolicy,
-  type SonoraClient,
 } from "../../src/client/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
-import { drive, GUILD, makeClient, nodeFor, song, startSim, until } from "./helpers.js";
+import { catalogTrack, driveClock, TEST_GUILD_ID, waitUntil } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 interface Hit {
   method: string;
@@ -85,9 +86,10 @@ describe("REST retries over a real socket (scripted server: what the simulator c
     cleanup.push(() => server.close());
     const clock = new VirtualClock();
     const rest = client(port, clock);
-    const error = await drive(
+    const error = await driveClock(
       clock,
       rest.request("PATCH", "/v4/sessions/s/players/1", { body: { track: { encoded: "x" } } }),
+      { stepMs: 100 },
     ).catch((e: unknown) => e);
     expect((error as LavalinkRestError).status).toBe(500);
     expect(hits).toHaveLength(1);
@@ -99,7 +101,9 @@ describe("REST retries over a real socket (scripted server: what the simulator c
     );
     cleanup.push(() => server.close());
     const clock = new VirtualClock();
-    const result = await drive(clock, client(port, clock).request("PATCH", "/x", { body: { a: 1 } }));
+    const result = await driveClock(clock, client(port, clock).request("PATCH", "/x", { body: { a: 1 } }), {
+      stepMs: 100,
+    });
     expect(result).toEqual({ done: 2 });
     expect(hits.map((h) => h.body)).toEqual(['{"a":1}', '{"a":1}']);
   });
@@ -111,9 +115,9 @@ describe("REST retries over a real socket (scripted server: what the simulator c
       server.close();
     });
     const clock = new VirtualClock();
-    const error = await drive(clock, client(port, clock).request("POST", "/x", { body: {} }), 1_000).catch(
-      (e: unknown) => e,
-    );
+    const error = await driveClock(clock, client(port, clock).request("POST", "/x", { body: {} }), {
+      stepMs: 1_000,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect((error as RequestTimeoutError).code).toBe("REQUEST_TIMEOUT");
     expect(hits).toHaveLength(1);
@@ -121,18 +125,12 @@ describe("REST retries over a real socket (scripted server: what the simulator c
 });
 
 /** A client connected to a simulator, with 3 REST retries 100 ms apart on the shared virtual clock. */
-async function simulated(): Promise<{ sim: ProtocolSimulator; client: SonoraClient; clock: VirtualClock }> {
-  const clock = new VirtualClock();
-  const sim = await startSim(clock);
-  const client = makeClient([nodeFor(sim, "main")], clock, {
-    rest: { retry: { maxRetries: 3, baseDelay: 100, jitter: false } },
+async function simulated() {
+  const env = await sonoraEnv({
+    nodes: ["main"],
+    client: { ...STEADY_CLIENT, rest: { retry: { maxRetries: 3, baseDelay: 100, jitter: false } } },
   });
-  cleanup.push(
-    () => client.close(),
-    () => sim.stop(),
-  );
-  await client.start();
-  return { sim, client, clock };
+  return { sim: env.simulator, client: env.client, env };
 }
 
 const hits = (sim: ProtocolSimulator, fault: string) =>
@@ -140,7 +138,7 @@ const hits = (sim: ProtocolSimulator, fault: string) =>
 
 describe("REST retries against the simulator's injected 503s", () => {
   it("retries a GET through two 503s, then gets the answer once the fault is removed", async () => {
-    const { sim, client, clock } = await simulated();
+    const { sim, client, env } = await simulated();
     const fault = sim.faults.add({
       id: "overloaded",
       type: "rest-error",
@@ -148,13 +146,13 @@ describe("REST retries against the simulator's injected 503s", () => {
       toxicity: 1,
       route: "GET /v4/loadtracks",
     });
-    const loading = client.load(song("through-503"));
+    const loading = client.load(catalogTrack("through-503"));
     // Retry waits run on the virtual clock, which stands still until the fault is gone.
-    await until(() => hits(sim, "overloaded") === 1, "the first attempt gets a 503");
-    await clock.advance(100);
-    await until(() => hits(sim, "overloaded") === 2, "the first retry gets a 503");
+    await waitUntil(() => hits(sim, "overloaded") === 1, "the first attempt gets a 503");
+    await env.advance(100);
+    await waitUntil(() => hits(sim, "overloaded") === 2, "the first retry gets a 503");
     sim.faults.remove(fault);
-    const result = await drive(clock, loading);
+    const result = await env.drive(loading, { stepMs: 100 });
     expect(result.loadType).toBe("track");
     expect(hits(sim, "overloaded")).toBe(2);
     const loads = sim.log
@@ -164,7 +162,7 @@ describe("REST retries against the simulator's injected 503s", () => {
   });
 
   it("gives up after maxRetries with Lavalink's error body attached", async () => {
-    const { sim, client, clock } = await simulated();
+    const { sim, client, env } = await simulated();
     sim.faults.add({
       id: "down",
       type: "rest-error",
@@ -173,7 +171,9 @@ describe("REST retries against the simulator's injected 503s", () => {
       toxicity: 1,
       route: "GET /v4/loadtracks",
     });
-    const error = await drive(clock, client.load(song("never"))).catch((e: unknown) => e);
+    const error = await env
+      .drive(client.load(catalogTrack("never")), { stepMs: 100 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LavalinkRestError);
     expect((error as LavalinkRestError).status).toBe(503);
     expect((error as LavalinkRestError).body?.path).toBe("/v4/loadtracks");
@@ -181,9 +181,9 @@ describe("REST retries against the simulator's injected 503s", () => {
   });
 
   it("replays a track change refused upstream with 503 (never applied): the track starts exactly once", async () => {
-    const { sim, client, clock } = await simulated();
-    const track = (await client.load(song("play-through-503"))).tracks[0]!;
-    const player = await client.getPlayer(GUILD);
+    const { sim, client, env } = await simulated();
+    const track = (await client.load(catalogTrack("play-through-503"))).tracks[0]!;
+    const player = await client.getPlayer(TEST_GUILD_ID);
     const fault = sim.faults.add({
       id: "busy",
       type: "rest-error",
@@ -192,17 +192,17 @@ describe("REST retries against the simulator's injected 503s", () => {
       route: "PATCH /v4/sessions/*/players/*",
     });
     const playing = player.play(track);
-    await until(() => hits(sim, "busy") === 1, "the first PATCH gets a 503");
+    await waitUntil(() => hits(sim, "busy") === 1, "the first PATCH gets a 503");
     sim.faults.remove(fault);
-    expect(await drive(clock, playing)).toBe(track);
-    expect(sim.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(track.identifier);
+    expect(await env.drive(playing, { stepMs: 100 })).toBe(track);
+    expect(sim.getPlayer(undefined, TEST_GUILD_ID)?.track?.info.identifier).toBe(track.identifier);
     expect(sim.log.filter({ type: "TrackStartEvent" })).toHaveLength(1);
   });
 
   it("does not replay a track change the node applied before answering 500", async () => {
-    const { sim, client, clock } = await simulated();
-    const track = (await client.load(song("applied-then-500"))).tracks[0]!;
-    const player = await client.getPlayer(GUILD);
+    const { sim, client, env } = await simulated();
+    const track = (await client.load(catalogTrack("applied-then-500"))).tracks[0]!;
+    const player = await client.getPlayer(TEST_GUILD_ID);
     sim.faults.add({
       id: "late-500",
       type: "rest-error",
@@ -211,11 +211,11 @@ describe("REST retries against the simulator's injected 503s", () => {
       toxicity: 1,
       route: "PATCH /v4/sessions/*/players/*",
     });
-    const error = await drive(clock, player.play(track)).catch((e: unknown) => e);
+    const error = await env.drive(player.play(track), { stepMs: 100 }).catch((e: unknown) => e);
     expect((error as LavalinkRestError).status).toBe(500);
     expect(hits(sim, "late-500")).toBe(1);
     // The node did apply it: the client must not restart the track by replaying the PATCH.
-    expect(sim.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(track.identifier);
+    expect(sim.getPlayer(undefined, TEST_GUILD_ID)?.track?.info.identifier).toBe(track.identifier);
     expect(sim.log.filter({ type: "TrackStartEvent" })).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import {
   RestClient,
   resolveRetryPolicy,
 } from "../../src/client/index.js";
-import { drive, until } from "./helpers.js";
+import { driveClock, waitUntil } from "../../src/testing/index.js";
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -45,11 +45,11 @@ describe("a timed-out REST request is released", () => {
     cleanup.push(() => rest.close());
 
     const pending = rest.request("GET", "/v4/info");
-    await until(() => rest.inFlightCount === 1, "the request is sent");
-    const error = await drive(clock, pending, 250).catch((e: unknown) => e);
+    await waitUntil(() => rest.inFlightCount === 1, "the request is sent");
+    const error = await driveClock(clock, pending, { stepMs: 250 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
     expect(rest.inFlightCount).toBe(0);
-    await until(
+    await waitUntil(
       () => closed === sockets.length && sockets.length === 2,
       "the server sees both sockets closed",
     );

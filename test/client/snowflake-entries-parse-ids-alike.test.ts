@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
 import {
   AutoplayConfigError,
   AutoplayEngine,
@@ -13,8 +12,10 @@ import {
   MockGateway,
   type TestEnvironment,
   TestingError,
+  VirtualClock,
 } from "../../src/testing/index.js";
-import { startNode } from "./helpers.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 /** Not snowflakes: a fraction, a negative, a number past 2^53 (digits already lost), letters. */
 const BAD: readonly unknown[] = [1.5, -1, 2 ** 60, "abc"];
@@ -44,9 +45,12 @@ describe("every public entry parses Discord ids one way: 123 and '123' alike, th
 
   it("client.getPlayer and player.connect", async () => {
     const sent: string[] = [];
-    const { client } = await startNode({
-      client: { send: (_guild, payload) => void sent.push(String(payload.d.channel_id)) },
+    const env = await sonoraEnv({ nodes: ["main"], connect: false });
+    const client = env.createClient({
+      ...STEADY_CLIENT,
+      send: (_guild, payload) => void sent.push(String(payload.d.channel_id)),
     });
+    await client.start();
     const byNumber = await client.getPlayer(123);
     expect(byNumber.guildId).toBe("123");
     expect(await client.getPlayer("123")).toBe(byNumber);
@@ -88,7 +92,7 @@ describe("every public entry parses Discord ids one way: 123 and '123' alike, th
   });
 
   it("client.handleRaw matches a voice packet's numeric guild id to the player", async () => {
-    const { client } = await startNode();
+    const { client } = await sonoraEnv({ nodes: ["main"], client: STEADY_CLIENT });
     const player = await client.getPlayer("123");
     await client.handleRaw({
       t: "VOICE_SERVER_UPDATE",

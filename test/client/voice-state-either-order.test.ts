@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
 import { type GatewayVoicePayload, VoiceNotConfiguredError } from "../../src/client/index.js";
-import { BOT, clientForTest, nodeFor, simForTest } from "./helpers.js";
+import { TEST_BOT_ID } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
-const stateUpdate = (guild: string, channel: string | null, session = "sess-1", user = BOT) => ({
+const stateUpdate = (guild: string, channel: string | null, session = "sess-1", user = TEST_BOT_ID) => ({
   t: "VOICE_STATE_UPDATE",
   d: { guild_id: guild, channel_id: channel, user_id: user, session_id: session, deaf: false, mute: false },
 });
@@ -14,10 +15,11 @@ const serverUpdate = (guild: string, token = "tok-1", endpoint: string | null = 
 
 describe("voice: Discord's two halves reach Lavalink as one complete state", () => {
   it("joins, sends the op-4 payload, and forwards the voice state whichever half comes first", async () => {
-    const clock = new VirtualClock();
-    const sim = await simForTest(clock);
+    const env = await sonoraEnv({ nodes: ["main"], connect: false });
+    const { simulator: sim } = env;
     const sent: [string, GatewayVoicePayload][] = [];
-    const client = clientForTest([nodeFor(sim, "main")], clock, {
+    const client = env.createClient({
+      ...STEADY_CLIENT,
       send: (guildId, payload) => void sent.push([guildId, payload]),
     });
     await client.start();
@@ -77,9 +79,8 @@ describe("voice: Discord's two halves reach Lavalink as one complete state", () 
   });
 
   it("without `send`, connect throws a clear typed error", async () => {
-    const clock = new VirtualClock();
-    const sim = await simForTest(clock);
-    const client = clientForTest([nodeFor(sim, "main")], clock);
+    const env = await sonoraEnv({ nodes: ["main"], connect: false });
+    const client = env.createClient(STEADY_CLIENT);
     await client.start();
     const player = await client.getPlayer("300");
     const error = await player.connect("900").catch((e: unknown) => e);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { VirtualClock } from "../../src/base/clock/index.js";
-import { BOT, clientForTest, drive, nodeFor, simForTest, until } from "./helpers.js";
+import { TEST_BOT_ID, waitUntil } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 const GUILD = "100";
 const stateUpdate = (session: string) => ({
   t: "VOICE_STATE_UPDATE",
-  d: { guild_id: GUILD, channel_id: "900", user_id: BOT, session_id: session },
+  d: { guild_id: GUILD, channel_id: "900", user_id: TEST_BOT_ID, session_id: session },
 });
 const serverUpdate = (token: string, endpoint: string) => ({
   t: "VOICE_SERVER_UPDATE",
@@ -14,9 +15,9 @@ const serverUpdate = (token: string, endpoint: string) => ({
 
 describe("a voice update that arrives while the node is reconnecting", () => {
   it("reaches the node once its session is resumed", async () => {
-    const clock = new VirtualClock();
-    const sim = await simForTest(clock);
-    const client = clientForTest([nodeFor(sim, "main")], clock, { send: () => undefined });
+    const env = await sonoraEnv({ nodes: ["main"], connect: false });
+    const { simulator: sim } = env;
+    const client = env.createClient({ ...STEADY_CLIENT, send: () => undefined });
     await client.start();
     const node = client.nodes.get("main")!;
     const session = node.sessionId!;
@@ -27,20 +28,18 @@ describe("a voice update that arrives while the node is reconnecting", () => {
     expect(sim.getPlayer(session, GUILD)?.voice.token).toBe("tok-1");
 
     sim.dropConnection(session);
-    await until(() => node.state === "reconnecting", "the socket dropped");
+    await waitUntil(() => node.state === "reconnecting", "the socket dropped");
     // Discord moved the voice server meanwhile.
     await client.handleRaw(serverUpdate("tok-2", "us.discord.media:443"));
     const resumed = client.waitFor("nodeResumed");
-    await drive(clock, resumed, 250);
-    await drive(
-      clock,
-      until(
-        () => sim.getPlayer(session, GUILD)?.voice.token === "tok-2",
-        "the new voice server reaches the node",
-      ),
-      250,
-      40,
-    ).catch(() => undefined);
+    await env.drive(resumed, { stepMs: 250 });
+    await env
+      .advanceUntil(() => sim.getPlayer(session, GUILD)?.voice.token === "tok-2", {
+        description: "the new voice server reaches the node",
+        stepMs: 250,
+        maxMs: 10_000,
+      })
+      .catch(() => undefined);
     expect(node.sessionId).toBe(session);
     expect(sim.getPlayer(session, GUILD)?.voice).toEqual({
       token: "tok-2",

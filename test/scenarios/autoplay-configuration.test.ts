@@ -5,8 +5,8 @@ import { sonoraTest as test } from "../../src/testing/vitest.js";
 describe("scenario: autoplay configuration", () => {
   test("configured autoplay keeps music going when the queue runs dry; turned off, the player goes idle", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     expect(player.autoplay.enabled).toBe(false);
     player.autoplay.configure({ enabled: true, strategy: "similar_artist", maxHistory: 20 });
     expect(player.autoplay.options).toMatchObject({
@@ -37,8 +37,7 @@ describe("scenario: autoplay configuration", () => {
     expect(started).toEqual([recommended]);
   });
 
-  test("invalid settings are refused with a typed error naming the option", async ({ sonora }) => {
-    const player = await sonora.player();
+  test("invalid settings are refused with a typed error naming the option", async ({ player }) => {
     expect(() => player.autoplay.configure({ strategy: "loudest" as "mixed" })).toThrow(AutoplayConfigError);
     expect(() => player.autoplay.configure({ maxHistory: -1 })).toThrow(/maxHistory/);
     expect(player.autoplay.enabled).toBe(false);

@@ -2,8 +2,10 @@ import { describe, expect } from "vitest";
 import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("scenario: basic playback — play, pause, resume", () => {
-  test("a track plays, holds its position while paused, and continues after resume", async ({ sonora }) => {
-    const player = await sonora.player();
+  test("a track plays, holds its position while paused, and continues after resume", async ({
+    sonora,
+    player,
+  }) => {
     const [track] = (await sonora.client.search("basic playback")).tracks;
     if (track === undefined) throw new Error("search returned no track");
 

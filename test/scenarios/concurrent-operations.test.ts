@@ -3,8 +3,7 @@ import type { Track } from "../../src/index.js";
 import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("scenario: concurrent operations", () => {
-  test("ten concurrent adds leave exactly ten upcoming tracks, in call order", async ({ sonora }) => {
-    const player = await sonora.player();
+  test("ten concurrent adds leave exactly ten upcoming tracks, in call order", async ({ sonora, player }) => {
     const tracks = sonora.tracks(10);
     await Promise.all(tracks.map((t) => player.queue.add(t)));
     expect(player.queue.size).toBe(10);
@@ -13,8 +12,8 @@ describe("scenario: concurrent operations", () => {
 
   test("adds racing skips end in the state their call order describes; nothing is lost or doubled", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     const tracks = sonora.tracks(12);
     // The contract (docs/player.md): each call changes the queue when it is made and requests reach
     // the node in call order. So the end state is what a sequential model of the same calls gives.

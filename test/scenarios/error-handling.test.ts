@@ -5,8 +5,8 @@ import { sonoraTest as test } from "../../src/testing/vitest.js";
 describe("scenario: error handling — bad input and empty states", () => {
   test("play(null) rejects with a typed error and changes nothing; clear; skip on an empty queue", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     const [playing, queued] = sonora.tracks(2);
     await player.play(playing!);
     await player.queue.add(queued!);

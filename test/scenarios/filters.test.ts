@@ -3,8 +3,7 @@ import { BASS_BOOST_LEVELS, NIGHTCORE_TIMESCALE } from "../../src/index.js";
 import { sonoraTest as test } from "../../src/testing/vitest.js";
 
 describe("scenario: filters — bass boost, nightcore, equalizer", () => {
-  test("each filter reaches the node, and nightcore speeds playback up", async ({ sonora }) => {
-    const player = await sonora.player();
+  test("each filter reaches the node, and nightcore speeds playback up", async ({ sonora, player }) => {
     const [track] = sonora.tracks(1, { length: 600_000 });
     await player.play(track!);
     const onNode = () => sonora.simulator.getPlayer(undefined, player.guildId)?.filters;

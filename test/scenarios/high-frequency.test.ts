@@ -5,8 +5,8 @@ import { sonoraTest as test } from "../../src/testing/vitest.js";
 describe("scenario: high frequency — 50 add+skip pairs", () => {
   test("fifty add-then-skip pairs fired back to back play each added track in turn and end consistent", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     const tracks = sonora.tracks(50);
     const starts: Track[] = [];
     player.on("trackStart", (t) => starts.push(t));

@@ -4,8 +4,8 @@ import { sonoraTest as test } from "../../src/testing/vitest.js";
 describe("scenario: load — 100 concurrent adds", () => {
   test("100 concurrent adds are all queued once, in order, and playback walks through them", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     const tracks = sonora.tracks(100);
     const results = await Promise.all(tracks.map((t) => player.queue.add(t)));
     expect(results).toHaveLength(100);

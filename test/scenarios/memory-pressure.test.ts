@@ -5,8 +5,8 @@ import { measureHeap } from "./helpers.js";
 describe("scenario: memory pressure — 2,000 tracks", () => {
   test("2,000 tracks queue, shuffle, play and clear without losing or duplicating one", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     const tracks = sonora.tracks(2_000);
     const heap = measureHeap();
 

@@ -5,8 +5,8 @@ import { measureHeap } from "./helpers.js";
 describe("scenario: memory — 500 queued tracks", () => {
   test("500 tracks queue up, are held once each, and are released when the queue is cleared", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     const tracks = sonora.tracks(500);
     const heap = measureHeap();
     await player.queue.add(tracks);

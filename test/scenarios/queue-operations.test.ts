@@ -4,8 +4,8 @@ import { sonoraTest as test } from "../../src/testing/vitest.js";
 describe("scenario: queue operations — add, smart shuffle, skip", () => {
   test("five adds, a smart shuffle that keeps every track, five skips that empty the queue", async ({
     sonora,
+    player,
   }) => {
-    const player = await sonora.player();
     const tracks = sonora.tracks(5);
     for (const track of tracks) await player.queue.add(track);
     expect(player.queue.size).toBe(5);

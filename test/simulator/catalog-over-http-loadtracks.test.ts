@@ -1,24 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { MockFactory } from "../../src/mock/index.js";
 import { type LoadResult, SEARCH_PREFIXES, validateLoadResult } from "../../src/protocol/index.js";
 import { CATALOG_SEARCH_COUNT, Catalog } from "../../src/simulator/index.js";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
 import { expectType, expectWireValid } from "./catalog-helpers.js";
-import { rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { rest, TestClient } from "./helpers.js";
 
 /** GET /v4/loadtracks over real HTTP, checked against Lavalink's LoadResult shape. */
-async function load(sim: VirtualSim, identifier: string): Promise<LoadResult> {
+async function load(sim: VirtualSimulator, identifier: string): Promise<LoadResult> {
   const res = await rest(sim, "GET", `/v4/loadtracks?identifier=${encodeURIComponent(identifier)}`);
   expect(res.status).toBe(200);
   return validateLoadResult(res.body);
 }
 
 describe("sim.catalog drives GET /v4/loadtracks on a running simulator", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   beforeEach(async () => {
-    sim = await startSim({ seed: 11 });
-  });
-  afterEach(async () => {
-    await sim.stop();
+    sim = await testSimulator({ seed: 11 });
   });
 
   const sources: Record<string, string> = {

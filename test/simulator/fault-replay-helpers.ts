@@ -1,6 +1,12 @@
 import { expect } from "vitest";
-import type { FaultDecision, ProtocolSimulatorOptions } from "../../src/simulator/index.js";
-import { loadOne, PASSWORD, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import type { FaultDecision } from "../../src/simulator/index.js";
+import {
+  startTestSimulator,
+  TEST_PASSWORD,
+  type TestSimulatorOptions,
+  type VirtualSimulator,
+} from "../../src/testing/index.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 export const REPLAY_GUILD = "4242";
 const VOICE = { token: "t", endpoint: "e.discord.media:443", sessionId: "v", channelId: "88" };
@@ -9,11 +15,11 @@ const VOICE = { token: "t", endpoint: "e.discord.media:443", sessionId: "v", cha
  * Traffic a scenario sends through a started simulator. It returns the session ids it opened, in
  * the order it opened them, so decisions can be compared across seeds (ids come from the seed).
  */
-export type Traffic = (sim: VirtualSim) => Promise<string[]>;
+export type Traffic = (sim: VirtualSimulator) => Promise<string[]>;
 
 /** One fault scenario: simulator options and the traffic (which arms the faults after its setup). */
 export interface ReplayScenario {
-  options?: Partial<ProtocolSimulatorOptions>;
+  options?: TestSimulatorOptions;
   traffic: Traffic;
 }
 
@@ -33,7 +39,7 @@ export function describeDecision(d: FaultDecision, sessions: readonly string[]):
 
 /** Runs a scenario on a fresh simulator with `seed` and returns its decisions, one line each. */
 export async function decisionTrace(scenario: ReplayScenario, seed: number): Promise<string[]> {
-  const sim = await startSim({ ...scenario.options, seed });
+  const sim = await startTestSimulator({ ...scenario.options, seed });
   try {
     const sessions = await scenario.traffic(sim);
     return sim.faults.decisions.map((d) => describeDecision(d, sessions));
@@ -63,7 +69,7 @@ export async function expectReplays(
 
 /** A playing player; `arm` the faults, then `steps` player updates `interval` ms apart. */
 export function playerUpdates(
-  arm: (sim: VirtualSim) => void,
+  arm: (sim: VirtualSimulator) => void,
   steps: number,
   options: { voice?: boolean; reconnectVoice?: boolean } = {},
 ): Traffic {
@@ -91,7 +97,7 @@ export function playerUpdates(
 }
 
 /** `arm` the faults, then start a track `count` times (each start is a TrackStartEvent). */
-export function trackStarts(arm: (sim: VirtualSim) => void, count: number): Traffic {
+export function trackStarts(arm: (sim: VirtualSimulator) => void, count: number): Traffic {
   return async (sim) => {
     const client = await TestClient.connect(sim);
     const { encoded } = await loadOne(sim);
@@ -106,14 +112,14 @@ export function trackStarts(arm: (sim: VirtualSim) => void, count: number): Traf
 }
 
 /** `arm` the faults, then `count` player PATCHes, each on its own guild. */
-export function restCalls(arm: (sim: VirtualSim) => void, count: number): Traffic {
+export function restCalls(arm: (sim: VirtualSimulator) => void, count: number): Traffic {
   return async (sim) => {
     const client = await TestClient.connect(sim);
     arm(sim);
     for (let i = 0; i < count; i++) {
       const res = await fetch(`${sim.url}/v4/sessions/${client.sessionId}/players/${1000 + i}`, {
         method: "PATCH",
-        headers: { Authorization: PASSWORD, "Content-Type": "application/json" },
+        headers: { Authorization: TEST_PASSWORD, "Content-Type": "application/json" },
         body: JSON.stringify({ volume: 50 }),
       });
       await res.text();
@@ -127,7 +133,7 @@ export function restCalls(arm: (sim: VirtualSim) => void, count: number): Traffi
  * `steps` × 10 ms. With `statsInterval: 10` each session gets a stats frame every step, so a fault
  * that ends connections meets each session until it hits it.
  */
-export function connections(arm: (sim: VirtualSim) => void, count: number, steps: number): Traffic {
+export function connections(arm: (sim: VirtualSimulator) => void, count: number, steps: number): Traffic {
   return async (sim) => {
     const clients: TestClient[] = [];
     for (let i = 0; i < count; i++) clients.push(await TestClient.connect(sim));

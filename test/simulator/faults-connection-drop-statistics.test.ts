@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { startSim, TestClient } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { TestClient } from "./helpers.js";
 
 const P = 0.05;
 const SESSIONS = 40;
@@ -9,7 +10,7 @@ const STEPS = 30;
 describe("the connectionDrop knob over 40 WebSockets", () => {
   it("cuts a binomial share of the frames it meets, each cut a 1006 after exactly the frames before it", async () => {
     // A stats frame every 10 ms per session: every frame is one draw of the knob.
-    const sim = await startSim({ seed: 42, statsInterval: 10 });
+    const sim = await testSimulator({ seed: 42, statsInterval: 10 });
     try {
       const clients: TestClient[] = [];
       for (let i = 0; i < SESSIONS; i++) clients.push(await TestClient.connect(sim));

@@ -1,13 +1,15 @@
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { PASSWORD, rest, startSim, TestClient, USER_ID, type VirtualSim } from "./helpers.js";
+import { TEST_PASSWORD, type VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest, TestClient, USER_ID } from "./helpers.js";
 
 /** The error code a raw connection attempt ends with (or "open" if it connected). */
 function connectOutcome(port: number): Promise<string> {
   return new Promise((resolve) => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/v4/websocket`, {
-      headers: { Authorization: PASSWORD, "User-Id": USER_ID },
+      headers: { Authorization: TEST_PASSWORD, "User-Id": USER_ID },
     });
     ws.on("open", () => {
       ws.terminate();
@@ -19,24 +21,27 @@ function connectOutcome(port: number): Promise<string> {
 
 function rawGet(port: number, path: string): Promise<number | string> {
   return new Promise((resolve) => {
-    const req = request({ host: "127.0.0.1", port, path, headers: { Authorization: PASSWORD } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      { host: "127.0.0.1", port, path, headers: { Authorization: TEST_PASSWORD } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
     req.end();
   });
 }
 
 describe("dead nodes: kill() and restart() with two simulators in one process", () => {
-  const sims: VirtualSim[] = [];
+  const sims: VirtualSimulator[] = [];
   afterEach(async () => {
     for (const sim of sims.splice(0)) if (sim.running) await sim.stop();
   });
 
   it("kills one node (abrupt drops, ECONNREFUSED) while the other keeps serving, then restarts it empty", async () => {
-    const a = await startSim({ seed: 1 });
-    const b = await startSim({ seed: 2 });
+    const a = await testSimulator({ seed: 1 });
+    const b = await testSimulator({ seed: 2 });
     sims.push(a, b);
     const port = a.port;
     const onA = await TestClient.connect(a);
@@ -74,7 +79,7 @@ describe("dead nodes: kill() and restart() with two simulators in one process", 
   });
 
   it("restart() on a running node is a crash and a comeback; kill() twice is a usage error", async () => {
-    const a = await startSim();
+    const a = await testSimulator();
     sims.push(a);
     const port = a.port;
     const client = await TestClient.connect(a);

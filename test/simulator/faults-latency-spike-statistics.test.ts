@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
 import { describeDecision } from "./fault-replay-helpers.js";
-import { loadOne, rest, settle, startSim, TestClient, until, type VirtualSim } from "./helpers.js";
+import { loadOne, rest, settle, TestClient } from "./helpers.js";
 
 const SHARE = 0.25;
 const BASE = 8;
@@ -16,7 +18,7 @@ interface SpikeRun {
 
 /** A playing player sends a frame every 10 ms; the latencySpike knob acts on STEPS of them. */
 async function run(seed: number): Promise<SpikeRun> {
-  const sim = await startSim({ seed, playerUpdateInterval: 10 });
+  const sim = await testSimulator({ seed, playerUpdateInterval: 10 });
   try {
     const client = await TestClient.connect(sim);
     const { encoded } = await loadOne(sim);
@@ -31,7 +33,7 @@ async function run(seed: number): Promise<SpikeRun> {
     await sim.clock.advance(20 * BASE);
     // Spikes delay frames, never lose them: the client gets every frame the node sent.
     const all = sim.log.filter(filter);
-    await until(() => client.frames.length === all.length, "every frame delivered");
+    await waitUntil(() => client.frames.length === all.length, "every frame delivered");
     const delays: number[] = [];
     for (const entry of out) {
       for (const mark of entry.faults ?? []) {
@@ -49,11 +51,6 @@ async function run(seed: number): Promise<SpikeRun> {
 }
 
 describe("the latencySpike knob over 1,200 frames", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    if (sim?.running) await sim.stop();
-  });
-
   it("spikes a binomial share of the frames by 5–20 × baseLatency, the same for one seed and not another", async () => {
     const first = await run(42);
     expect(first.frames).toBeGreaterThanOrEqual(STEPS);
@@ -77,7 +74,7 @@ describe("the latencySpike knob over 1,200 frames", () => {
   }, 30_000);
 
   it("a spiked frame and a spiked REST answer arrive exactly the marked delay later", async () => {
-    sim = await startSim({ seed: 5 });
+    const sim = await testSimulator({ seed: 5 });
     const client = await TestClient.connect(sim);
     sim.enableFaultInjection({ latencySpike: 1, baseLatency: BASE });
     let answered = false;
@@ -85,7 +82,7 @@ describe("the latencySpike knob over 1,200 frames", () => {
       answered = true;
       return res;
     });
-    await until(() => sim?.faults.decisions.length === 1, "the answer's decision");
+    await waitUntil(() => sim?.faults.decisions.length === 1, "the answer's decision");
     const restDelay = Number(/^delayed (\d+)ms/.exec(sim.faults.decisions[0]?.effect ?? "")?.[1]);
     expect(restDelay).toBeGreaterThanOrEqual(5 * BASE);
     expect(restDelay).toBeLessThanOrEqual(20 * BASE);
@@ -97,7 +94,7 @@ describe("the latencySpike knob over 1,200 frames", () => {
     expect((await call).status).toBe(200);
 
     const patch = rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/3`, { volume: 9 });
-    await until(() => sim?.faults.decisions.length === 2, "the PATCH answer's decision");
+    await waitUntil(() => sim?.faults.decisions.length === 2, "the PATCH answer's decision");
     await sim.clock.advance(20 * BASE);
     expect((await patch).status).toBe(200);
     const seen = client.frames.length;
@@ -111,7 +108,7 @@ describe("the latencySpike knob over 1,200 frames", () => {
     await settle();
     expect(client.frames.length).toBe(seen);
     await sim.clock.advance(1);
-    await until(() => client.frames.length > seen, "the spiked frame");
+    await waitUntil(() => client.frames.length > seen, "the spiked frame");
     expect(client.frames[seen]).toMatchObject({ op: "event", type: "WebSocketClosedEvent", guildId: "3" });
     await client.close();
   });

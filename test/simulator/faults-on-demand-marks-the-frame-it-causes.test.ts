@@ -1,17 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 const GUILD = "31";
 const VOICE = { token: "t", endpoint: "e.discord.media:443", sessionId: "v", channelId: "88" };
 
 describe("on-demand faults leave their mark on the sim.log entry of the frame they cause", () => {
-  let sim: VirtualSim;
-  afterEach(async () => {
-    if (sim.running) await sim.stop();
-  });
-
+  let sim: VirtualSimulator;
   async function play(): Promise<TestClient> {
-    sim = await startSim();
+    sim = await testSimulator();
     const client = await TestClient.connect(sim);
     const { encoded } = await loadOne(sim);
     await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/${GUILD}`, {

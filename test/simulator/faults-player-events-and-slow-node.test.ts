@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   StatsOp,
   TrackEndEvent,
@@ -6,19 +6,17 @@ import type {
   TrackStuckEvent,
   WebSocketClosedEvent,
 } from "../../src/protocol/index.js";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 const GUILD = "77";
 const VOICE = { token: "t", endpoint: "e.discord.media:443", sessionId: "v", channelId: "88" };
 
 describe("player faults (voice close, track exception/stuck) and a slow node", () => {
-  let sim: VirtualSim;
-  afterEach(async () => {
-    if (sim.running) await sim.stop();
-  });
-
+  let sim: VirtualSimulator;
   async function play(options: { playerUpdateInterval?: number } = {}) {
-    sim = await startSim(options);
+    sim = await testSimulator(options);
     const client = await TestClient.connect(sim);
     const { encoded } = await loadOne(sim);
     const res = await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/${GUILD}`, {
@@ -78,7 +76,7 @@ describe("player faults (voice close, track exception/stuck) and a slow node", (
   });
 
   it("by probability: a track-exception fault decided at TrackStartEvent fires afterMs later", async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     const client = await TestClient.connect(sim);
     sim.faults.add({ type: "track-exception", afterMs: 4_000, message: "boom" });
     const { encoded } = await loadOne(sim);
@@ -97,7 +95,7 @@ describe("player faults (voice close, track exception/stuck) and a slow node", (
   });
 
   it("by probability: a track-stuck fault decided at TrackStartEvent freezes the track afterMs later", async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     const client = await TestClient.connect(sim);
     sim.faults.add({ type: "track-stuck", afterMs: 4_000, thresholdMs: 3_000 });
     const { encoded } = await loadOne(sim);
@@ -124,7 +122,7 @@ describe("player faults (voice close, track exception/stuck) and a slow node", (
   });
 
   it("by probability: track-stuck at toxicity 0.3 hits a share of 100 track starts", async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     const client = await TestClient.connect(sim);
     sim.faults.add({ type: "track-stuck", toxicity: 0.3, afterMs: 1_000 });
     const { encoded } = await loadOne(sim);

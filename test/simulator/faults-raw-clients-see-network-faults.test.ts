@@ -1,7 +1,9 @@
 import { type ClientRequest, request } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { loadOne, PASSWORD, rest, settle, startSim, TestClient, until, type VirtualSim } from "./helpers.js";
+import { TEST_PASSWORD, type VirtualSimulator, waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, settle, TestClient } from "./helpers.js";
 
 interface RawOutcome {
   status?: number;
@@ -10,7 +12,7 @@ interface RawOutcome {
 }
 
 /** A raw HTTP request whose outcome (answer or socket error) is recorded when it happens. */
-function rawRequest(sim: VirtualSim, method: string, path: string, body?: unknown) {
+function rawRequest(sim: VirtualSimulator, method: string, path: string, body?: unknown) {
   const outcome: RawOutcome = {};
   let done = false;
   const req: ClientRequest = request(
@@ -19,7 +21,7 @@ function rawRequest(sim: VirtualSim, method: string, path: string, body?: unknow
       port: sim.port,
       method,
       path,
-      headers: { Authorization: PASSWORD, "Content-Type": "application/json" },
+      headers: { Authorization: TEST_PASSWORD, "Content-Type": "application/json" },
     },
     (res) => {
       let text = "";
@@ -42,46 +44,44 @@ function rawRequest(sim: VirtualSim, method: string, path: string, body?: unknow
 }
 
 describe("raw ws and http clients see faults as network faults, never as protocol violations", () => {
-  let sim: VirtualSim;
-  afterEach(async () => {
-    if (sim.running) await sim.stop();
-  });
-
   it("reset: the REST connection is destroyed without an answer (ECONNRESET)", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     sim.faults.add({ type: "reset", route: "GET /v4/stats" });
     const call = rawRequest(sim, "GET", "/v4/stats");
-    await until(call.isDone, "outcome");
+    await waitUntil(call.isDone, "outcome");
     expect(call.outcome).toEqual({ error: "ECONNRESET" });
     expect((await rest(sim, "GET", "/v4/info")).status).toBe(200);
   });
 
   it("timeout: no answer however long the node's clock runs, until the client gives up", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const session = await TestClient.connect(sim);
     sim.faults.add({ type: "timeout", direction: "upstream", route: "PATCH /v4/sessions/*/players/*" });
     const call = rawRequest(sim, "PATCH", `/v4/sessions/${session.sessionId}/players/9`, { volume: 5 });
-    await until(() => sim.log.filter({ method: "PATCH", direction: "in" }).length === 1, "request arrived");
+    await waitUntil(
+      () => sim.log.filter({ method: "PATCH", direction: "in" }).length === 1,
+      "request arrived",
+    );
     await sim.clock.advance(600_000);
     await settle();
     expect(call.isDone()).toBe(false);
     expect(sim.getPlayer(session.sessionId, "9")).toBeUndefined();
     call.req.destroy(new Error("client timeout"));
-    await until(call.isDone, "client gave up");
+    await waitUntil(call.isDone, "client gave up");
     expect(call.outcome.status).toBeUndefined();
     await session.close();
   });
 
   it("timeout with a limit: the held exchange is dropped after that many ms of the node's clock", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     sim.faults.add({ type: "timeout", timeout: 5_000, scope: "rest" });
     const call = rawRequest(sim, "GET", "/v4/info");
-    await until(() => sim.faults.decisions.length === 1, "decision");
+    await waitUntil(() => sim.faults.decisions.length === 1, "decision");
     await sim.clock.advance(4_999);
     await settle();
     expect(call.isDone()).toBe(false);
     await sim.clock.advance(1);
-    await until(call.isDone, "dropped");
+    await waitUntil(call.isDone, "dropped");
     expect(call.outcome.error).toBe("ECONNRESET");
     expect(sim.faults.decisions[0]).toMatchObject({
       type: "timeout",
@@ -91,22 +91,22 @@ describe("raw ws and http clients see faults as network faults, never as protoco
   });
 
   it("upstream latency: the node handles the request only when the delay has passed", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const session = await TestClient.connect(sim);
     sim.faults.add({ type: "latency", latency: 300, direction: "upstream", scope: "rest" });
     const call = rawRequest(sim, "PATCH", `/v4/sessions/${session.sessionId}/players/2`, { volume: 5 });
-    await until(() => sim.faults.decisions.length === 1, "decision");
+    await waitUntil(() => sim.faults.decisions.length === 1, "decision");
     await sim.clock.advance(299);
     expect(sim.getPlayer(session.sessionId, "2")).toBeUndefined();
     await sim.clock.advance(1);
-    await until(call.isDone, "answer");
+    await waitUntil(call.isDone, "answer");
     expect(call.outcome.status).toBe(200);
     expect(sim.getPlayer(session.sessionId, "2")?.volume).toBe(5);
     await session.close();
   });
 
   it("ws-close: the node closes with the chosen code and reason; no frame is malformed", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const client = await TestClient.connect(sim);
     sim.faults.add({ type: "ws-close", code: 4000, reason: "chaos monkey" });
     let reason = "";
@@ -121,7 +121,7 @@ describe("raw ws and http clients see faults as network faults, never as protoco
   });
 
   it("upstream reset on WS: a client frame gets the connection cut", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const client = await TestClient.connect(sim);
     sim.faults.add({ type: "reset", scope: "ws", direction: "upstream" });
     client.ws.send('{"op":"hello"}');
@@ -132,7 +132,7 @@ describe("raw ws and http clients see faults as network faults, never as protoco
 
   it("connectionDrop: the socket is cut abruptly (1006) at a frame the seed decides, the same on a replay", async () => {
     async function dropFrame(seed: number): Promise<number> {
-      sim = await startSim({ seed, playerUpdateInterval: 10 });
+      const sim = await testSimulator({ seed, playerUpdateInterval: 10 });
       const client = await TestClient.connect(sim);
       const { encoded } = await loadOne(sim);
       sim.enableFaultInjection({ connectionDrop: 0.02 });

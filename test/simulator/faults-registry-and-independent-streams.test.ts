@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FaultError } from "../../src/simulator/index.js";
-import { rest, startSim, type VirtualSim } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest } from "./helpers.js";
 
 describe("sim.faults: adding, listing and removing faults; one random stream per fault", () => {
-  let sim: VirtualSim;
-  afterEach(async () => {
-    if (sim.running) await sim.stop();
-  });
-
   it("add fills in defaults and returns a handle; remove, clear, list and the knobs behave", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const spike = sim.faults.add({
       type: "latency",
       latency: 50,
@@ -63,7 +59,7 @@ describe("sim.faults: adding, listing and removing faults; one random stream per
 
   it("adding a second fault does not shift the first fault's decisions", async () => {
     async function hitsOfFirst(withSecond: boolean): Promise<number[]> {
-      sim = await startSim({ seed: 99 });
+      const sim = await testSimulator({ seed: 99 });
       sim.faults.add({ id: "first", type: "rest-error", toxicity: 0.3, route: "GET /v4/info" });
       if (withSecond) {
         sim.faults.add({

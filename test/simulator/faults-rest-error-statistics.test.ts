@@ -1,12 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { PASSWORD, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { describe, expect, it } from "vitest";
+import { TEST_PASSWORD } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest, TestClient } from "./helpers.js";
 
 const CALLS = 1_000;
 const TOXICITY = 0.2;
 
 /** Runs CALLS player PATCHes against a fresh simulator with a 20 % rest-error; returns what was hit. */
 async function run(seed: number): Promise<{ hits: number[]; decisions: string[]; statuses: number[] }> {
-  const sim = await startSim({ seed });
+  const sim = await testSimulator({ seed });
   const client = await TestClient.connect(sim);
   try {
     sim.faults.add({
@@ -19,7 +21,7 @@ async function run(seed: number): Promise<{ hits: number[]; decisions: string[];
     for (let i = 0; i < CALLS; i++) {
       const res = await fetch(`${sim.url}/v4/sessions/${client.sessionId}/players/${1000 + i}`, {
         method: "PATCH",
-        headers: { Authorization: PASSWORD, "Content-Type": "application/json" },
+        headers: { Authorization: TEST_PASSWORD, "Content-Type": "application/json" },
         body: JSON.stringify({ volume: 50 }),
       });
       await res.text();
@@ -38,11 +40,6 @@ async function run(seed: number): Promise<{ hits: number[]; decisions: string[];
 }
 
 describe("rest-error at toxicity 0.2 over 1,000 REST calls", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    if (sim?.running) await sim.stop();
-  });
-
   it("fails a binomial share of the calls, identically for the same seed and differently for another", async () => {
     const first = await run(42);
     const mean = CALLS * TOXICITY;
@@ -62,7 +59,7 @@ describe("rest-error at toxicity 0.2 over 1,000 REST calls", () => {
   }, 60_000);
 
   it("answers with Lavalink's error body, leaves other routes alone, and (upstream) never reaches the player", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const client = await TestClient.connect(sim);
     sim.faults.add({ type: "rest-error", status: 503, route: "PATCH /v4/sessions/*/players/*" });
     const failed = await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/5`, { volume: 7 });
@@ -89,7 +86,7 @@ describe("rest-error at toxicity 0.2 over 1,000 REST calls", () => {
   });
 
   it("downstream: the node applied the change, but the client only sees the 5xx", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const client = await TestClient.connect(sim);
     sim.faults.add({
       type: "rest-error",

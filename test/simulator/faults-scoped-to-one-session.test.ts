@@ -1,15 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { rest, settle, startSim, TestClient, until, type VirtualSim } from "./helpers.js";
+import { waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest, settle, TestClient } from "./helpers.js";
 
 describe("a fault with a sessionId acts on that session's traffic only", () => {
-  let sim: VirtualSim;
-  afterEach(async () => {
-    if (sim.running) await sim.stop();
-  });
-
   it("rest-error scoped to session B: B's PATCH gets the 503, A's and sessionless calls get 200", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const a = await TestClient.connect(sim);
     const b = await TestClient.connect(sim);
     expect(a.sessionId).not.toBe(b.sessionId);
@@ -33,7 +30,7 @@ describe("a fault with a sessionId acts on that session's traffic only", () => {
   });
 
   it("ws faults scoped to one session: B is closed with the chosen code, A's frames are delayed, neither touches the other", async () => {
-    sim = await startSim({ statsInterval: 100 });
+    const sim = await testSimulator({ statsInterval: 100 });
     const a = await TestClient.connect(sim);
     const b = await TestClient.connect(sim);
     sim.faults.add({ type: "ws-close", code: 4001, reason: "only B", sessionId: b.sessionId });
@@ -45,7 +42,7 @@ describe("a fault with a sessionId acts on that session's traffic only", () => {
     await settle();
     expect(a.frames.length).toBe(seenByA);
     await sim.clock.advance(30);
-    await until(() => a.frames.length === seenByA + 1, "A's delayed stats frame");
+    await waitUntil(() => a.frames.length === seenByA + 1, "A's delayed stats frame");
     expect(a.frames[seenByA]?.op).toBe("stats");
     expect(a.ws.readyState).toBe(WebSocket.OPEN);
 

@@ -1,15 +1,15 @@
 import { RestError, type Shoukaku } from "shoukaku";
 import { afterEach, describe, expect, it } from "vitest";
-import { startSim, type VirtualSim } from "./helpers.js";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
 import { CHANNEL, connectShoukaku, disconnectShoukaku, GUILD } from "./shoukaku-helpers.js";
 
 describe("shoukaku 4.3.0 sees injected faults as real network and server failures", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   let shoukaku: Shoukaku | undefined;
   afterEach(async () => {
     disconnectShoukaku(shoukaku);
     shoukaku = undefined;
-    if (sim.running) await sim.stop();
   });
 
   async function connect(): Promise<{ shoukaku: Shoukaku; errors: Error[] }> {
@@ -24,7 +24,7 @@ describe("shoukaku 4.3.0 sees injected faults as real network and server failure
   }
 
   it("a 503 on player updates surfaces as shoukaku's RestError carrying Lavalink's error body", async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     const { shoukaku: client } = await connect();
     const player = await client.joinVoiceChannel({ guildId: GUILD, channelId: CHANNEL, shardId: 0 });
     const fault = sim.faults.add({
@@ -45,7 +45,7 @@ describe("shoukaku 4.3.0 sees injected faults as real network and server failure
   });
 
   it("ws-close: shoukaku sees the close code and reason, reconnects with its Session-Id and resumes", async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     const { shoukaku: client, errors } = await connect();
     const node = client.nodes.get("sim");
     const sessionId = node?.sessionId;
@@ -77,7 +77,7 @@ describe("shoukaku 4.3.0 sees injected faults as real network and server failure
   });
 
   it("REST timeout: the node holds the answer, shoukaku's restTimeout aborts the request (no RestError)", async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     const connected = await connectShoukaku(sim, { restTimeout: 0.2 });
     shoukaku = connected.shoukaku;
     const player = await shoukaku.joinVoiceChannel({ guildId: GUILD, channelId: CHANNEL, shardId: 0 });
@@ -101,7 +101,7 @@ describe("shoukaku 4.3.0 sees injected faults as real network and server failure
   });
 
   it("a killed node: shoukaku loses the socket, meets ECONNREFUSED, and after restart gets a fresh session", async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     const { shoukaku: client, errors } = await connect();
     const node = client.nodes.get("sim");
     const before = node?.sessionId;

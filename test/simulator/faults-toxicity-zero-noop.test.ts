@@ -3,7 +3,8 @@ import { SeededRandom } from "../../src/base/random.js";
 import { type ArmedFault, decide, type TrafficUnit } from "../../src/simulator/faults/decide.js";
 import type { FaultSpec } from "../../src/simulator/faults/registry.js";
 import { resolveFault } from "../../src/simulator/faults/resolve.js";
-import { rest, startSim, TestClient } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest, TestClient } from "./helpers.js";
 
 /** A random source that fails the test the moment anything draws from it. */
 class NoDraws extends SeededRandom {
@@ -81,7 +82,7 @@ describe("toxicity 0 is an exact no-op", () => {
 
   it("on the wire: frames and answers are exactly those of a run without the faults", async () => {
     async function session(withFaults: boolean): Promise<{ frames: unknown[]; body: unknown }> {
-      const sim = await startSim({ seed: 5 });
+      const sim = await testSimulator({ seed: 5 });
       if (withFaults) for (const spec of ALL) sim.faults.add({ ...spec, toxicity: 0 });
       const client = await TestClient.connect(sim);
       const res = await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/1`, { volume: 30 });

@@ -1,17 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Fault, FaultError } from "../../src/simulator/index.js";
-import { startSim, TestClient, type VirtualSim } from "./helpers.js";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { TestClient } from "./helpers.js";
 
 /** A stats frame every 10 ms of the sim's clock: one unit of traffic per step. */
 const FAST = { statsInterval: 10 };
 
 /** Runs the clock for `steps` stats frames. */
-async function frames(sim: VirtualSim, steps: number): Promise<void> {
+async function frames(sim: VirtualSimulator, steps: number): Promise<void> {
   for (let i = 0; i < steps; i++) await sim.clock.advance(10);
 }
 
 /** What one fault did (clock time and effect), oldest first, from the `from`th decision on. */
-function effects(sim: VirtualSim, id: string, from = 0): string[] {
+function effects(sim: VirtualSimulator, id: string, from = 0): string[] {
   return sim.faults.decisions
     .slice(from)
     .filter((d) => d.id === id)
@@ -19,14 +21,9 @@ function effects(sim: VirtualSim, id: string, from = 0): string[] {
 }
 
 describe("sim.faults.update: a registered fault changed in place", () => {
-  let sim: VirtualSim;
-  afterEach(async () => {
-    if (sim.running) await sim.stop();
-  });
-
   it("changes the decisions from that point on; before it, and which frames are hit, stay as without the update", async () => {
     async function run(update: boolean): Promise<{ before: string[]; after: string[]; other: string[] }> {
-      sim = await startSim({ ...FAST, seed: 11 });
+      const sim = await testSimulator({ ...FAST, seed: 11 });
       const client = await TestClient.connect(sim);
       sim.faults.add({ id: "lag", type: "latency", latency: 30, toxicity: 0.5, scope: "ws" });
       sim.faults.add({ id: "other", type: "latency-spike", toxicity: 0.3, scope: "ws" });
@@ -67,7 +64,7 @@ describe("sim.faults.update: a registered fault changed in place", () => {
   });
 
   it("keeps the fault's place in the order faults apply, and takes a Fault handle as well as an id", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const first = sim.faults.add({ type: "latency", latency: 5 });
     sim.faults.add({ type: "reset", toxicity: 0.1 });
     const updated = sim.faults.update(first, { toxicity: 0.25, jitter: 2 });
@@ -79,7 +76,7 @@ describe("sim.faults.update: a registered fault changed in place", () => {
   });
 
   it("an attribute set to undefined goes back to its default; toxicity 0 silences the fault", async () => {
-    sim = await startSim(FAST);
+    const sim = await testSimulator(FAST);
     const client = await TestClient.connect(sim);
     sim.faults.add({ id: "err", type: "rest-error", status: 502, direction: "both", toxicity: 1 });
     const back = sim.faults.update("err", { status: undefined, direction: undefined });
@@ -95,7 +92,7 @@ describe("sim.faults.update: a registered fault changed in place", () => {
   });
 
   it("updating an unknown fault is a FaultError FAULT_UNKNOWN_ID", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const gone = sim.faults.add({ type: "reset" });
     sim.faults.remove(gone);
     for (const target of ["nope", gone] as (string | Fault)[]) {
@@ -112,7 +109,7 @@ describe("sim.faults.update: a registered fault changed in place", () => {
   });
 
   it("refuses invalid changes like add does, and leaves the fault as it was", async () => {
-    sim = await startSim(FAST);
+    const sim = await testSimulator(FAST);
     const client = await TestClient.connect(sim);
     const lag = sim.faults.add({ id: "lag", type: "latency", latency: 20, scope: "ws" });
     const refused: [unknown, RegExp][] = [

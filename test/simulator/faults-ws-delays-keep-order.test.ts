@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type IncomingMessage, parseIncomingMessage } from "../../src/protocol/index.js";
-import { loadOne, PASSWORD, rest, settle, startSim, USER_ID, until, type VirtualSim } from "./helpers.js";
+import { TEST_PASSWORD, type VirtualSimulator, waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, settle, USER_ID } from "./helpers.js";
 
 /** A raw ws client: every frame must parse as a valid Lavalink message (never a malformed frame). */
 class RawClient {
@@ -22,25 +24,21 @@ class RawClient {
       }),
     );
   }
-  static async open(sim: VirtualSim): Promise<{ client: RawClient; sessionId: string }> {
+  static async open(sim: VirtualSimulator): Promise<{ client: RawClient; sessionId: string }> {
     const ws = new WebSocket(`ws://127.0.0.1:${sim.port}/v4/websocket`, {
-      headers: { Authorization: PASSWORD, "User-Id": USER_ID, "Client-Name": "raw/1.0" },
+      headers: { Authorization: TEST_PASSWORD, "User-Id": USER_ID, "Client-Name": "raw/1.0" },
     });
     const client = new RawClient(ws);
-    await until(() => client.frames.some((f) => f.op === "ready"), "ready");
+    await waitUntil(() => client.frames.some((f) => f.op === "ready"), "ready");
     const ready = client.frames.find((f) => f.op === "ready");
     return { client, sessionId: ready?.op === "ready" ? ready.sessionId : "" };
   }
 }
 
 describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtual clock", () => {
-  let sim: VirtualSim;
-  afterEach(async () => {
-    if (sim.running) await sim.stop();
-  });
-
+  let sim: VirtualSimulator;
   async function playing(options: { playerUpdateInterval?: number } = {}) {
-    sim = await startSim({ seed: 11, playerUpdateInterval: options.playerUpdateInterval ?? 5000 });
+    sim = await testSimulator({ seed: 11, playerUpdateInterval: options.playerUpdateInterval ?? 5000 });
     const { client, sessionId } = await RawClient.open(sim);
     const { encoded } = await loadOne(sim);
     return { client, sessionId, encoded };
@@ -61,7 +59,10 @@ describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtua
     await settle();
     expect(client.frames.length).toBe(before);
     await sim.clock.advance(20);
-    await until(() => client.frames.some((f) => f.op === "event" && f.type === "TrackStartEvent"), "start");
+    await waitUntil(
+      () => client.frames.some((f) => f.op === "event" && f.type === "TrackStartEvent"),
+      "start",
+    );
     expect(marked?.faults?.[0]).toMatchObject({ id: "fault-1", type: "latency" });
   });
 
@@ -77,7 +78,7 @@ describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtua
       .filter({ kind: "ws", direction: "out", sessionId })
       .map((e) => e.body ?? "")
       .filter((b) => b !== "");
-    await until(() => client.texts.length === sent.length, "every frame delivered");
+    await waitUntil(() => client.texts.length === sent.length, "every frame delivered");
     expect(client.texts).toEqual(sent);
     const delays = sim.faults.decisions.map((d) => Number(/delayed (\d+)ms/.exec(d.effect)?.[1]));
     expect(Math.min(...delays)).toBeLessThan(20);
@@ -101,14 +102,14 @@ describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtua
     await settle();
     expect(client.frames.length).toBe(before);
     await sim.clock.advance(1);
-    await until(() => client.frames.length > before, "event delivered");
+    await waitUntil(() => client.frames.length > before, "event delivered");
     expect(client.frames[before]).toMatchObject({ op: "event", type: "WebSocketClosedEvent", code: 4014 });
   });
 
   it("packet loss: a binomial share of frames pays retransmission timeouts, in order, none lost", async () => {
     const { client, sessionId, encoded } = await playing({ playerUpdateInterval: 10 });
     await rest(sim, "PATCH", `/v4/sessions/${sessionId}/players/1`, { track: { encoded } });
-    await until(() => client.frames.some((f) => f.op === "playerUpdate"), "first update");
+    await waitUntil(() => client.frames.some((f) => f.op === "playerUpdate"), "first update");
     sim.log.clear();
     const seen = client.texts.length;
     sim.enableFaultInjection({ packetLoss: 0.1 });
@@ -127,7 +128,7 @@ describe("WebSocket delay faults (latency, bandwidth, packet loss) on the virtua
     for (const d of lossy)
       expect(d.effect).toMatch(/^delayed (200|600|1400|3000|6200)ms \(\d retransmissions?\)$/);
     const sent = sim.log.filter({ kind: "ws", direction: "out", sessionId }).map((e) => e.body ?? "");
-    await until(() => client.texts.length === seen + sent.length, "all delivered");
+    await waitUntil(() => client.texts.length === seen + sent.length, "all delivered");
     expect(client.texts.slice(seen)).toEqual(sent);
     expect(client.closeCode).toBeNull();
   });

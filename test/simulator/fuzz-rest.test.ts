@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSimulator, TEST_PASSWORD, type VirtualSimulator } from "../../src/testing/index.js";
 import { expectProperAnswer, heapUsed, rawRequest, rawSocket } from "./fuzz-helpers.js";
-import { PASSWORD, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { rest, TestClient } from "./helpers.js";
 
 const SEED = 1313;
 /** Wall-time budget of each property: the run stops (passing) once it is spent. */
@@ -25,11 +26,14 @@ const invalidUtf8 = fc
   .map((bytes) => Uint8Array.from(bytes));
 
 describe("fuzzing the REST input: the simulator answers everything and survives", () => {
-  let sim: VirtualSim;
-  let sessionId: string;
+  let sim: VirtualSimulator;
   let client: TestClient;
+  let sessionId: string;
   beforeAll(async () => {
-    sim = await startSim({ maxBodyBytes: 256 * 1024, routePlanner: { class: null, details: null } });
+    sim = await startTestSimulator({
+      maxBodyBytes: 256 * 1024,
+      routePlanner: { class: null, details: null },
+    });
     client = await TestClient.connect(sim);
     sessionId = client.sessionId;
   });
@@ -62,7 +66,7 @@ describe("fuzzing the REST input: the simulator answers everything and survives"
       fc.asyncProperty(
         fc.constantFrom("GET", "POST", "PATCH", "DELETE", "PUT"),
         fc.constantFrom(...paths),
-        fc.constantFrom<string | undefined>(PASSWORD, undefined, "wrong", PASSWORD.toUpperCase()),
+        fc.constantFrom<string | undefined>(TEST_PASSWORD, undefined, "wrong", TEST_PASSWORD.toUpperCase()),
         body,
         async (method, pathOf, authorization, payload) => {
           const path = typeof pathOf === "function" ? pathOf() : pathOf;
@@ -77,7 +81,7 @@ describe("fuzzing the REST input: the simulator answers everything and survives"
           expectProperAnswer(res, path);
           // Without the password nothing gets through: at most a refusal that Lavalink also
           // gives before its authorization filter (a malformed URL, a wrong method, a huge body).
-          if (authorization !== PASSWORD) expect([400, 401, 403, 405, 413]).toContain(res.status);
+          if (authorization !== TEST_PASSWORD) expect([400, 401, 403, 405, 413]).toContain(res.status);
         },
       ),
       { seed: SEED, numRuns: 400, interruptAfterTimeLimit: BUDGET_MS },
@@ -96,7 +100,7 @@ describe("fuzzing the REST input: the simulator answers everything and survives"
         rawRequest(sim.port, {
           method: i % 3 === 0 ? "POST" : "GET",
           path: i % 3 === 0 ? "/v4/decodetracks" : "/v4/stats",
-          headers: i % 2 === 0 ? { Authorization: PASSWORD } : {},
+          headers: i % 2 === 0 ? { Authorization: TEST_PASSWORD } : {},
           body: i % 3 === 0 ? "x".repeat(32 * 1024) : "",
         }),
       ),
@@ -116,7 +120,7 @@ describe("fuzzing the REST input: the simulator answers everything and survives"
         fc.boolean(),
         async (evil, header, inLine) => {
           const request = inLine
-            ? `GET /v4/info${evil}x HTTP/1.1\r\nHost: x\r\nAuthorization: ${PASSWORD}\r\n\r\n`
+            ? `GET /v4/info${evil}x HTTP/1.1\r\nHost: x\r\nAuthorization: ${TEST_PASSWORD}\r\n\r\n`
             : `GET /v4/websocket HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
               `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n` +
               `${header}: a${evil}b\r\n\r\n`;

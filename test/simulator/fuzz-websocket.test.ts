@@ -1,8 +1,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import {
+  startTestSimulator,
+  TEST_PASSWORD,
+  type VirtualSimulator,
+  waitUntil,
+} from "../../src/testing/index.js";
 import { heapUsed, rawSocket } from "./fuzz-helpers.js";
-import { PASSWORD, rest, startSim, TestClient, USER_ID, until, type VirtualSim } from "./helpers.js";
+import { rest, TestClient, USER_ID } from "./helpers.js";
 
 const SEED = 1313;
 const BUDGET_MS = 4000;
@@ -23,9 +29,10 @@ const frame = fc.oneof(
 );
 
 describe("fuzzing the WebSocket input: frames and handshakes", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
+  let client: TestClient;
   beforeAll(async () => {
-    sim = await startSim({ maxBodyBytes: 64 * 1024 });
+    sim = await startTestSimulator({ maxBodyBytes: 64 * 1024 });
   });
   afterAll(async () => {
     await sim.stop();
@@ -35,7 +42,7 @@ describe("fuzzing the WebSocket input: frames and handshakes", () => {
     const before = heapUsed();
     await fc.assert(
       fc.asyncProperty(fc.array(frame, { minLength: 1, maxLength: 8 }), async (frames) => {
-        const client = await TestClient.connect(sim);
+        client = await TestClient.connect(sim);
         for (const f of frames) {
           if (client.ws.readyState !== WebSocket.OPEN) break;
           client.ws.send(f.data, { binary: f.binary });
@@ -68,7 +75,7 @@ describe("fuzzing the WebSocket input: frames and handshakes", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom("/v4/websocket", "/v4/websocket?x=1", "/v3/websocket", "/"),
-        fc.constantFrom<string | undefined>(PASSWORD, undefined, "wrong"),
+        fc.constantFrom<string | undefined>(TEST_PASSWORD, undefined, "wrong"),
         fc.oneof(
           fc.constantFrom(USER_ID, "0", "", "-1", "1e3", "99999999999999999999999999"),
           fc.string({ maxLength: 20 }),
@@ -89,7 +96,7 @@ describe("fuzzing the WebSocket input: frames and handshakes", () => {
           const answer = await rawSocket(sim.port, `${headers.join("\r\n")}\r\n\r\n`);
           expect(answer).toMatch(/^HTTP\/1\.1 (101|400|401|404) /);
           if (answer.startsWith("HTTP/1.1 101")) {
-            expect(authorization).toBe(PASSWORD);
+            expect(authorization).toBe(TEST_PASSWORD);
             expect(path.startsWith("/v4/websocket")).toBe(true);
           }
         },
@@ -97,7 +104,7 @@ describe("fuzzing the WebSocket input: frames and handshakes", () => {
       { seed: SEED, numRuns: 150, interruptAfterTimeLimit: BUDGET_MS },
     );
     // Sessions opened by raw sockets end when those sockets close.
-    await until(() => sim.sessions.length === 0, "raw sessions ended");
+    await waitUntil(() => sim.sessions.length === 0, "raw sessions ended");
     expect((await rest(sim, "GET", "/v4/info")).status).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { ReadyOp, StatsOp } from "../../src/protocol/index.js";
-import { PASSWORD, startSim, TestClient, USER_ID, type VirtualSim } from "./helpers.js";
+import { TEST_PASSWORD, type VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { TestClient, USER_ID } from "./helpers.js";
 
 function handshakeStatus(port: number, path: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,12 +18,9 @@ function handshakeStatus(port: number, path: string, headers: Record<string, str
 }
 
 describe("WebSocket handshake and ready", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   beforeEach(async () => {
-    sim = await startSim();
-  });
-  afterEach(async () => {
-    await sim.stop();
+    sim = await testSimulator({ seed: 42 });
   });
 
   it("answers ready with a fresh 16-char session id, then stats, with Lavalink's headers", async () => {
@@ -50,7 +49,7 @@ describe("WebSocket handshake and ready", () => {
   });
 
   it("derives session ids from the seed: same seed, same ids", async () => {
-    const other = await startSim({ seed: 42 });
+    const other = await testSimulator({ seed: 42 });
     try {
       const a = await TestClient.connect(sim);
       const b = await TestClient.connect(other);
@@ -67,19 +66,19 @@ describe("WebSocket handshake and ready", () => {
       await handshakeStatus(sim.port, "/v4/websocket", { Authorization: "nope", "User-Id": USER_ID }),
     ).toBe(401);
     expect(await handshakeStatus(sim.port, "/v4/websocket", { "User-Id": USER_ID })).toBe(401);
-    expect(await handshakeStatus(sim.port, "/v4/websocket", { Authorization: PASSWORD })).toBe(400);
+    expect(await handshakeStatus(sim.port, "/v4/websocket", { Authorization: TEST_PASSWORD })).toBe(400);
     expect(
-      await handshakeStatus(sim.port, "/v4/websocket", { Authorization: PASSWORD, "User-Id": "0" }),
+      await handshakeStatus(sim.port, "/v4/websocket", { Authorization: TEST_PASSWORD, "User-Id": "0" }),
     ).toBe(400);
     expect(
-      await handshakeStatus(sim.port, "/websocket", { Authorization: PASSWORD, "User-Id": USER_ID }),
+      await handshakeStatus(sim.port, "/websocket", { Authorization: TEST_PASSWORD, "User-Id": USER_ID }),
     ).toBe(404);
     expect(sim.sessions).toHaveLength(0);
     expect(sim.log.filter({ op: "handshake", status: 401 })).toHaveLength(2);
   });
 
   it("accepts any password when none is configured, and Client-Name is optional", async () => {
-    const open = await startSim({ password: undefined });
+    const open = await testSimulator({ password: undefined });
     try {
       const client = await TestClient.connect(open, { Authorization: "whatever", "Client-Name": "" });
       expect(client.sessionId).toMatch(/^[a-z0-9]{16}$/);

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TrackEndEvent } from "../../src/protocol/index.js";
 import { jsonDepth, MAX_JSON_DEPTH } from "../../src/simulator/rest/json-depth.js";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 /** `{"k":{"k":…{}…}}` with `depth` objects in all. */
 function nested(depth: number): string {
@@ -15,12 +16,6 @@ function deepFilters(depth: number): string {
 }
 
 describe("deep JSON is refused at the boundary, as Jackson's nesting limit does", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    if (sim?.running) await sim.stop();
-    sim = undefined;
-  });
-
   it("measures depth iteratively and ignores brackets inside strings", () => {
     expect(jsonDepth("{}")).toBe(1);
     expect(jsonDepth('[{"a":"[[[[\\"{{{"}]')).toBe(2);
@@ -30,7 +25,7 @@ describe("deep JSON is refused at the boundary, as Jackson's nesting limit does"
   });
 
   it("answers a 5,000-deep pluginFilters PATCH with 400 and Lavalink's error body, and keeps running", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const client = await TestClient.connect(sim);
     const body = deepFilters(5000);
     expect(body.length).toBeGreaterThan(25_000);
@@ -50,7 +45,7 @@ describe("deep JSON is refused at the boundary, as Jackson's nesting limit does"
   });
 
   it("accepts exactly Jackson's 1,000 levels and refuses 1,001", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const client = await TestClient.connect(sim);
     const path = `/v4/sessions/${client.sessionId}/players/1`;
     expect(jsonDepth(deepFilters(MAX_JSON_DEPTH))).toBe(MAX_JSON_DEPTH);
@@ -64,7 +59,7 @@ describe("deep JSON is refused at the boundary, as Jackson's nesting limit does"
   });
 
   it("refuses a deep track.userData before it can reach an event serialised later from a timer", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const client = await TestClient.connect(sim);
     const { encoded, length } = await loadOne(sim);
     const path = `/v4/sessions/${client.sessionId}/players/1`;
@@ -80,7 +75,7 @@ describe("deep JSON is refused at the boundary, as Jackson's nesting limit does"
   });
 
   it("refuses deep JSON on the other JSON routes too", async () => {
-    sim = await startSim({ routePlanner: { class: null, details: null } });
+    const sim = await testSimulator({ routePlanner: { class: null, details: null } });
     const client = await TestClient.connect(sim);
     const deep = `[${nested(3000)}]`;
     expect((await rest(sim, "POST", "/v4/decodetracks", deep)).status).toBe(400);

@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LISTENER_ERROR_WARNING } from "../../src/simulator/listener-errors.js";
-import { startSim, TestClient, until, type VirtualSim } from "./helpers.js";
+import { waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { TestClient } from "./helpers.js";
 
 /** Collects the process warnings a block produces. */
 function captureWarnings(): { warnings: (Error & { code?: string })[]; dispose(): void } {
@@ -13,16 +15,10 @@ function captureWarnings(): { warnings: (Error & { code?: string })[]; dispose()
 }
 
 describe("a throwing listener on the simulator's events breaks nothing", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    if (sim?.running) await sim.stop();
-    sim = undefined;
-  });
-
   it("stop() completes its teardown and the other listeners still run; the error becomes a warning", async () => {
     const capture = captureWarnings();
     try {
-      sim = await startSim();
+      const sim = await testSimulator();
       const ended: string[] = [];
       sim.on("sessionEnd", () => {
         throw new Error("listener bug");
@@ -37,7 +33,7 @@ describe("a throwing listener on the simulator's events breaks nothing", () => {
       // The port is free again: the node can start anew.
       await sim.start();
       expect(sim.running).toBe(true);
-      await until(() => capture.warnings.length >= 2, "warnings emitted");
+      await waitUntil(() => capture.warnings.length >= 2, "warnings emitted");
       expect(capture.warnings[0]?.code).toBe(LISTENER_ERROR_WARNING);
       expect(capture.warnings[0]?.message).toContain(
         'a "sessionEnd" listener of a ProtocolSimulator threw: listener bug',
@@ -50,13 +46,13 @@ describe("a throwing listener on the simulator's events breaks nothing", () => {
   it("a throwing connect listener does not cut the session", async () => {
     const capture = captureWarnings();
     try {
-      sim = await startSim();
+      const sim = await testSimulator();
       sim.once("connect", () => {
         throw new Error("boom");
       });
       const client = await TestClient.connect(sim);
       expect(sim.getSession(client.sessionId)?.connected).toBe(true);
-      await until(() => capture.warnings.length >= 1, "warning emitted");
+      await waitUntil(() => capture.warnings.length >= 1, "warning emitted");
       // `once` listeners are removed as usual.
       expect(sim.listenerCount("connect")).toBe(0);
       await client.close();

@@ -1,12 +1,14 @@
 import { request } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   DEFAULT_LOG_BODY_LIMIT,
   DEFAULT_LOG_MAX_BYTES,
   SimulatorLog,
   type SimulatorLogEntry,
 } from "../../src/simulator/log.js";
-import { PASSWORD, rest, startSim, type VirtualSim } from "./helpers.js";
+import { TEST_PASSWORD } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest } from "./helpers.js";
 
 const entry = (body?: string): SimulatorLogEntry => ({
   at: 0,
@@ -61,14 +63,8 @@ describe("the simulator log is bounded by bytes, not only by entries", () => {
 });
 
 describe("request bodies over real sockets", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    if (sim?.running) await sim.stop();
-    sim = undefined;
-  });
-
   it("keeps no body of refused requests: 100 unauthenticated 128 KiB POSTs leave a small log", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const url = `${sim.url}/v4/decodetracks`;
     const big = "x".repeat(128 * 1024);
     const post = async (i: number): Promise<number> => {
@@ -88,7 +84,7 @@ describe("request bodies over real sockets", () => {
   });
 
   it("keeps only the first 4 KiB of an accepted large body", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     const body = JSON.stringify(Array.from({ length: 20_000 }, () => "x"));
     const res = await rest(sim, "POST", "/v4/decodetracks", body);
     expect(res.status).toBe(500);
@@ -98,7 +94,7 @@ describe("request bodies over real sockets", () => {
   });
 
   it("answers a body over maxBodyBytes with 413 and Lavalink's error body, and cuts an endless upload", async () => {
-    sim = await startSim({ maxBodyBytes: 64 * 1024 });
+    const sim = await testSimulator({ maxBodyBytes: 64 * 1024 });
     const port = sim.port;
     const outcome = await new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
       let sent = 0;
@@ -108,7 +104,7 @@ describe("request bodies over real sockets", () => {
           host: "127.0.0.1",
           method: "POST",
           path: "/v4/decodetracks",
-          headers: { Authorization: PASSWORD },
+          headers: { Authorization: TEST_PASSWORD },
         },
         (res) => {
           let body = "";

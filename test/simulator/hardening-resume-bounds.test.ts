@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ReadyOp } from "../../src/protocol/index.js";
 import { DEFAULT_MAX_RESUME_TIMEOUT } from "../../src/simulator/options.js";
-import { rest, startSim, TestClient, until, type VirtualSim } from "./helpers.js";
+import { waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest, TestClient } from "./helpers.js";
 
 describe("resuming is bounded: the timeout and the frames queued for it", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    if (sim?.running) await sim.stop();
-    sim = undefined;
-  });
-
   it("clamps a resume timeout above maxResumeTimeout (default one hour) and notes it in the log", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     expect(DEFAULT_MAX_RESUME_TIMEOUT).toBe(3600);
     const client = await TestClient.connect(sim);
     const id = client.sessionId;
@@ -25,24 +21,24 @@ describe("resuming is bounded: the timeout and the frames queued for it", () => 
     expect(within.body).toEqual({ resuming: true, timeout: 3600 });
     // The clamped session really ends after an hour on the simulator's clock.
     client.ws.terminate();
-    await until(() => sim?.getSession(id)?.awaitingResume === true, "session paused");
+    await waitUntil(() => sim?.getSession(id)?.awaitingResume === true, "session paused");
     await sim.clock.advance(3_600_000);
     expect(sim.getSession(id)).toBeUndefined();
   });
 
   it("keeps at most maxQueuedFrames for a waiting session, dropping the oldest", async () => {
-    sim = await startSim({ maxQueuedFrames: 5, statsInterval: 1000 });
+    const sim = await testSimulator({ maxQueuedFrames: 5, statsInterval: 1000 });
     const client = await TestClient.connect(sim);
     const id = client.sessionId;
     await rest(sim, "PATCH", `/v4/sessions/${id}`, { resuming: true, timeout: 600 });
     client.ws.terminate();
-    await until(() => sim?.getSession(id)?.awaitingResume === true, "session paused");
+    await waitUntil(() => sim?.getSession(id)?.awaitingResume === true, "session paused");
     await sim.clock.advance(20_000); // 20 stats frames while nobody listens
     expect(sim.getSession(id)?.queued).toBe(5);
     expect(sim.log.filter({ sessionId: id, note: "dropped from the full resume queue" })).toHaveLength(15);
     const again = await TestClient.connect(sim, { "Session-Id": id });
     expect(again.frames[0]).toEqual<ReadyOp>({ op: "ready", resumed: true, sessionId: id });
-    await until(() => again.frames.length >= 6, "queued frames replayed");
+    await waitUntil(() => again.frames.length >= 6, "queued frames replayed");
     // The newest five: uptime grows, so the replayed stats are the last ones produced.
     const replayed = again.frames.slice(1, 6) as { op: string; uptime: number }[];
     expect(replayed.every((f) => f.op === "stats")).toBe(true);
@@ -51,12 +47,12 @@ describe("resuming is bounded: the timeout and the frames queued for it", () => 
   });
 
   it("bounds the queued characters too (maxQueuedBytes)", async () => {
-    sim = await startSim({ maxQueuedBytes: 2_000, statsInterval: 1000 });
+    const sim = await testSimulator({ maxQueuedBytes: 2_000, statsInterval: 1000 });
     const client = await TestClient.connect(sim);
     const id = client.sessionId;
     await rest(sim, "PATCH", `/v4/sessions/${id}`, { resuming: true, timeout: 600 });
     client.ws.terminate();
-    await until(() => sim?.getSession(id)?.awaitingResume === true, "session paused");
+    await waitUntil(() => sim?.getSession(id)?.awaitingResume === true, "session paused");
     await sim.clock.advance(50_000);
     const queued = sim.getSession(id)?.queued ?? 0;
     expect(queued).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/base/clock/index.js";
 import { Scheduler } from "../../src/simulator/scheduler.js";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 describe("cancelled timers leave the scheduler instead of waiting for their due time", () => {
   it("20,000 replace cycles (schedule far ahead, cancel, schedule again) keep the heap small", () => {
@@ -51,14 +52,8 @@ describe("cancelled timers leave the scheduler instead of waiting for their due 
 });
 
 describe("over real sockets", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    if (sim?.running) await sim.stop();
-    sim = undefined;
-  });
-
   it("replacing a track 300 times keeps the simulator's scheduler small", async () => {
-    sim = await startSim({ log: false });
+    const sim = await testSimulator({ log: false });
     const client = await TestClient.connect(sim);
     const { encoded } = await loadOne(sim);
     const path = `/v4/sessions/${client.sessionId}/players/1`;

@@ -1,31 +1,14 @@
 import WebSocket from "ws";
-import type { VirtualClock } from "../../src/base/clock/index.js";
 import type { IncomingMessage } from "../../src/protocol/index.js";
-import { ProtocolSimulator, type ProtocolSimulatorOptions } from "../../src/simulator/index.js";
+import type { ProtocolSimulator } from "../../src/simulator/index.js";
+import { TEST_PASSWORD } from "../../src/testing/index.js";
 
-export const PASSWORD = "youshallnotpass";
 export const USER_ID = "170939974227541168";
 
-export type VirtualSim = ProtocolSimulator<ProtocolSimulatorOptions & { clock: "virtual" }>;
-
-/** A started simulator on a free port with a virtual clock. */
-export async function startSim(options: Partial<ProtocolSimulatorOptions> = {}): Promise<VirtualSim> {
-  const sim = new ProtocolSimulator({
-    port: 0,
-    password: PASSWORD,
-    seed: 42,
-    ...options,
-    clock: "virtual" as const,
-  });
-  await sim.start();
-  return sim;
-}
-
-export function clockOf(sim: VirtualSim): VirtualClock {
-  return sim.clock;
-}
-
-/** A test WebSocket client that buffers every frame and lets the test await the next matching one. */
+/**
+ * A raw Lavalink WebSocket client for probing the simulator frame by frame (what the kit's
+ * SonoraClient hides): it buffers every frame and lets the test await the next matching one.
+ */
 export class TestClient {
   readonly frames: IncomingMessage[] = [];
   private cursor = 0;
@@ -44,7 +27,12 @@ export class TestClient {
 
   static async connect(sim: ProtocolSimulator, headers: Record<string, string> = {}): Promise<TestClient> {
     const ws = new WebSocket(`ws://127.0.0.1:${sim.port}/v4/websocket`, {
-      headers: { Authorization: PASSWORD, "User-Id": USER_ID, "Client-Name": "sonora-tests/1.0", ...headers },
+      headers: {
+        Authorization: TEST_PASSWORD,
+        "User-Id": USER_ID,
+        "Client-Name": "sonora-tests/1.0",
+        ...headers,
+      },
     });
     const client = new TestClient(ws);
     ws.on("upgrade", (res) => {
@@ -94,7 +82,7 @@ export async function rest(
   const res = await fetch(`${sim.url}${path}`, {
     method,
     headers: {
-      Authorization: PASSWORD,
+      Authorization: TEST_PASSWORD,
       ...(body === undefined ? {} : { "Content-Type": "application/json" }),
       ...headers,
     },
@@ -120,15 +108,6 @@ export async function loadOne(
   if (result.loadType !== "track")
     throw new Error(`expected a track for ${identifier}, got ${result.loadType}`);
   return { encoded: result.data.encoded, length: result.data.info.length };
-}
-
-/** Lets I/O run until `condition` holds (event-driven polling through setImmediate, no timers). */
-export async function until(condition: () => boolean, what = "condition", maxTurns = 100_000): Promise<void> {
-  for (let i = 0; i < maxTurns; i++) {
-    if (condition()) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  throw new Error(`gave up waiting for ${what}`);
 }
 
 /** Lets pending I/O through for `turns` event-loop turns, without moving the virtual clock. */

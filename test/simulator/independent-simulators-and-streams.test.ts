@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { encodeTrack } from "../../src/protocol/codec/index.js";
-import { rest, startSim, TestClient } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest, TestClient } from "./helpers.js";
 
 describe("independent simulators, endless streams, many players", () => {
   it("two simulators in one process keep separate clocks, sessions and players", async () => {
-    const a = await startSim({ seed: 1 });
-    const b = await startSim({ seed: 2 });
+    const a = await testSimulator({ seed: 1 });
+    const b = await testSimulator({ seed: 2 });
     try {
       const ca = await TestClient.connect(a);
       const cb = await TestClient.connect(b);
@@ -24,7 +25,7 @@ describe("independent simulators, endless streams, many players", () => {
   });
 
   it("a stream never ends and 500 players cost one pending timer", async () => {
-    const sim = await startSim({ log: false });
+    const sim = await testSimulator({ log: false });
     try {
       const client = await TestClient.connect(sim);
       const stream = encodeTrack({

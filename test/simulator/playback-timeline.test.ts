@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { PlayerUpdateOp, TrackEndEvent, TrackStartEvent } from "../../src/protocol/index.js";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 const GUILD = "817327181659111454";
 
 describe("playback timeline on the virtual clock", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   let client: TestClient;
   let playerPath: string;
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     client = await TestClient.connect(sim);
     playerPath = `/v4/sessions/${client.sessionId}/players/${GUILD}`;
-  });
-  afterEach(async () => {
-    await client.close();
-    await sim.stop();
   });
 
   it("plays a track: TrackStart, position advancing with the clock, TrackEnd finished at its length", async () => {

@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { rest, startSim, type VirtualSim } from "./helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest } from "./helpers.js";
 
 // Spring converts the body and `Long` path variables before PlayerRestHandler looks the session up,
 // so Lavalink answers 400 (not 404 "Session not found") for a bad guildId or body on any session id.
 describe("argument errors beat the unknown-session 404, as Spring resolves arguments first", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   beforeEach(async () => {
-    sim = await startSim();
-  });
-  afterEach(async () => {
-    await sim.stop();
+    sim = await testSimulator();
   });
 
   it.each([

@@ -1,8 +1,10 @@
 import { request } from "node:http";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { encodeTrack } from "../../src/protocol/codec/index.js";
 import type { TrackInfo } from "../../src/protocol/index.js";
-import { loadOne, PASSWORD, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { TEST_PASSWORD, type VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 const INFO: TrackInfo = {
   identifier: "abc123",
@@ -19,15 +21,11 @@ const INFO: TrackInfo = {
 };
 
 describe("REST routes answer like Lavalink", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   let client: TestClient;
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     client = await TestClient.connect(sim);
-  });
-  afterEach(async () => {
-    await client.close();
-    await sim.stop();
   });
 
   it("serves /version as text, /v4/info and /v4/stats (frameStats null)", async () => {
@@ -159,7 +157,7 @@ describe("REST routes answer like Lavalink", () => {
     expect((await rest(sim, "GET", "/v4/routeplanner/status")).status).toBe(204);
     const disabled = await rest(sim, "POST", "/v4/routeplanner/free/all");
     expect(disabled.body).toMatchObject({ status: 500, message: "Can't access disabled route planner" });
-    const planned = await startSim({
+    const planned = await testSimulator({
       routePlanner: {
         class: "RotatingNanoIpRoutePlanner",
         details: {
@@ -192,12 +190,9 @@ describe("REST routes answer like Lavalink", () => {
 });
 
 describe("auth, unknown routes and hostile input", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   beforeEach(async () => {
-    sim = await startSim({ maxBodyBytes: 64 * 1024 });
-  });
-  afterEach(async () => {
-    await sim.stop();
+    sim = await testSimulator({ maxBodyBytes: 64 * 1024 });
   });
 
   it("401 without Authorization, 403 with a wrong one, both with an empty body", async () => {
@@ -241,7 +236,13 @@ describe("auth, unknown routes and hostile input", () => {
     const huge = JSON.stringify({ filler: "x".repeat(200 * 1024) });
     const tooLarge = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: "127.0.0.1", port: sim.port, method: "PATCH", path, headers: { Authorization: PASSWORD } },
+        {
+          host: "127.0.0.1",
+          port: sim.port,
+          method: "PATCH",
+          path,
+          headers: { Authorization: TEST_PASSWORD },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
@@ -259,7 +260,7 @@ describe("auth, unknown routes and hostile input", () => {
         port: sim.port,
         method: "PATCH",
         path,
-        headers: { Authorization: PASSWORD, "Content-Length": "1000" },
+        headers: { Authorization: TEST_PASSWORD, "Content-Length": "1000" },
       });
       req.on("error", () => resolve());
       req.write('{"volume":');

@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StatsOp } from "../../src/protocol/index.js";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 // Lavalink's docs say frameStats is "missing" on GET /v4/stats, but StatsCollector.getStats()
 // returns the Stats interface, which Spring serialises with Jackson, nulls included.
 describe("GET /v4/stats serialises frameStats: null, as Lavalink's REST handler does", () => {
-  let sim: VirtualSim;
-  let client: TestClient;
-  afterEach(async () => {
-    await client.close();
-    await sim.stop();
-  });
-
   it("is null on REST even while the stats op reports frame stats for a playing player", async () => {
-    sim = await startSim({ statsInterval: 10_000 });
-    client = await TestClient.connect(sim);
+    const sim = await testSimulator({ statsInterval: 10_000 });
+    const client = await TestClient.connect(sim);
     const idle = await rest(sim, "GET", "/v4/stats");
     expect(idle.text).toContain('"frameStats":null');
     const { encoded } = await loadOne(sim);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   LavalinkException,
   TrackEndEvent,
@@ -6,7 +6,9 @@ import type {
   TrackStuckEvent,
 } from "../../src/protocol/index.js";
 import { Catalog, type PlaybackScript } from "../../src/simulator/index.js";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 const EXCEPTION: LavalinkException = {
   message: "Something broke while playing the track.",
@@ -29,15 +31,10 @@ function scriptedCatalog(): Catalog {
 }
 
 describe("scripted playback failures", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   let client: TestClient;
-  afterEach(async () => {
-    await client.close();
-    await sim.stop();
-  });
-
   async function play(identifier: string): Promise<void> {
-    sim = await startSim({ catalog: scriptedCatalog() });
+    sim = await testSimulator({ catalog: scriptedCatalog() });
     client = await TestClient.connect(sim);
     const { encoded } = await loadOne(sim, identifier);
     await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/1`, { track: { encoded } });

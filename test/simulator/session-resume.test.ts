@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { ReadyOp, TrackEndEvent } from "../../src/protocol/index.js";
-import { loadOne, rest, startSim, TestClient, until, type VirtualSim } from "./helpers.js";
+import { type VirtualSimulator, waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 const GUILD = "1";
 
 describe("session resuming", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   beforeEach(async () => {
-    sim = await startSim();
-  });
-  afterEach(async () => {
-    await sim.stop();
+    sim = await testSimulator();
   });
 
   async function playingClient(timeout: number): Promise<{ client: TestClient; length: number }> {
@@ -28,7 +27,7 @@ describe("session resuming", () => {
     const id = client.sessionId;
     sim.dropConnection(id);
     await client.closed;
-    await until(() => sim.getSession(id)?.awaitingResume === true, "session paused");
+    await waitUntil(() => sim.getSession(id)?.awaitingResume === true, "session paused");
     expect(sim.getSession(id)).toMatchObject({ connected: false, awaitingResume: true });
     // While waiting to be resumed the session is not reachable over REST, as in Lavalink.
     expect((await rest(sim, "GET", `/v4/sessions/${id}/players`)).status).toBe(404);
@@ -53,7 +52,7 @@ describe("session resuming", () => {
     const { client } = await playingClient(30);
     const id = client.sessionId;
     await client.close();
-    await until(() => sim.getSession(id)?.awaitingResume === true, "session paused");
+    await waitUntil(() => sim.getSession(id)?.awaitingResume === true, "session paused");
     await sim.clock.advance(29_999);
     expect(sim.getSession(id)).toBeDefined();
     await sim.clock.advance(1);
@@ -74,7 +73,7 @@ describe("session resuming", () => {
     const client = await TestClient.connect(sim);
     await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/${GUILD}`, { volume: 10 });
     await client.close();
-    await until(() => sim.sessions.length === 0, "session closed");
+    await waitUntil(() => sim.sessions.length === 0, "session closed");
     expect(sim.players).toHaveLength(0);
   });
 });

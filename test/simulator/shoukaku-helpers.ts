@@ -1,6 +1,6 @@
 import { EventEmitter, once } from "node:events";
 import { Connector, type NodeOption, Shoukaku, type ShoukakuOptions } from "shoukaku";
-import { PASSWORD, type VirtualSim } from "./helpers.js";
+import { TEST_PASSWORD, type VirtualSimulator } from "../../src/testing/index.js";
 
 const BOT_ID = "170939974227541168";
 /** The guild and voice channel the shoukaku tests join. */
@@ -54,13 +54,13 @@ export interface ConnectedShoukaku {
 
 /** Starts shoukaku with a {@link FakeDiscordConnector} against `sim` and waits for its node's `ready`. */
 export async function connectShoukaku(
-  sim: VirtualSim,
+  sim: VirtualSimulator,
   options: ShoukakuOptions = {},
 ): Promise<ConnectedShoukaku> {
   const connector = new FakeDiscordConnector();
   const shoukaku = new Shoukaku(
     connector,
-    [{ name: "sim", url: `127.0.0.1:${sim.port}`, auth: PASSWORD }],
+    [{ name: "sim", url: `127.0.0.1:${sim.port}`, auth: TEST_PASSWORD }],
     options,
   );
   const errors: Error[] = [];

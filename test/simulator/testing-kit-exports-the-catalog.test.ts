@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LoadResult } from "../../src/protocol/index.js";
 import { parseSpecial } from "../../src/simulator/catalog/special.js";
 import { Catalog, CatalogError, SPECIAL_PREFIX } from "../../src/testing/index.js";
-import { rest, startSim, type VirtualSim } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { rest } from "./helpers.js";
 
 describe("sonora/testing exports the catalog the simulator uses", () => {
-  let sim: VirtualSim | undefined;
-  afterEach(async () => {
-    await sim?.stop();
-    sim = undefined;
-  });
-
   it("a track registered on sim.catalog is what loadtracks answers over HTTP", async () => {
-    sim = await startSim();
+    const sim = await testSimulator();
     expect(sim.catalog).toBeInstanceOf(Catalog);
     // Unknown to Lavalink and to the catalog until registered.
     const before = (await rest(sim, "GET", "/v4/loadtracks?identifier=my-song")).body as LoadResult;
@@ -25,7 +20,7 @@ describe("sonora/testing exports the catalog the simulator uses", () => {
   it("a Catalog built from sonora/testing can be handed to the simulator", async () => {
     const catalog = new Catalog({ seed: 5 });
     catalog.registerFailure("ytsearch:nothing good", { message: "This video is unavailable" });
-    sim = await startSim({ catalog });
+    const sim = await testSimulator({ catalog });
     expect(sim.catalog).toBe(catalog);
     const res = await rest(
       sim,

@@ -1,18 +1,18 @@
 import { once } from "node:events";
 import type { Player, Shoukaku } from "shoukaku";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSim, type VirtualSim } from "./helpers.js";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
 import { CHANNEL, connectShoukaku, disconnectShoukaku, GUILD } from "./shoukaku-helpers.js";
 
 describe("a third-party client (shoukaku 4.3.0) drives the simulator", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   let shoukaku: Shoukaku;
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await testSimulator();
   });
   afterEach(async () => {
     disconnectShoukaku(shoukaku);
-    await sim.stop();
   });
 
   it("connects, searches, plays, pauses, seeks, filters, finishes and destroys", async () => {

@@ -1,18 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clockOf, loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { VirtualSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 // Each pause re-anchors the timeline; rounding the anchor to whole ms would lose up to 1 ms per
 // change under a fractional timescale rate, so a bot toggling pause often would see its track lag.
 describe("the timeline does not drift under many pause/resume and filter changes", () => {
-  let sim: VirtualSim;
+  let sim: VirtualSimulator;
   let client: TestClient;
   beforeEach(async () => {
-    sim = await startSim();
+    sim = await testSimulator();
     client = await TestClient.connect(sim);
-  });
-  afterEach(async () => {
-    await client.close();
-    await sim.stop();
   });
 
   it("100 pause/resume pairs at speed 1.5, 1 ms apart, leave the position at exactly 150 ms", async () => {
@@ -20,7 +18,7 @@ describe("the timeline does not drift under many pause/resume and filter changes
     const path = `/v4/sessions/${client.sessionId}/players/123`;
     await rest(sim, "PATCH", path, { track: { encoded }, filters: { timescale: { speed: 1.5 } } });
     for (let i = 0; i < 100; i++) {
-      await clockOf(sim).advance(1);
+      await sim.clock.advance(1);
       expect((await rest(sim, "PATCH", path, { paused: true })).status).toBe(200);
       expect((await rest(sim, "PATCH", path, { paused: false })).status).toBe(200);
     }
@@ -34,10 +32,10 @@ describe("the timeline does not drift under many pause/resume and filter changes
     const filters = { timescale: { rate: 1.25 } };
     await rest(sim, "PATCH", path, { track: { encoded }, filters });
     for (let i = 0; i < 99; i++) {
-      await clockOf(sim).advance(1);
+      await sim.clock.advance(1);
       await rest(sim, "PATCH", path, { filters });
     }
-    await clockOf(sim).advance(1);
+    await sim.clock.advance(1);
     const player = (await rest(sim, "GET", path)).body as { state: { position: number } };
     expect(player.state.position).toBe(125);
   });

@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { StatsOp, WebSocketClosedEvent } from "../../src/protocol/index.js";
-import { loadOne, rest, startSim, TestClient, type VirtualSim } from "./helpers.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { loadOne, rest, TestClient } from "./helpers.js";
 
 const GUILD = "42";
 const VOICE = { token: "tok", endpoint: "us-east1.discord.media", sessionId: "vs", channelId: "777" };
 
 describe("voice connections, strictVoice and stats", () => {
-  let sim: VirtualSim;
-  let client: TestClient;
-  afterEach(async () => {
-    await client.close();
-    await sim.stop();
-  });
-
   it("lenient by default: a track plays without voice; with voice the player reports connected and a ping", async () => {
-    sim = await startSim();
-    client = await TestClient.connect(sim);
+    const sim = await testSimulator();
+    const client = await TestClient.connect(sim);
     const path = `/v4/sessions/${client.sessionId}/players/${GUILD}`;
     const { encoded } = await loadOne(sim);
     await rest(sim, "PATCH", path, { track: { encoded } });
@@ -30,8 +24,8 @@ describe("voice connections, strictVoice and stats", () => {
   });
 
   it("strictVoice: the track waits for a voice connection, and freezes when Discord closes it", async () => {
-    sim = await startSim({ strictVoice: true });
-    client = await TestClient.connect(sim);
+    const sim = await testSimulator({ strictVoice: true });
+    const client = await TestClient.connect(sim);
     const path = `/v4/sessions/${client.sessionId}/players/${GUILD}`;
     const { encoded } = await loadOne(sim);
     await rest(sim, "PATCH", path, { track: { encoded } });
@@ -51,8 +45,8 @@ describe("voice connections, strictVoice and stats", () => {
   });
 
   it("stats count players and playing players; frameStats only when something plays", async () => {
-    sim = await startSim({ statsInterval: 10_000 });
-    client = await TestClient.connect(sim);
+    const sim = await testSimulator({ statsInterval: 10_000 });
+    const client = await TestClient.connect(sim);
     const first = await client.next<StatsOp>((m) => m.op === "stats");
     expect(first.frameStats).toBeNull();
     const { encoded } = await loadOne(sim);

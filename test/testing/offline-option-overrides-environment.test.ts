@@ -8,7 +8,7 @@ import {
   type OfflineOption,
   SonoraClient,
 } from "../../src/index.js";
-import { ProtocolSimulator } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
 
 const KEYS = ["SONORA_OFFLINE", "SONORA_OFFLINE_HOST", "SONORA_OFFLINE_PORT", "SONORA_OFFLINE_PASSWORD"];
 const BOGUS = [{ host: "lavalink.invalid", port: 443, password: "production-secret", name: "prod" }];
@@ -37,13 +37,6 @@ afterEach(async () => {
 /** process.emitWarning delivers on the next tick. */
 const nextTick = () => new Promise((resolve) => process.nextTick(resolve));
 
-async function startSim(password: string, clock: VirtualClock): Promise<ProtocolSimulator> {
-  const sim = new ProtocolSimulator({ port: 0, password, clock });
-  await sim.start();
-  cleanup.push(() => sim.stop());
-  return sim;
-}
-
 function client(nodes: typeof BOGUS, clock: VirtualClock, offline?: OfflineOption): SonoraClient {
   const c = new SonoraClient(nodes, { clock, userId: BOT, ...(offline === undefined ? {} : { offline }) });
   cleanup.push(() => c.close());
@@ -53,8 +46,8 @@ function client(nodes: typeof BOGUS, clock: VirtualClock, offline?: OfflineOptio
 describe("the `offline` client option decides offline mode; unset, the environment does", () => {
   it("offline: false keeps the configured node although SONORA_OFFLINE=1 points elsewhere", async () => {
     const clock = new VirtualClock();
-    const real = await startSim("real-pw", clock);
-    const offlineSim = await startSim("offline-pw", clock);
+    const real = await testSimulator({ password: "real-pw", clock });
+    const offlineSim = await testSimulator({ password: "offline-pw", clock });
     process.env.SONORA_OFFLINE = "1";
     process.env.SONORA_OFFLINE_PORT = String(offlineSim.port);
     process.env.SONORA_OFFLINE_PASSWORD = "offline-pw";
@@ -74,7 +67,7 @@ describe("the `offline` client option decides offline mode; unset, the environme
 
   it("left unset, the same environment swaps the node (the default reads SONORA_OFFLINE)", async () => {
     const clock = new VirtualClock();
-    const offlineSim = await startSim("offline-pw", clock);
+    const offlineSim = await testSimulator({ password: "offline-pw", clock });
     process.env.SONORA_OFFLINE = "1";
     process.env.SONORA_OFFLINE_PORT = String(offlineSim.port);
     process.env.SONORA_OFFLINE_PASSWORD = "offline-pw";
@@ -89,7 +82,7 @@ describe("the `offline` client option decides offline mode; unset, the environme
 
   it("an address goes offline without the environment, silently (the code asked for it)", async () => {
     const clock = new VirtualClock();
-    const sim = await startSim("code-pw", clock);
+    const sim = await testSimulator({ password: "code-pw", clock });
     const c = client(BOGUS, clock, { port: sim.port, password: "code-pw" });
     await c.start();
     expect(c.nodes.get(OFFLINE_NODE_NAME)?.state).toBe("ready");
@@ -100,7 +93,7 @@ describe("the `offline` client option decides offline mode; unset, the environme
 
   it("offline: true goes offline at the environment's address even when SONORA_OFFLINE is unset", async () => {
     const clock = new VirtualClock();
-    const sim = await startSim("env-pw", clock);
+    const sim = await testSimulator({ password: "env-pw", clock });
     process.env.SONORA_OFFLINE_PORT = String(sim.port);
     process.env.SONORA_OFFLINE_PASSWORD = "env-pw";
     const c = client(BOGUS, clock, true);
