@@ -46,18 +46,61 @@ export class PlayerMirror {
 
   /** Estimated position in ms, capped at the track's length. */
   get position(): number {
-    const limit = this.track && !this.track.isStream ? this.track.length : STREAM_LENGTH;
-    return this.tracker.read(this.playing, limit);
+    return this.tracker.read(this.playing, this.limit);
+  }
+
+  /** The estimate's cap: the track's length (a stream's is Lavalink's stream length). */
+  private get limit(): number {
+    return this.track && !this.track.isStream ? this.track.length : STREAM_LENGTH;
+  }
+
+  /**
+   * Where playback stands by now if the node went on playing: the last report plus all the time
+   * elapsed since, scaled by the timescale speed × rate (see {@link PositionTracker.project}).
+   */
+  get projectedPosition(): number {
+    return this.tracker.project(this.playing, this.limit);
   }
 
   /** Where playback stands for a move or a rebuild: the position at the drop if the socket dropped. */
   get resumePosition(): number {
-    return this.positionAtDrop ?? this.position;
+    return this.positionAtDrop ?? this.projectedPosition;
+  }
+
+  /**
+   * True when `position` is the end of the mirrored track: restoring it there would play its end
+   * a second time, so it counts as finished instead. Never true for a stream.
+   */
+  reachedEnd(position: number): boolean {
+    const track = this.track;
+    return track !== null && !track.isStream && position >= track.length;
+  }
+
+  /** The mirrored track ended without its event (reconciliation or failover found it so). */
+  endTrack(): void {
+    this.track = null;
+    this.tracker.reset(0);
+  }
+
+  /** Re-anchors the estimate on the node's player as `GET /v4/sessions/{id}/players` reported it. */
+  syncReported(player: LavalinkPlayer): void {
+    this.paused = player.paused;
+    this.volume = player.volume;
+    this.connected = player.state.connected;
+    this.ping = player.state.ping;
+    this.tracker.sync(player.state.position, player.state.time);
+  }
+
+  /** Mirrors the node's track as current (reconciliation adopted it), at the node's position. */
+  adoptReported(track: Track, player: LavalinkPlayer): void {
+    this.track = track;
+    this.tracker.reset(player.state.position, player.state.time);
+    this.syncReported(player);
   }
 
   /** Records the position at the moment the node's socket dropped. */
   markDropped(): void {
-    if (this.positionAtDrop === null) this.positionAtDrop = this.position;
+    if (this.positionAtDrop === null) this.positionAtDrop = this.projectedPosition;
   }
 
   /** The drop no longer matters (the session resumed, or the player was re-created). */
