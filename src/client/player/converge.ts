@@ -9,6 +9,7 @@ import type { PlayerMover } from "./mover.js";
 /** How a player reports what reconciliation found (its own `trackStart`/`trackEnd` events). */
 export interface ConvergeHost {
   readonly guildId: string;
+  nodeName?(): string;
   started(track: Track, event: TrackStartEvent): void;
   ended(track: Track, reason: TrackEndReason, event: TrackEndEvent): void;
 }
@@ -34,13 +35,18 @@ export class PlayerConvergence {
     const decision = decideConvergence(
       {
         track,
-        reachedEnd: track !== null && mirror.reachedEnd(mirror.projectedPosition),
+        // With no player on the node, where playback stood when it was lost (a drop, a failed
+        // restore); otherwise the node had it until now.
+        reachedEnd:
+          track !== null &&
+          mirror.reachedEnd(truth === undefined ? mirror.resumePosition : mirror.projectedPosition),
         awaitsStart: track !== null && this.ledger.awaitsStart(track),
         owesAdvance: this.commands.owesAdvance,
         nextQueued: this.commands.nextQueued,
       },
       truth,
     );
+    if (process.env.SONORA_DEBUG_RECONCILE) console.log("converge", this.host.guildId, this.host.nodeName?.(), mirror.resumePosition, decision.kind, track?.identifier, track?.length, mirror.projectedPosition, mirror.position, mirror.paused, JSON.stringify(truth?.state), truth?.track?.info.identifier);
     switch (decision.kind) {
       case "agree":
         if (truth !== undefined) mirror.syncReported(truth);

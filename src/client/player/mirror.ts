@@ -28,8 +28,16 @@ export class PlayerMirror {
   /** Voice round trip reported by the node in ms, -1 when not connected. */
   ping = -1;
   private readonly tracker: PositionTracker;
+  /**
+   * The furthest the current playback was estimated to have got, kept across reports: a node that
+   * lost the track reports position 0 for its idle player, which must not make a track that played
+   * to its end look unfinished (see {@link reachedEnd}). Reset by every known jump.
+   */
+  private furthest = 0;
   /** Position when the node's socket dropped; used if the player has to move (failover). */
   private positionAtDrop: number | null = null;
+  /** The position is held for a restore the node has not confirmed (see {@link holdAt}). */
+  private held = false;
 
   constructor(
     clock: Clock,
@@ -73,13 +81,25 @@ export class PlayerMirror {
    */
   reachedEnd(position: number): boolean {
     const track = this.track;
-    return track !== null && !track.isStream && position >= track.length;
+    return track !== null && !track.isStream && Math.max(position, this.furthest) >= track.length;
+  }
+
+  /** A known jump (seek, new track, move): the estimate starts again from `position`. */
+  private jumpTo(position: number, time?: number): void {
+    this.tracker.reset(position, time);
+    this.furthest = position;
+  }
+
+  /** Keeps the furthest estimate before a report re-anchors it. */
+  private noteFurthest(): void {
+    if (this.track !== null) this.furthest = Math.max(this.furthest, this.projectedPosition);
   }
 
   /** The mirrored track ended without its event (reconciliation or failover found it so). */
   endTrack(): void {
+    this.restored();
     this.track = null;
-    this.tracker.reset(0);
+    this.jumpTo(0);
   }
 
   /** Re-anchors the estimate on the node's player as `GET /v4/sessions/{id}/players` reported it. */
@@ -88,13 +108,14 @@ export class PlayerMirror {
     this.volume = player.volume;
     this.connected = player.state.connected;
     this.ping = player.state.ping;
+    this.noteFurthest();
     this.tracker.sync(player.state.position, player.state.time);
   }
 
   /** Mirrors the node's track as current (reconciliation adopted it), at the node's position. */
   adoptReported(track: Track, player: LavalinkPlayer): void {
     this.track = track;
-    this.tracker.reset(player.state.position, player.state.time);
+    this.jumpTo(player.state.position, player.state.time);
     this.syncReported(player);
   }
 
@@ -103,15 +124,31 @@ export class PlayerMirror {
     if (this.positionAtDrop === null) this.positionAtDrop = this.projectedPosition;
   }
 
-  /** The drop no longer matters (the session resumed, or the player was re-created). */
-  clearDropped(): void {
+  /** Playback stands at `position` until the node confirms a restore (see {@link resumePosition}). */
+  holdAt(position: number): void {
+    this.positionAtDrop = position;
+    this.held = true;
+  }
+
+  /** The node took the restored player: playback goes on from there. */
+  restored(): void {
     this.positionAtDrop = null;
+    this.held = false;
+  }
+
+  /**
+   * The session resumed: the drop did not stop playback. A hold stays (the resumed node never got
+   * the player: a restore to it failed).
+   */
+  clearDropped(): void {
+    if (!this.held) this.positionAtDrop = null;
   }
 
   /** Applies a `playerUpdate` report. */
   applyState(state: PlayerState): void {
     this.connected = state.connected;
     this.ping = state.ping;
+    this.noteFurthest();
     this.tracker.sync(state.position, state.time);
   }
 
@@ -125,7 +162,7 @@ export class PlayerMirror {
         const track = this.adoptTrack(event.track);
         if (this.track !== track) {
           this.track = track;
-          this.tracker.reset(0);
+          this.jumpTo(0);
         }
         return track;
       }
@@ -134,7 +171,7 @@ export class PlayerMirror {
         // On "replaced" the new track is already set; only clear when the ended track is current.
         if (event.reason !== "replaced" && this.track === track) {
           this.track = null;
-          this.tracker.reset(0);
+          this.jumpTo(0);
         }
         return track;
       }
@@ -149,6 +186,7 @@ export class PlayerMirror {
 
   /** Applies the node's answer to `request` (a PATCH): the freshest report there is. */
   applyAnswer(player: LavalinkPlayer, request: UpdatePlayerRequest): void {
+    if (process.env.SONORA_DEBUG_RECONCILE) console.log("answer", player.guildId ?? "", JSON.stringify(request).slice(0, 60), player.track?.info.identifier, JSON.stringify(player.state));
     const previous = this.track;
     const next = player.track ? this.adoptTrack(player.track) : null;
     if (next !== null && player.track) next.userData = player.track.userData;
@@ -177,10 +215,13 @@ export class PlayerMirror {
       previous !== this.track;
     // The answer is the freshest report there is: always re-anchor on it.
     if (jumped) {
-      this.tracker.reset(player.state.position, player.state.time);
+      this.jumpTo(player.state.position, player.state.time);
       // Accepted after the socket dropped: a later move resumes the new track, not the old position.
       if (this.positionAtDrop !== null) this.positionAtDrop = player.state.position;
-    } else this.tracker.sync(player.state.position, player.state.time);
+    } else {
+      this.noteFurthest();
+      this.tracker.sync(player.state.position, player.state.time);
+    }
   }
 
   /**

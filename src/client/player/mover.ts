@@ -56,9 +56,7 @@ export class PlayerMover {
 
   /** Re-creates the player after its node lost the session, from where playback stopped. */
   async rebuild(): Promise<void> {
-    const position = this.mirror.resumePosition;
-    this.mirror.clearDropped();
-    await this.restore(position);
+    await this.restore(this.mirror.resumePosition);
   }
 
   private async move(target: Node): Promise<void> {
@@ -87,7 +85,6 @@ export class PlayerMover {
     this.link.detach();
     if (from.ready) await from.destroyPlayer(this.guildId).catch(() => undefined);
     this.link.rehost(target);
-    this.mirror.clearDropped();
     await this.restore(position);
     this.host.moved(from, target);
   }
@@ -120,8 +117,12 @@ export class PlayerMover {
       body.track = { encoded: track.encoded, userData: track.userData };
       if (track.isSeekable && position > 0) body.position = position;
     }
+    // Until the node has it, playback stands where it was: a failed restore is retried from there
+    // (by reconciliation), not from wherever the estimate ran meanwhile.
+    this.mirror.holdAt(position);
     try {
       await this.link.patch(body);
+      this.mirror.restored();
     } finally {
       // Even when the node refused the player: the track did end, and the advance re-creates it.
       if (ended !== null) this.host.endedWhileAway(ended);
