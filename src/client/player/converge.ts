@@ -9,7 +9,6 @@ import type { PlayerMover } from "./mover.js";
 /** How a player reports what reconciliation found (its own `trackStart`/`trackEnd` events). */
 export interface ConvergeHost {
   readonly guildId: string;
-  nodeName?(): string;
   started(track: Track, event: TrackStartEvent): void;
   ended(track: Track, reason: TrackEndReason, event: TrackEndEvent): void;
 }
@@ -46,7 +45,6 @@ export class PlayerConvergence {
       },
       truth,
     );
-    if (process.env.SONORA_DEBUG_RECONCILE) console.log("converge", this.host.guildId, this.host.nodeName?.(), mirror.resumePosition, decision.kind, track?.identifier, track?.length, mirror.projectedPosition, mirror.position, mirror.paused, JSON.stringify(truth?.state), truth?.track?.info.identifier);
     switch (decision.kind) {
       case "agree":
         if (truth !== undefined) mirror.syncReported(truth);

@@ -186,7 +186,6 @@ export class PlayerMirror {
 
   /** Applies the node's answer to `request` (a PATCH): the freshest report there is. */
   applyAnswer(player: LavalinkPlayer, request: UpdatePlayerRequest): void {
-    if (process.env.SONORA_DEBUG_RECONCILE) console.log("answer", player.guildId ?? "", JSON.stringify(request).slice(0, 60), player.track?.info.identifier, JSON.stringify(player.state));
     const previous = this.track;
     const next = player.track ? this.adoptTrack(player.track) : null;
     if (next !== null && player.track) next.userData = player.track.userData;

@@ -210,7 +210,6 @@ export class Player extends TypedEmitter<PlayerEvents> {
     });
     this.convergence = new PlayerConvergence(mirror, this.ledger, this.commands, this.mover, {
       guildId: this.guildId,
-      nodeName: () => this.link.node.name,
       started: (track, event) => this.publish("trackStart", [track, event]),
       ended: (track, reason, event) => this.publish("trackEnd", [track, reason, event]),
     });
@@ -443,7 +442,6 @@ export class Player extends TypedEmitter<PlayerEvents> {
 
   private onEvent(event: LavalinkEvent): void {
     this.eventsSeen++;
-    if (process.env.SONORA_DEBUG_RECONCILE) console.log("event", this.guildId, this.host.clock.now(), event.type, (event as {track?: {info: {identifier: string}}}).track?.info.identifier, (event as {reason?: string}).reason);
     // The late copy of an end reconciliation already reported: the queue advanced for it once.
     if (event.type === "TrackEndEvent" && !this.ledger.takeEnd(event.track)) return;
     const track = this.mirror.applyEvent(event) as Track;
