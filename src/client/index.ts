@@ -11,6 +11,7 @@ export * from "./node/backoff.js";
 export { Node, type NodePlayer, type ResolvedNodeSettings } from "./node/node.js";
 export * from "./node/options.js";
 export * from "./node/penalty.js";
+export * from "./node/reconnect-policy.js";
 export * from "./node/rest.js";
 export * from "./node/state.js";
 export * from "./offline.js";

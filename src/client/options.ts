@@ -1,13 +1,9 @@
 import type { Clock } from "../base/clock/index.js";
 import type { RandomInput } from "../base/random-source.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
-import {
-  DEFAULT_RECONNECT,
-  DEFAULT_REST_RETRY,
-  type RetryOptions,
-  resolveRetryPolicy,
-} from "./node/backoff.js";
+import { DEFAULT_REST_RETRY, resolveRetryPolicy } from "./node/backoff.js";
 import type { NodeOptions, RestOptions, ResumeOptions } from "./node/options.js";
+import { type ReconnectOptions, resolveReconnectPolicy } from "./node/reconnect-policy.js";
 import type { ResolvedNodeSettings } from "./node/settings.js";
 import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
@@ -32,8 +28,12 @@ export interface ClientOptions {
   userId?: string | number;
   /** How voice-join payloads reach Discord: `(guildId, payload) => shard.send(payload)`. */
   send?: (guildId: string, payload: GatewayVoicePayload) => void | Promise<void>;
-  /** Reconnect policy of every node (default: 5 retries, exponential from 1 s, 20 % jitter). */
-  reconnect?: RetryOptions;
+  /**
+   * Reconnect policy of every node (default: 5 retries, exponential from 1 s, 20 % jitter; the
+   * failure count resets after 10 s ready; a lost node is probed at most 30 s apart). See
+   * {@link ReconnectOptions}.
+   */
+  reconnect?: ReconnectOptions;
   /** Session resuming of every node (default `{ timeout: 60 }`); `false` disables it. */
   resume?: ResumeOptions | false;
   /** REST timeout and retries of every node. */
@@ -72,19 +72,20 @@ export function resolveNodeSettings(
   const connectTimeout = client.connectTimeout ?? 10_000;
   checkPositive(`nodes[${name}].rest.timeout`, restTimeout);
   checkPositive("connectTimeout", connectTimeout);
-  let resolvedResume: Required<ResumeOptions> | false = false;
+  let resolvedResume: Required<Pick<ResumeOptions, "timeout">> | false = false;
+  // Without resuming there is no resume window, but a "Session not found" answer still waits for
+  // the next session; it gets Lavalink's default window.
+  let sessionWait = DEFAULT_RESUME_TIMEOUT * 1_000;
   if (resume !== false) {
     const timeout = resume.timeout ?? DEFAULT_RESUME_TIMEOUT;
     checkResumeTimeout(`nodes[${name}].resume.timeout`, timeout);
     resolvedResume = { timeout };
+    sessionWait = resume.sessionWait ?? timeout * 1_000;
+    checkSessionWait(`nodes[${name}].resume.sessionWait`, sessionWait);
   }
   return {
     resume: resolvedResume,
-    reconnect: resolveRetryPolicy(
-      { ...client.reconnect, ...node.reconnect },
-      DEFAULT_RECONNECT,
-      `nodes[${name}].reconnect`,
-    ),
+    reconnect: resolveReconnectPolicy({ ...client.reconnect, ...node.reconnect }, `nodes[${name}].reconnect`),
     restTimeout,
     restRetry: resolveRetryPolicy(
       { ...client.rest?.retry, ...node.rest?.retry },
@@ -92,6 +93,7 @@ export function resolveNodeSettings(
       `nodes[${name}].rest.retry`,
     ),
     connectTimeout,
+    sessionWait,
   };
 }
 
@@ -108,6 +110,12 @@ export function checkNodeOptions(node: NodeOptions, index: number): void {
   }
   if (typeof node.password !== "string") {
     throw new InvalidOptionError(`nodes[${index}].password`, node.password, "a string");
+  }
+}
+
+function checkSessionWait(option: string, value: unknown): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidOptionError(option, value, "a finite number of milliseconds ≥ 0");
   }
 }
 

@@ -47,6 +47,7 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   NodeAuthError: ["main", 401],
   NodeUnavailableError: ["main", "connection refused"],
   RequestTimeoutError: ["GET", "/v4/info", 1000, "main"],
+  SessionUnavailableError: ["main", "the session did not come back"],
   VoiceNotConfiguredError: ["1"],
   // queue
   InvalidTrackError: [null, "queue.add"],
@@ -165,6 +166,7 @@ describe("the code list", () => {
         case "NODE_AUTH":
         case "NODE_UNAVAILABLE":
         case "REQUEST_TIMEOUT":
+        case "SESSION_UNAVAILABLE":
         case "VOICE_NOT_CONFIGURED":
           return "client";
         case "INVALID_TRACK":

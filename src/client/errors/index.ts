@@ -8,4 +8,5 @@ export * from "./no-nodes-available-error.js";
 export * from "./node-auth-error.js";
 export * from "./node-unavailable-error.js";
 export * from "./request-timeout-error.js";
+export * from "./session-unavailable-error.js";
 export * from "./voice-not-configured-error.js";

@@ -2,8 +2,11 @@ import type { Clock, TimerHandle } from "../../base/clock/index.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { NodeAuthError } from "../errors/node-auth-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
+import { SessionUnavailableError } from "../errors/session-unavailable-error.js";
 import { retryDelay } from "./backoff.js";
 import type { NodeEvents } from "./events.js";
+import { probeDelay } from "./reconnect-policy.js";
+import type { SessionGate } from "./session-gate.js";
 import type { ResolvedNodeSettings } from "./settings.js";
 import { NodeSocket } from "./socket.js";
 import type { NodeState } from "./state.js";
@@ -25,6 +28,8 @@ export interface ConnectionHost {
   readonly random: () => number;
   /** The session id to resume, and where a new one is recorded. */
   sessionId: string | null;
+  /** Where session-scoped requests wait: opened after each handled `ready`, failed when the node is lost. */
+  readonly gate: SessionGate;
   /** Enables resuming for a new session (`PATCH /v4/sessions/{id}`). */
   enableResume(timeout: number): Promise<unknown>;
   /** One text frame from the socket. */
@@ -38,13 +43,23 @@ export interface ConnectionHost {
 /**
  * The socket lifecycle of one node: connect, the `ready` handshake, reconnects with backoff, and
  * the connect timeout. Knows nothing of players or REST routes: it reports through its host.
+ *
+ * Two rules keep a node from being either hammered or forgotten:
+ * - the failure count is reset only once a connection stayed `ready` for `reconnect.stableAfter`,
+ *   so a node that says `ready` and drops at once spends its retry budget and is declared lost;
+ * - a lost node (`disconnected`) keeps being probed (`reconnect.probe`), quietly, and reports
+ *   `nodeRecovered` when a probe reaches `ready`, so it takes players again.
  */
 export class NodeConnection {
   private currentState: NodeState = "connecting";
   private socket: NodeSocket | null = null;
   private reconnectTimer: TimerHandle | undefined;
   private connectTimer: TimerHandle | undefined;
+  /** Resets the failure count once the connection has stayed ready long enough. */
+  private stableTimer: TimerHandle | undefined;
   private failures = 0;
+  /** Probes of the lost node so far (their delays grow with it); 0 while the node is not lost. */
+  private probes = 0;
   private lastError: Error | null = null;
   private authFailed = false;
   private firstConnect: { resolve: () => void; reject: (e: Error) => void } | null = null;
@@ -83,7 +98,7 @@ export class NodeConnection {
     };
     promise.then(clear, clear);
     if (this.socket === null) {
-      // Waiting for a reconnect: connect now instead.
+      // Waiting for a reconnect or a probe: connect now instead.
       this.host.clock.clearTimeout(this.reconnectTimer);
       this.reconnectTimer = undefined;
       this.open();
@@ -99,6 +114,9 @@ export class NodeConnection {
     if (this.currentState === "destroyed") return false;
     this.clearTimers();
     this.setState("destroyed");
+    this.host.gate.fail(
+      () => new ClientStateError(`node "${this.target.name}" was destroyed before its session came back`),
+    );
     const socket = this.socket;
     this.socket = null;
     socket?.close(true);
@@ -113,7 +131,11 @@ export class NodeConnection {
   async handleReady(sessionId: string, resumed: boolean): Promise<void> {
     this.host.clock.clearTimeout(this.connectTimer);
     this.host.sessionId = sessionId;
-    this.failures = 0;
+    const recovered = this.currentState === "disconnected";
+    this.probes = 0;
+    // The node took our password: a later drop is worth reconnecting again.
+    this.authFailed = false;
+    this.resetFailuresOnceStable();
     const { resume } = this.settings;
     // Resuming is enabled per session, so every new session needs it again. Started before the
     // host hears of `ready`, but not awaited first: the host must announce the resume before the
@@ -129,6 +151,10 @@ export class NodeConnection {
     try {
       await this.host.ready(resumed);
     } finally {
+      // Requests that waited for the session go now, after the players were resumed or rebuilt:
+      // on a new session a command must not reach a player before its rebuild re-created it.
+      this.host.gate.open();
+      if (recovered && this.currentState === "ready") this.host.report("nodeRecovered");
       await configured;
       this.settleFirstConnect(null);
     }
@@ -195,6 +221,8 @@ export class NodeConnection {
   private handleClose(code: number, reason: string): void {
     this.socket = null;
     this.host.clock.clearTimeout(this.connectTimer);
+    this.host.clock.clearTimeout(this.stableTimer);
+    this.stableTimer = undefined;
     if (this.currentState === "destroyed") return;
     const error =
       this.lastError ??
@@ -203,12 +231,28 @@ export class NodeConnection {
         `socket closed with code ${code}${reason ? ` (${reason})` : ""}`,
       );
     this.settleFirstConnect(error);
+    if (this.currentState === "disconnected") {
+      // A probe (or a connect() by hand) of the lost node failed: it was lost already, so this is
+      // not news; the next probe is scheduled quietly.
+      this.scheduleProbe();
+      return;
+    }
     const { maxRetries } = this.settings.reconnect;
     const willReconnect = !this.authFailed && this.failures < maxRetries;
     this.host.report("nodeDisconnect", { code, reason, willReconnect });
     if (!willReconnect) {
       this.setState("disconnected");
+      // The session is not coming back: requests waiting for it fail now (their players move).
+      this.host.gate.fail(
+        () =>
+          new SessionUnavailableError(
+            this.target.name,
+            "the node was lost while the request waited for its session",
+            { cause: error },
+          ),
+      );
       this.host.report("nodeLost", error);
+      this.scheduleProbe();
       return;
     }
     this.failures++;
@@ -219,6 +263,37 @@ export class NodeConnection {
       this.reconnectTimer = undefined;
       if (this.currentState === "reconnecting") this.open();
     }, delay);
+  }
+
+  /** Schedules the next probe of the lost node, unless probing is off or the password was refused. */
+  private scheduleProbe(): void {
+    const { reconnect } = this.settings;
+    // A refused password does not fix itself; `connect()` by hand still tries.
+    if (reconnect.probe === false || this.authFailed) return;
+    this.probes++;
+    const delay = probeDelay(reconnect, reconnect.probe, this.probes, this.host.random);
+    this.reconnectTimer = this.host.clock.setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (this.currentState === "disconnected" && this.socket === null) this.open();
+    }, delay);
+  }
+
+  /**
+   * Resets the failure count once this connection has stayed ready for `stableAfter`: resetting
+   * at `ready` itself let a node that drops right after `ready` reconnect forever.
+   */
+  private resetFailuresOnceStable(): void {
+    this.host.clock.clearTimeout(this.stableTimer);
+    this.stableTimer = undefined;
+    const { stableAfter } = this.settings.reconnect;
+    if (stableAfter <= 0) {
+      this.failures = 0;
+      return;
+    }
+    this.stableTimer = this.host.clock.setTimeout(() => {
+      this.stableTimer = undefined;
+      if (this.currentState === "ready") this.failures = 0;
+    }, stableAfter);
   }
 
   private settleFirstConnect(error: Error | null): void {
@@ -232,8 +307,10 @@ export class NodeConnection {
   private clearTimers(): void {
     this.host.clock.clearTimeout(this.reconnectTimer);
     this.host.clock.clearTimeout(this.connectTimer);
+    this.host.clock.clearTimeout(this.stableTimer);
     this.reconnectTimer = undefined;
     this.connectTimer = undefined;
+    this.stableTimer = undefined;
   }
 
   private setState(next: NodeState): void {

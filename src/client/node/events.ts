@@ -22,8 +22,13 @@ export type NodeEvents = {
   nodeReconnecting: [attempt: number, delay: number];
   /** The node's socket closed. */
   nodeDisconnect: [info: NodeDisconnectInfo];
-  /** The node gave up reconnecting; its players are being moved to other nodes. */
+  /** The node gave up reconnecting; its players are being moved to other nodes. It keeps being probed. */
   nodeLost: [error: Error];
+  /**
+   * A lost node is back: a probe (or `connect()`) reached `ready`, after `nodeReady` and the
+   * players stranded there were handled. It takes new players again.
+   */
+  nodeRecovered: [];
   /** The node's state changed. */
   nodeStateChange: [from: NodeState, to: NodeState];
   /** The node reported an error (a malformed frame, a failed session update, …). */

@@ -15,6 +15,7 @@ import type { NodeOptions } from "./options.js";
 import { nodePenalty } from "./penalty.js";
 import { NodeRequests } from "./requests.js";
 import { RestClient } from "./rest.js";
+import { SessionGate } from "./session-gate.js";
 import type { ResolvedNodeSettings } from "./settings.js";
 import type { NodeState } from "./state.js";
 
@@ -109,7 +110,16 @@ export class Node {
       clock: host.clock,
       random: host.random,
     });
-    const requests = new NodeRequests(this.name, this.rest);
+    const gate = new SessionGate(host.clock);
+    const requests = new NodeRequests(this.name, this.rest, {
+      clock: host.clock,
+      gate,
+      get state(): NodeState {
+        return connection.state;
+      },
+      resumable: settings.resume !== false,
+      waitLimit: settings.sessionWait,
+    });
     this.requests = requests;
     const report = <K extends keyof NodeEvents>(event: K, ...args: NodeEvents[K]) =>
       host.report(this, event, ...args);
@@ -125,7 +135,8 @@ export class Node {
         set sessionId(id) {
           requests.sessionId = id;
         },
-        enableResume: (timeout) => requests.updateSession({ resuming: true, timeout }),
+        gate,
+        enableResume: (timeout) => requests.enableResume(timeout),
         frame: (text) => this.frames.read(text),
         report,
         ready: (resumed) => host.ready(this, resumed),
@@ -223,6 +234,9 @@ export class Node {
   /**
    * `PATCH /v4/sessions/{id}/players/{guildId}`. Retried on failure only when the body merely assigns
    * state (no track, position or end time): replaying a track change after a timeout could restart it.
+   * Like every request on the session (players, session config), it waits for the session while
+   * the node reconnects and goes once more after a "Session not found" answer; it rejects with
+   * {@link SessionUnavailableError} when no session comes within `resume.sessionWait`.
    */
   updatePlayer(guildId: string, body: UpdatePlayerRequest, noReplace?: boolean): Promise<LavalinkPlayer> {
     return this.requests.updatePlayer(guildId, body, noReplace);

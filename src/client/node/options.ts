@@ -1,9 +1,16 @@
 import type { RetryOptions } from "./backoff.js";
+import type { ReconnectOptions } from "./reconnect-policy.js";
 
 /** Session resuming: the node keeps players playing while the client reconnects. */
 export interface ResumeOptions {
   /** Seconds the node keeps the session after the socket drops (Lavalink's default is 60). */
   timeout?: number;
+  /**
+   * Milliseconds a player command (any request on the session) issued while the node reconnects
+   * waits for the session to come back before it fails with `SessionUnavailableError`; the same
+   * bound applies after a "Session not found" answer. Default: `timeout` (in ms).
+   */
+  sessionWait?: number;
 }
 
 /** REST settings of a node. */
@@ -28,7 +35,7 @@ export interface NodeOptions {
   /** Overrides the client's `resume` for this node; `false` disables resuming. */
   resume?: ResumeOptions | false;
   /** Overrides the client's `reconnect` for this node. */
-  reconnect?: RetryOptions;
+  reconnect?: ReconnectOptions;
   /** Overrides the client's `rest` for this node. */
   rest?: RestOptions;
 }

@@ -1,3 +1,4 @@
+import type { Clock } from "../../base/clock/index.js";
 import {
   type LavalinkPlayer,
   type Track as LavalinkTrack,
@@ -15,14 +16,38 @@ import {
   validateStats,
   validateTrack,
 } from "../../protocol/index.js";
+import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
+import { SessionUnavailableError } from "../errors/session-unavailable-error.js";
 import type { RestClient } from "./rest.js";
+import type { SessionGate } from "./session-gate.js";
+import type { NodeState } from "./state.js";
+
+/** What the requests need to know of the node's session lifecycle. */
+export interface SessionAccess {
+  readonly clock: Clock;
+  /** Opens at each handled `ready`; fails when the node is lost or destroyed. */
+  readonly gate: SessionGate;
+  /** The node's connection state now. */
+  readonly state: NodeState;
+  /** True when the node's sessions are resumable (resuming is not disabled). */
+  readonly resumable: boolean;
+  /** Milliseconds a request waits for the session before it fails. */
+  readonly waitLimit: number;
+}
 
 /**
  * The REST calls of a node: one method per Lavalink route the client uses. Every answer is
  * validated against the protocol before it reaches the caller, so a node (or proxy) answering the
  * wrong shape surfaces as a `ProtocolValidationError` naming the field, never as an empty list or
  * a half-typed object that breaks later. A {@link Node} holds one and offers these calls as its own.
+ *
+ * Requests on the session (players, session config) never go to a session that is not there:
+ * while the node reconnects with a resumable session they wait for its next `ready` (a node in its
+ * resume window answers 404 "Session not found", and the old session may be gone by the time the
+ * socket is back); a "Session not found" answer waits for the next `ready` and is sent once more.
+ * Either way they fail with {@link SessionUnavailableError} when no session comes in time. Such a
+ * 404 means the node applied nothing, so sending the request again cannot apply it twice.
  * @internal
  */
 export class NodeRequests {
@@ -36,6 +61,8 @@ export class NodeRequests {
     private readonly name: string,
     /** The HTTP client the calls go through. */
     private readonly rest: RestClient,
+    /** The node's session lifecycle (session-scoped requests wait on it). */
+    private readonly access: SessionAccess,
   ) {}
 
   private requireSession(what: string): string {
@@ -54,41 +81,119 @@ export class NodeRequests {
     body: UpdatePlayerRequest,
     noReplace?: boolean,
   ): Promise<LavalinkPlayer> {
-    const session = this.requireSession("update a player");
     const idempotent =
       body.track === undefined &&
       body.encodedTrack === undefined &&
       body.identifier === undefined &&
       body.position === undefined &&
       body.endTime === undefined;
-    const answer = await this.rest.request<unknown>("PATCH", Routes.player(session, guildId, noReplace), {
-      body,
-      idempotent,
-    });
+    const answer = await this.onSession("update a player", (session) =>
+      this.rest.request<unknown>("PATCH", Routes.player(session, guildId, noReplace), { body, idempotent }),
+    );
     return validatePlayer(answer);
   }
 
   /** `DELETE /v4/sessions/{id}/players/{guildId}`. */
   async destroyPlayer(guildId: string): Promise<void> {
-    const session = this.requireSession("destroy a player");
-    await this.rest.request("DELETE", Routes.player(session, guildId));
+    await this.onSession("destroy a player", (session) =>
+      this.rest.request("DELETE", Routes.player(session, guildId)),
+    );
   }
 
   /** `GET /v4/sessions/{id}/players`. */
   async fetchPlayers(): Promise<LavalinkPlayer[]> {
-    const session = this.requireSession("list players");
-    const answer = await this.rest.request<unknown>("GET", Routes.players(session));
+    const answer = await this.onSession("list players", (session) =>
+      this.rest.request<unknown>("GET", Routes.players(session)),
+    );
     return validateArray(answer, "an array of players").map((p, i) => validatePlayer(p, `[${i}]`));
   }
 
   /** `PATCH /v4/sessions/{id}`: assignments only, so it is retried like a PUT. */
   async updateSession(body: { resuming?: boolean; timeout?: number }): Promise<SessionInfo> {
-    const session = this.requireSession("update the session");
+    return this.onSession("update the session", (session) => this.sendSessionUpdate(session, body));
+  }
+
+  /**
+   * Enables resuming on the session the node just announced in `ready`. Sent at once, never
+   * waiting: the ready handling that waiting requests wait for is what sends it.
+   */
+  async enableResume(timeout: number): Promise<SessionInfo> {
+    return this.sendSessionUpdate(this.requireSession("update the session"), { resuming: true, timeout });
+  }
+
+  private async sendSessionUpdate(
+    session: string,
+    body: { resuming?: boolean; timeout?: number },
+  ): Promise<SessionInfo> {
     const answer = await this.rest.request<unknown>("PATCH", Routes.session(session), {
       body,
       idempotent: true,
     });
     return validateSessionInfo(answer);
+  }
+
+  /**
+   * Sends a request on the node's session: after waiting for the session while the node
+   * reconnects, and once more after the node's next `ready` when the answer is "Session not found".
+   */
+  private async onSession<T>(what: string, send: (session: string) => Promise<T>): Promise<T> {
+    // No await unless waiting: a request must not yield (and fall behind a later one) on its way out.
+    if (this.mustWait()) await this.awaitSession(what);
+    const generation = this.access.gate.generation;
+    try {
+      return await send(this.requireSession(what));
+    } catch (error) {
+      if (!isSessionNotFound(error)) throw error;
+      const { gate, waitLimit } = this.access;
+      await gate.next(
+        generation,
+        waitLimit,
+        () =>
+          new SessionUnavailableError(
+            this.name,
+            `cannot ${what}: the node answered "Session not found" and had no new session within ${waitLimit} ms`,
+            { cause: error },
+          ),
+      );
+    }
+    if (this.mustWait()) await this.awaitSession(what);
+    try {
+      return await send(this.requireSession(what));
+    } catch (error) {
+      if (!isSessionNotFound(error)) throw error;
+      throw new SessionUnavailableError(
+        this.name,
+        `cannot ${what}: the node answered "Session not found" again after its next ready`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** Waits, up to the limit, while the node is away with a session it may resume. */
+  private async awaitSession(what: string): Promise<void> {
+    const { clock, gate, waitLimit } = this.access;
+    const deadline = clock.now() + waitLimit;
+    while (this.mustWait()) {
+      await gate.next(
+        gate.generation,
+        Math.max(0, deadline - clock.now()),
+        () =>
+          new SessionUnavailableError(
+            this.name,
+            `cannot ${what}: the node was reconnecting and its session did not come back within ${waitLimit} ms`,
+          ),
+      );
+    }
+  }
+
+  /**
+   * True while the node is away from a session it served and may resume. A session id set by hand
+   * on a node that never sent `ready` (the first `connecting`) is used as is: nothing will wake it.
+   */
+  private mustWait(): boolean {
+    const { state, resumable, gate } = this.access;
+    const away = state === "reconnecting" || (state === "connecting" && gate.generation > 0);
+    return resumable && away && this.sessionId !== null;
   }
 
   /** `GET /v4/loadtracks`. */
@@ -115,6 +220,13 @@ export class NodeRequests {
   async fetchStats(): Promise<Stats> {
     return validateStats(await this.rest.request<unknown>("GET", Routes.stats()));
   }
+}
+
+/** Lavalink's answer for a session id it does not know (or no longer knows). */
+function isSessionNotFound(error: unknown): boolean {
+  return (
+    error instanceof LavalinkRestError && error.status === 404 && error.body?.message === "Session not found"
+  );
 }
 
 function validateArray(value: unknown, expected: string): unknown[] {
