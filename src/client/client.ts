@@ -330,7 +330,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     }
     // Events may have been lost with the old socket (a frame it was writing, or a replay dropped
     // again), and a rebuild may have failed part-way: compare every player with the node's truth.
-    this.reconcile(node);
+    // A new session holds only what was rebuilt, so with no players there is nothing to compare.
+    if (resumed || players.length > 0) this.reconcile(node);
     // Players stranded on dead nodes (no other node was ready when theirs died) come here.
     for (const other of this.nodes) {
       if (other !== node && other.state === "disconnected" && other.players.size > 0)
