@@ -67,11 +67,13 @@ export class PlayerConvergence {
       case "adoptNext": {
         const playing = truth?.track;
         if (truth === undefined || playing == null) return;
+        // The node's TrackStartEvent may have come (and been reported) before the answer was lost.
+        const reported = !decision.reportStart || this.ledger.startReportedFor(playing);
         const next = this.commands.adoptAdvance(playing);
         if (next === null) return;
         mirror.adoptReported(next, truth);
-        if (decision.reportStart) this.reportStart(next);
-        else this.ledger.noteStarted(next); // its frame was reported, for the node's own copy
+        if (reported) this.ledger.noteStarted(next);
+        else this.reportStart(next);
         return;
       }
       case "adoptOther": {

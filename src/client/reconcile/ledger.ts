@@ -37,6 +37,11 @@ export class PlaybackLedger {
     return this.playback === track && !this.startReported;
   }
 
+  /** True when `trackStart` was emitted for the current playback and it is `track`. */
+  startReportedFor(track: { info: LavalinkTrack["info"] }): boolean {
+    return this.startReported && this.playback !== null && sameTrack(this.playback, track);
+  }
+
   /** Reconciliation found `track` playing on the node and reports its start. */
   adoptStart(track: Track): void {
     this.startReported = true;
