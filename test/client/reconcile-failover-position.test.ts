@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../../src/base/clock/index.js";
+import { FilterManager } from "../../src/client/filters/index.js";
+import { PlayerMirror, RESTORE_BEFORE_END_MS } from "../../src/client/player/mirror.js";
+import { Track } from "../../src/client/track.js";
+import { MockFactory } from "../../src/mock/index.js";
 import { drive, GUILD, song, startNodes, until } from "./helpers.js";
 
 /** Events of a track on one simulator, from its log: what that node really played. */
@@ -30,24 +35,36 @@ async function twoNodes() {
 }
 
 describe("failover keeps the position right", () => {
-  it("a track that reached its end when its node died is not restored: it is reported finished and the queue advances", async () => {
-    const { client, simA, simB, player, advance } = await twoNodes();
+  it("a node that died just before a track's end: the track is restored near its end, not reported finished, and finishes once", async () => {
+    const { client, clock, simA, simB, player, advance } = await twoNodes();
     const a = (await client.load(song("a", 12_000))).tracks[0]!;
     const b = (await client.load(song("b", 60_000))).tracks[0]!;
     const ends: string[] = [];
     client.on("trackEnd", (_p, t, reason) => ends.push(`${t.identifier}:${reason}`));
     await player.play(a);
     await player.queue.add(b);
-    await advance(11_500);
-    // a's TrackEndEvent is the next frame: it dies with the connection, and a is given up.
-    simA.faults.add({ type: "reset", scope: "ws", toxicity: 1 });
-    await advance(1_000);
-    await until(() => player.node.name === "b" && player.currentTrack === b, "b plays on node b");
+    await advance(10_500); // the 10 s report has arrived
+    await advance(1_000); // a dies at 11.5 s, half a second before a's end
+    await drive(clock, simA.kill());
+    await until(
+      () => simB.getPlayer(undefined, GUILD)?.track?.info.identifier === a.identifier,
+      "a is restored on node b",
+    );
+    // Not reported finished (node a never finished it) and not skipped: restored near its end.
+    expect(ends).toEqual([]);
+    const restarts = startsOn(simB, a.identifier);
+    expect(restarts).toHaveLength(1);
+    const position = JSON.parse(restarts[0]!.body!).track.info.position as number;
+    expect(position).toBeGreaterThanOrEqual(11_000);
+    expect(position).toBeLessThan(12_000);
+    await advance(2_000);
+    await until(() => player.currentTrack === b, "b follows on node b");
     expect(ends).toEqual([`${a.identifier}:finished`]);
-    expect(startsOn(simB, a.identifier)).toHaveLength(0);
+    const finishedOnA = simA.log
+      .filter({ op: "event" })
+      .filter((e) => e.type === "TrackEndEvent" && e.body?.includes('"finished"'));
+    expect(finishedOnA).toHaveLength(0);
     expect(startsOn(simB, b.identifier)).toHaveLength(1);
-    expect(simB.getPlayer(undefined, GUILD)?.track?.info.identifier).toBe(b.identifier);
-    expect(simB.getPlayer(undefined, GUILD)?.state.position).toBe(0);
   });
 
   it("a track mid-way resumes where the node last reported plus the time elapsed, at the timescale's speed × rate", async () => {
@@ -70,5 +87,35 @@ describe("failover keeps the position right", () => {
     expect(restored?.state.position ?? 0).toBeGreaterThanOrEqual(expected);
     expect(restored?.state.position ?? 0).toBeLessThanOrEqual(expected + 1_500);
     expect(startsOn(simB, a.identifier)).toHaveLength(1);
+  });
+});
+
+describe("the position at a drop the client noticed late", () => {
+  it("past the end only by the estimate: restored 1 s before the end; past it by the last report: finished", async () => {
+    const clock = new VirtualClock();
+    const mirror = new PlayerMirror(clock, new FilterManager());
+    mirror.track = Track.fromLavalink(
+      new MockFactory({ seed: 1 }).createMockTrack({ length: 12_000, isStream: false }),
+    );
+    mirror.applyState({ time: clock.now(), position: 10_000, connected: true, ping: 1 });
+    await clock.advance(2_500); // nothing heard since: the estimate says 12 000 (the end)
+    mirror.markDropped();
+    expect(mirror.resumePosition).toBe(12_000 - RESTORE_BEFORE_END_MS);
+    expect(mirror.reachedEnd(mirror.resumePosition)).toBe(false);
+
+    const heard = new PlayerMirror(clock, new FilterManager());
+    heard.track = mirror.track;
+    heard.applyState({ time: clock.now(), position: 11_900, connected: true, ping: 1 });
+    await clock.advance(200);
+    heard.applyEvent({
+      op: "event",
+      type: "WebSocketClosedEvent",
+      guildId: GUILD,
+      code: 4000,
+      reason: "",
+      byRemote: true,
+    });
+    heard.markDropped(); // heard from after the end: the node played it out
+    expect(heard.reachedEnd(heard.resumePosition)).toBe(true);
   });
 });

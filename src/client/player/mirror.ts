@@ -11,6 +11,9 @@ import type { FilterManager } from "../filters/index.js";
 import { Track } from "../track.js";
 import { PositionTracker } from "./position.js";
 
+/** How far before its end a track is restored when the client cannot tell whether it finished. */
+export const RESTORE_BEFORE_END_MS = 1_000;
+
 /**
  * What the client knows of the node's player: track, paused, volume, voice connection and ping,
  * and the position estimated between reports. Only node answers, frames and the player's own
@@ -36,15 +39,18 @@ export class PlayerMirror {
   private furthest = 0;
   /** Position when the node's socket dropped; used if the player has to move (failover). */
   private positionAtDrop: number | null = null;
+  /** Client clock when the node last sent a frame for this player. */
+  private lastHeardAt: number;
   /** The position is held for a restore the node has not confirmed (see {@link holdAt}). */
   private held = false;
 
   constructor(
-    clock: Clock,
+    private readonly clock: Clock,
     /** The player's filters: an answer syncs them unless local edits are pending. */
     private readonly filters: FilterManager,
   ) {
     this.tracker = new PositionTracker(clock);
+    this.lastHeardAt = clock.now();
   }
 
   /** True when a track is loaded and not paused. */
@@ -119,9 +125,21 @@ export class PlayerMirror {
     this.syncReported(player);
   }
 
-  /** Records the position at the moment the node's socket dropped. */
+  /**
+   * Records where playback stood when the node's socket dropped. The client notices a dead node
+   * late (a close delayed behind held frames), so the estimate at the drop may pass the end of a
+   * track the node never finished. The end counts as reached only when it was reached by the time
+   * the node was last heard from; when only the estimate at the drop passes the end, the track is
+   * restored {@link RESTORE_BEFORE_END_MS} before its end (or where it was last heard of), so it
+   * still finishes, once, wherever the node died.
+   */
   markDropped(): void {
-    if (this.positionAtDrop === null) this.positionAtDrop = this.projectedPosition;
+    if (this.positionAtDrop !== null) return;
+    const now = this.projectedPosition;
+    const heard = this.tracker.project(this.playing, this.limit, this.lastHeardAt);
+    const limit = this.limit;
+    this.positionAtDrop =
+      now < limit || heard >= limit ? now : Math.max(heard, limit - RESTORE_BEFORE_END_MS);
   }
 
   /** Playback stands at `position` until the node confirms a restore (see {@link resumePosition}). */
@@ -146,6 +164,7 @@ export class PlayerMirror {
 
   /** Applies a `playerUpdate` report. */
   applyState(state: PlayerState): void {
+    this.lastHeardAt = this.clock.now();
     this.connected = state.connected;
     this.ping = state.ping;
     this.noteFurthest();
@@ -157,6 +176,7 @@ export class PlayerMirror {
    * same track), or null for an event without a track.
    */
   applyEvent(event: LavalinkEvent): Track | null {
+    this.lastHeardAt = this.clock.now();
     switch (event.type) {
       case "TrackStartEvent": {
         const track = this.adoptTrack(event.track);
@@ -186,6 +206,7 @@ export class PlayerMirror {
 
   /** Applies the node's answer to `request` (a PATCH): the freshest report there is. */
   applyAnswer(player: LavalinkPlayer, request: UpdatePlayerRequest): void {
+    this.lastHeardAt = this.clock.now();
     const previous = this.track;
     const next = player.track ? this.adoptTrack(player.track) : null;
     if (next !== null && player.track) next.userData = player.track.userData;

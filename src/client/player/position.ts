@@ -43,15 +43,17 @@ export class PositionTracker {
    * and its arrival, so a node clock far behind ours cannot inflate it. Unlike {@link read}, a
    * report older than 10 s is not distrusted: after a drop the client hears nothing for a while,
    * and this is the estimate of how far the node got meanwhile (failover, reconciliation).
+   * With `at` (a client clock time), where playback stood then.
    */
-  project(moving: boolean, limit: number): number {
+  project(moving: boolean, limit: number, at?: number): number {
     let position = this.anchorPosition;
     if (moving) {
-      const now = this.clock.now();
+      const now = at ?? this.clock.now();
       const from = Math.min(now, Math.max(this.anchorTime, this.anchoredAt - MAX_REPORT_AGE_MS));
       position += (now - from) * this.speed;
     }
-    return Math.max(this.read(moving, limit), Math.min(Math.max(0, Math.floor(position)), limit));
+    const projected = Math.min(Math.max(0, Math.floor(position)), limit);
+    return at === undefined ? Math.max(this.read(moving, limit), projected) : projected;
   }
 
   /** Current estimate; `moving` is false while paused or idle; `limit` caps it (track length). */
