@@ -92,7 +92,9 @@ export class NodeReconciler {
     }
     // Answers to commands already sent come first: the snapshot must not predate them.
     await Promise.all([...targets.values()].map((t) => t.settled()));
-    const stamps = new Map([...targets].map(([id, t]) => [id, t.reconcileStamp()]));
+    // A command sent since (still unanswered) may land after the node answers the GET: such a
+    // guild's snapshot cannot be trusted, so it is marked raced from the start.
+    const stamps = new Map([...targets].map(([id, t]) => [id, t.busy ? Number.NaN : t.reconcileStamp()]));
     let players: LavalinkPlayer[];
     try {
       players = await this.node.fetchPlayers();
