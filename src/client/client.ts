@@ -21,6 +21,7 @@ import {
 import { type ClientOptions, checkNodeOptions, PLACEHOLDER_USER_ID, resolveNodeSettings } from "./options.js";
 import { type GatewayVoicePayload, Player, type PlayerControl, type PlayerHost } from "./player/player.js";
 import { NodePool } from "./pool.js";
+import { NodeReconciler } from "./reconcile/node-reconciler.js";
 import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
 import { Track } from "./track.js";
 import { handleVoicePacket, type RawGatewayPacket } from "./voice/handler.js";
@@ -58,6 +59,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private readonly playerHost: PlayerHost & { wantsPlayerUpdates: boolean };
   /** The internal side of each player, by guild id (the players hand it over when created). */
   private readonly controls = new Map<string, PlayerControl>();
+  /** Reconciliation per node (created on first use). */
+  private readonly reconcilers = new Map<Node, NodeReconciler>();
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -120,6 +123,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const reconciler of this.reconcilers.values()) reconciler.dispose();
     for (const player of this.players.values()) player.removeAllListeners();
     this.players.clear();
     this.controls.clear();
@@ -258,7 +262,11 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       nextTurn: nextMacrotask,
       adopt: (control) => this.controls.set(control.player.guildId, control),
       relay: (player, event, args) => relayPlayerEvent(this, player, event, args),
-      moved: (player, from, to) => this.emit("playerMove", player, from, to),
+      moved: (player, from, to) => {
+        this.emit("playerMove", player, from, to);
+        // The restore's answer is the node's word on the track it got, not on events lost on the way.
+        this.reconcile(to, player.guildId);
+      },
       forget: (player) => {
         if (this.players.get(player.guildId) === player) {
           this.players.delete(player.guildId);
@@ -268,7 +276,31 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       destroyed: (player) => this.emit("playerDestroy", player),
       voiceSent: (player) => this.emit("voiceUpdate", player),
       error: (error) => this.emit("error", error),
+      reconcile: (player) => this.reconcile(player.node, player.guildId),
     };
+  }
+
+  /**
+   * Asks `node` for its players and converges `guildId` (or every player it hosts) on them. See
+   * docs/client.md, "Recovery and reconciliation".
+   */
+  private reconcile(node: Node, guildId?: string): void {
+    if (this.closed) return;
+    let reconciler = this.reconcilers.get(node);
+    if (reconciler === undefined) {
+      const client = this;
+      reconciler = new NodeReconciler(node, {
+        clock: this.clock,
+        target: (id) => this.controls.get(id),
+        hostedBy: (n) => this.hostedBy(n),
+        get closed() {
+          return client.closed;
+        },
+        error: (error) => this.emit("error", error),
+      });
+      this.reconcilers.set(node, reconciler);
+    }
+    reconciler.request(guildId);
   }
 
   /** The internal side of the players a node hosts. */
@@ -296,6 +328,10 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       // The node lost our session: recreate every player from the client's own state.
       await Promise.all(players.map((p) => p.rebuild().catch((error: unknown) => this.emit("error", error))));
     }
+    // Events may have been lost with the old socket (a frame it was writing, or a replay dropped
+    // again), and a rebuild may have failed part-way: compare every player with the node's truth.
+    // A new session holds only what was rebuilt, so with no players there is nothing to compare.
+    if (resumed || players.length > 0) this.reconcile(node);
     // Players stranded on dead nodes (no other node was ready when theirs died) come here.
     for (const other of this.nodes) {
       if (other !== node && other.state === "disconnected" && other.players.size > 0)

@@ -50,8 +50,8 @@ describe("chaos soak (small): every queued track accounted for from both sides",
     expect(report.resumedMidTrack).toBeGreaterThan(0);
   });
 
-  // #13: flips to it() when reconciliation lands
-  it.fails("the seed's knobs on every node plus the kill: nothing lost, nothing doubled, nobody stuck", async () => {
+  // #13: reconciliation landed (it was it.fails before).
+  it("the seed's knobs on every node plus the kill: nothing lost, nothing doubled, nobody stuck", async () => {
     const report = await runChaosSoak({
       ...SMALL,
       label: "knobs + kill",

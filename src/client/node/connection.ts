@@ -135,7 +135,7 @@ export class NodeConnection {
     this.probes = 0;
     // The node took our password: a later drop is worth reconnecting again.
     this.authFailed = false;
-    this.resetFailuresOnceStable();
+    this.resetFailuresOnceStable(resumed);
     const { resume } = this.settings;
     // Resuming is enabled per session, so every new session needs it again. Started before the
     // host hears of `ready`, but not awaited first: the host must announce the resume before the
@@ -294,13 +294,15 @@ export class NodeConnection {
 
   /**
    * Resets the failure count once this connection has stayed ready for `stableAfter`: resetting
-   * at `ready` itself let a node that drops right after `ready` reconnect forever.
+   * at `ready` itself let a node that drops right after `ready` reconnect forever. A resumed
+   * session resets it at once: the node is alive and still plays our players, and declaring it
+   * lost would move them while its copies play on until the session times out (tracks played twice).
    */
-  private resetFailuresOnceStable(): void {
+  private resetFailuresOnceStable(resumed: boolean): void {
     this.host.clock.clearTimeout(this.stableTimer);
     this.stableTimer = undefined;
     const { stableAfter } = this.settings.reconnect;
-    if (stableAfter <= 0) {
+    if (stableAfter <= 0 || resumed) {
       this.failures = 0;
       return;
     }

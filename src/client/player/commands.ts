@@ -3,10 +3,12 @@ import { mayStartNext } from "../../protocol/index.js";
 import type { AutoplayContext, AutoplayEngine, AutoplayRecommendation } from "../autoplay/index.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
 import { FilterManager } from "../filters/index.js";
 import { wrapLoadResult } from "../load.js";
 import { type QueueUndo, trackKey } from "../queue/index.js";
 import { type Queue, type QueueControl, queueControl } from "../queue/queue.js";
+import { sameTrack } from "../reconcile/ledger.js";
 import type { Track } from "../track.js";
 import type { PlayerMirror } from "./mirror.js";
 import { checkPlayOptions, type Playable, type PlayOptions, toTrack } from "./play-options.js";
@@ -22,6 +24,10 @@ export interface CommandHost {
   autoplayed(track: Track, recommendation: AutoplayRecommendation<Track>): void;
   /** A background action (auto-advance, autoplay) failed with no caller to reject. */
   onError(error: unknown): void;
+  /** A new playback is about to be sent (the ledger forgets what it reported of the previous one). */
+  begin(track: Track): void;
+  /** An auto-advance failed without a clear refusal: ask the node what it plays now. */
+  unsure(): void;
 }
 
 /**
@@ -33,6 +39,8 @@ export interface CommandHost {
 export class PlaybackCommands {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly steps: QueueControl<Track>;
+  /** An auto-advance whose request failed without a clear answer (the node may have applied it). */
+  private owed: { ended: Track; reason: TrackEndReason } | null = null;
 
   constructor(
     private readonly mirror: PlayerMirror,
@@ -198,7 +206,53 @@ export class PlaybackCommands {
       this.queue.setCurrent(pick.track);
       this.host.autoplayed(await this.serial(() => this.send(pick.track, {})), pick);
     };
-    start().catch((error: unknown) => this.host.onError(error));
+    start().catch((error: unknown) => {
+      // Not refused outright (the node never answered, or its session was away): the node may or
+      // may not play the next track. Reconciliation asks it and then finishes this advance once.
+      const current = this.queue.current;
+      if (leavesNodeUnknown(error) && current !== null && sameTrack(current, ended)) {
+        this.owed = { ended, reason };
+        this.host.unsure();
+      }
+      this.host.onError(error);
+    });
+  }
+
+  /** The first upcoming track (the one an advance plays), or null. */
+  get nextQueued(): Track | null {
+    return this.queue.at(0) ?? null;
+  }
+
+  /** True while an auto-advance failed without an answer (see {@link trackEnded}). */
+  get owesAdvance(): boolean {
+    return this.owed !== null;
+  }
+
+  /** Runs the owed auto-advance again: the node did not get it. */
+  retryAdvance(): void {
+    const owed = this.owed;
+    this.owed = null;
+    if (owed !== null) this.trackEnded(owed.ended, owed.reason);
+  }
+
+  /**
+   * The owed auto-advance did reach the node (only its answer was lost): steps the queue to the
+   * track the node plays, without sending it again. Returns that track, or null when the queue no
+   * longer leads to it.
+   */
+  adoptAdvance(playing: { info: Track["info"] }): Track | null {
+    const owed = this.owed;
+    this.owed = null;
+    const before = this.queue.current;
+    if (owed === null || before === null || !sameTrack(before, owed.ended)) return null;
+    const { current, undo } = this.steps.next({ skip: owed.reason === "loadFailed" });
+    if (current === null || !sameTrack(current, playing)) {
+      this.steps.undo(undo);
+      return null;
+    }
+    this.host.begin(current);
+    this.autoplay.notePlayed(current);
+    return current;
   }
 
   private async recommend(seed: Track | null): Promise<AutoplayRecommendation<Track> | null> {
@@ -230,6 +284,9 @@ export class PlaybackCommands {
     if (options.endTime !== undefined) request.endTime = options.endTime;
     if (options.volume !== undefined) request.volume = options.volume;
     if (options.paused !== undefined) request.paused = options.paused;
+    // Whatever this sends decides what the node plays: an owed advance is no longer owed.
+    this.owed = null;
+    this.host.begin(track);
     // Mirror the track first so the node's answer adopts this very object (identity for callers).
     const previous = this.mirror.track;
     this.mirror.track = track;
@@ -251,4 +308,14 @@ export class PlaybackCommands {
     this.chain = run.catch(() => undefined);
     return run;
   }
+}
+
+/**
+ * True when a failed request leaves open whether the node applied it: no answer (timeout, reset,
+ * node away) or a 404/5xx. A 4xx other than 404 is a refusal, and a destroyed player is final.
+ */
+function leavesNodeUnknown(error: unknown): boolean {
+  if (error instanceof ClientStateError) return false;
+  if (error instanceof LavalinkRestError) return error.status === 404 || error.status >= 500;
+  return true;
 }

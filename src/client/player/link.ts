@@ -21,6 +21,8 @@ export interface LinkedPlayer {
 export class NodeLink {
   /** The move in progress, so requests and a second move wait for it. */
   moving: Promise<void> | null = null;
+  /** PATCHes sent so far (reconciliation tells by it whether a command raced its snapshot). */
+  sent = 0;
   private current: Node;
   /** Player PATCHes sent and not yet answered (destroy and moves wait for them). */
   private readonly inFlight = new Set<Promise<LavalinkPlayer>>();
@@ -66,6 +68,7 @@ export class NodeLink {
   async patch(request: UpdatePlayerRequest, noReplace?: boolean): Promise<void> {
     this.player.assertUsable("update");
     const node = this.current;
+    this.sent++;
     const pending = node.updatePlayer(this.player.guildId, request, noReplace);
     this.inFlight.add(pending);
     let answer: LavalinkPlayer;

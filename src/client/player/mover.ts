@@ -2,6 +2,7 @@ import type { UpdatePlayerRequest } from "../../protocol/index.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import type { FilterManager } from "../filters/index.js";
 import type { Node } from "../node/node.js";
+import type { Track } from "../track.js";
 import type { NodeLink } from "./link.js";
 import type { PlayerMirror } from "./mirror.js";
 import type { VoiceConnection } from "./voice.js";
@@ -14,6 +15,11 @@ export interface MoverHost {
   nextTurn(): Promise<void>;
   /** The player now lives on `to`. */
   moved(from: Node, to: Node): void;
+  /**
+   * The mirrored track had reached its end when its node went away (its TrackEndEvent was lost
+   * with the node): report it finished and let the queue advance, instead of playing it again.
+   */
+  endedWhileAway(track: Track): void;
 }
 
 /**
@@ -50,9 +56,7 @@ export class PlayerMover {
 
   /** Re-creates the player after its node lost the session, from where playback stopped. */
   async rebuild(): Promise<void> {
-    const position = this.mirror.resumePosition;
-    this.mirror.clearDropped();
-    await this.restore(position);
+    await this.restore(this.mirror.resumePosition);
   }
 
   private async move(target: Node): Promise<void> {
@@ -81,13 +85,26 @@ export class PlayerMover {
     this.link.detach();
     if (from.ready) await from.destroyPlayer(this.guildId).catch(() => undefined);
     this.link.rehost(target);
-    this.mirror.clearDropped();
     await this.restore(position);
     this.host.moved(from, target);
   }
 
-  /** Sends the whole state to the player's (new) node: track at `position`, paused, volume, filters, voice. */
+  /**
+   * Re-creates the player on its node where playback stands by now (the node lost it): the last
+   * report plus the time elapsed, so the part heard is not heard again.
+   */
+  async recreate(): Promise<void> {
+    await this.restore(this.mirror.resumePosition);
+  }
+
+  /**
+   * Sends the whole state to the player's (new) node: track at `position`, paused, volume, filters,
+   * voice. A track that had reached its end is not restored: the node gets the player without it,
+   * then the track is reported finished (once) and the queue advances.
+   */
   private async restore(position: number): Promise<void> {
+    const ended = this.mirror.track !== null && this.mirror.reachedEnd(position) ? this.mirror.track : null;
+    if (ended !== null) this.mirror.endTrack();
     const body: UpdatePlayerRequest = {
       volume: this.mirror.volume,
       paused: this.mirror.paused,
@@ -100,6 +117,15 @@ export class PlayerMover {
       body.track = { encoded: track.encoded, userData: track.userData };
       if (track.isSeekable && position > 0) body.position = position;
     }
-    await this.link.patch(body);
+    // Until the node has it, playback stands where it was: a failed restore is retried from there
+    // (by reconciliation), not from wherever the estimate ran meanwhile.
+    this.mirror.holdAt(position);
+    try {
+      await this.link.patch(body);
+      this.mirror.restored();
+    } finally {
+      // Even when the node refused the player: the track did end, and the advance re-creates it.
+      if (ended !== null) this.host.endedWhileAway(ended);
+    }
   }
 }

@@ -3,6 +3,7 @@ import type {
   Filters,
   LavalinkEvent,
   LavalinkException,
+  LavalinkPlayer,
   PlayerState,
   TrackEndEvent,
   TrackEndReason,
@@ -15,16 +16,19 @@ import type {
 import { AutoplayEngine, type AutoplayRecommendation } from "../autoplay/index.js";
 import { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
+import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { FilterManager } from "../filters/index.js";
 import { toGuildId } from "../guild-id.js";
 import type { FrameSink } from "../node/frames.js";
 import type { Node } from "../node/node.js";
 import { Queue, type QueueOptions } from "../queue/index.js";
+import { PlaybackLedger } from "../reconcile/ledger.js";
 import type { Track } from "../track.js";
 import type { VoiceTarget } from "../voice/handler.js";
 import { PlayerVoice } from "../voice/voice-state.js";
 import { PlaybackCommands } from "./commands.js";
+import { PlayerConvergence } from "./converge.js";
 import { NodeLink } from "./link.js";
 import { PlayerMirror } from "./mirror.js";
 import { PlayerMover } from "./mover.js";
@@ -86,6 +90,11 @@ export interface PlayerHost {
   voiceSent(player: Player): void;
   /** A background action (auto-advance, autoplay) failed with no caller to reject. */
   error(error: unknown): void;
+  /**
+   * The mirror and the node may disagree (a failed auto-advance, a 404, a position past the
+   * track's end): ask the node for its players and converge (coalesced per node).
+   */
+  reconcile(player: Player): void;
 }
 
 /**
@@ -100,6 +109,14 @@ export interface PlayerControl extends FrameSink, VoiceTarget {
   markNodeDropped(): void;
   /** The node is back with its session: the drop did not stop playback. */
   clearNodeDropped(): void;
+  /** Converges on the node's truth for this guild (undefined: the node has no player for it). */
+  converge(truth: LavalinkPlayer | undefined): Promise<void>;
+  /** Changes when a command is sent or an event arrives: a snapshot taken before is stale. */
+  reconcileStamp(): number;
+  /** True while a command is unanswered or a move runs (a snapshot cannot be trusted then). */
+  readonly busy: boolean;
+  /** Resolves once every command sent so far was answered. */
+  settled(): Promise<void>;
 }
 
 /** Options of {@link Player.update}. */
@@ -134,6 +151,10 @@ export class Player extends TypedEmitter<PlayerEvents> {
   private readonly commands: PlaybackCommands;
   private readonly voiceLink: VoiceConnection;
   private readonly mover: PlayerMover;
+  private readonly ledger = new PlaybackLedger();
+  private readonly convergence: PlayerConvergence;
+  /** Events received, for {@link PlayerControl.reconcileStamp}. */
+  private eventsSeen = 0;
   private destroyedFlag = false;
   /** Cached `listenerCount("playerUpdate") > 0`, read per frame. */
   private listensToUpdates = false;
@@ -172,6 +193,8 @@ export class Player extends TypedEmitter<PlayerEvents> {
       loadTracks: (identifier) => this.link.node.loadTracks(identifier),
       autoplayed: (track, pick) => this.onAutoplay(track, pick),
       onError: (error) => host.error(error),
+      begin: (track) => this.ledger.begin(track),
+      unsure: () => host.reconcile(this),
     });
     this.voiceLink = new VoiceConnection(this.guildId, this.voice, mirror, {
       sendGateway: (guildId, payload) => host.sendGateway(guildId, payload),
@@ -183,8 +206,15 @@ export class Player extends TypedEmitter<PlayerEvents> {
       assertUsable: usable,
       nextTurn: () => host.nextTurn(),
       moved: (from, to) => host.moved(this, from, to),
+      endedWhileAway: (track) => this.convergence.reportEnd(track, "finished"),
+    });
+    this.convergence = new PlayerConvergence(mirror, this.ledger, this.commands, this.mover, {
+      guildId: this.guildId,
+      started: (track, event) => this.publish("trackStart", [track, event]),
+      ended: (track, reason, event) => this.publish("trackEnd", [track, reason, event]),
     });
     const voiceLink = this.voiceLink;
+    const link = this.link;
     host.adopt({
       player: this,
       ...sink,
@@ -195,6 +225,12 @@ export class Player extends TypedEmitter<PlayerEvents> {
       rebuild: () => this.mover.rebuild(),
       markNodeDropped: () => mirror.markDropped(),
       clearNodeDropped: () => mirror.clearDropped(),
+      converge: (truth) => this.convergence.converge(truth),
+      reconcileStamp: () => link.sent + this.eventsSeen,
+      get busy() {
+        return link.busy || link.moving !== null;
+      },
+      settled: () => link.settled(),
     });
   }
 
@@ -326,8 +362,14 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * Sends `PATCH /v4/sessions/{id}/players/{guildId}` and mirrors the node's answer. The escape
    * hatch under every playback method.
    */
-  update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
-    return this.link.update(request, options.noReplace);
+  async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
+    try {
+      await this.link.update(request, options.noReplace);
+    } catch (error) {
+      // The node does not know this player (or session): the mirror is out of date.
+      if (error instanceof LavalinkRestError && error.status === 404) this.host.reconcile(this);
+      throw error;
+    }
   }
 
   // ── Voice and nodes ───────────────────────────────────────────────────────────────────────────
@@ -391,15 +433,22 @@ export class Player extends TypedEmitter<PlayerEvents> {
 
   private onState(state: PlayerState): void {
     this.mirror.applyState(state);
+    // A node past the end of the mirrored track plays something else: the mirror missed a change.
+    const track = this.mirror.track;
+    if (track !== null && !track.isStream && state.position > track.length) this.host.reconcile(this);
     // The hot path: the arguments are only built when someone listens.
     if (this.listensToUpdates || this.host.wantsPlayerUpdates) this.publish("playerUpdate", [state]);
   }
 
   private onEvent(event: LavalinkEvent): void {
+    this.eventsSeen++;
+    // The late copy of an end reconciliation already reported: the queue advanced for it once.
+    if (event.type === "TrackEndEvent" && !this.ledger.takeEnd(event.track)) return;
     const track = this.mirror.applyEvent(event) as Track;
     switch (event.type) {
       case "TrackStartEvent":
-        this.publish("trackStart", [track, event]);
+        // Not again when reconciliation already reported this start.
+        if (this.ledger.takeStart(track)) this.publish("trackStart", [track, event]);
         break;
       case "TrackEndEvent":
         this.publish("trackEnd", [track, event.reason, event]);

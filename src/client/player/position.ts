@@ -27,11 +27,33 @@ export class PositionTracker {
    * −∞ after a reset on the client's own clock, whose timestamps cannot be compared with the node's.
    */
   private newest = Number.NEGATIVE_INFINITY;
+  /** Client clock when the anchor was set (a report's arrival, or a reset). */
+  private anchoredAt: number;
   /** Track time per wall millisecond. */
   speed = 1;
 
   constructor(private readonly clock: Clock) {
     this.anchorTime = clock.now();
+    this.anchoredAt = this.anchorTime;
+  }
+
+  /**
+   * Where playback stands by now if it went on since the last report: the reported position plus
+   * all the time elapsed since (scaled by speed), counted from the later of the report's node time
+   * and its arrival, so a node clock far behind ours cannot inflate it. Unlike {@link read}, a
+   * report older than 10 s is not distrusted: after a drop the client hears nothing for a while,
+   * and this is the estimate of how far the node got meanwhile (failover, reconciliation).
+   * With `at` (a client clock time), where playback stood then.
+   */
+  project(moving: boolean, limit: number, at?: number): number {
+    let position = this.anchorPosition;
+    if (moving) {
+      const now = at ?? this.clock.now();
+      const from = Math.min(now, Math.max(this.anchorTime, this.anchoredAt - MAX_REPORT_AGE_MS));
+      position += (now - from) * this.speed;
+    }
+    const projected = Math.min(Math.max(0, Math.floor(position)), limit);
+    return at === undefined ? Math.max(this.read(moving, limit), projected) : projected;
   }
 
   /** Current estimate; `moving` is false while paused or idle; `limit` caps it (track length). */
@@ -60,6 +82,7 @@ export class PositionTracker {
       this.newest = time;
     }
     this.anchorTime = time ?? this.clock.now();
+    this.anchoredAt = this.clock.now();
     this.anchorPosition = position;
     if (position < this.floor - JITTER_MS) this.floor = position;
   }
@@ -68,6 +91,7 @@ export class PositionTracker {
   reset(position: number, time?: number): void {
     this.newest = time ?? Number.NEGATIVE_INFINITY;
     this.anchorTime = time ?? this.clock.now();
+    this.anchoredAt = this.clock.now();
     this.anchorPosition = position;
     this.floor = position;
   }
