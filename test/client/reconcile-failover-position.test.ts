@@ -4,7 +4,14 @@ import { FilterManager } from "../../src/client/filters/index.js";
 import { PlayerMirror, RESTORE_BEFORE_END_MS } from "../../src/client/player/mirror.js";
 import { Track } from "../../src/client/track.js";
 import { MockFactory } from "../../src/mock/index.js";
-import { drive, GUILD, song, startNodes, until } from "./helpers.js";
+import {
+  driveClock,
+  TEST_GUILD_ID as GUILD,
+  catalogTrack as song,
+  waitUntil,
+} from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 /** Events of a track on one simulator, from its log: what that node really played. */
 function startsOn(
@@ -16,22 +23,27 @@ function startsOn(
 
 /** Two nodes; a's loss is declared at its first drop, so its players move to b at once. */
 async function twoNodes() {
-  const setup = await startNodes(2, {
-    client: { reconnect: { maxRetries: 0, probe: false } },
+  const env = await sonoraEnv({
+    nodes: [
+      { name: "a", seed: 1 },
+      { name: "b", seed: 2 },
+    ],
+    client: { ...STEADY_CLIENT, reconnect: { maxRetries: 0, probe: false } },
   });
-  const [simA, simB] = setup.sims;
-  const nodeA = setup.client.nodes.get("a")!;
-  const player = await setup.client.getPlayer(GUILD, { node: nodeA });
+  const clock = env.clock as VirtualClock;
+  const [simA, simB] = [env.simulatorOf("a"), env.simulatorOf("b")];
+  const nodeA = env.client.nodes.get("a")!;
+  const player = await env.client.getPlayer(GUILD, { node: nodeA });
   await player.update({
     voice: { token: "t", endpoint: "eu.discord.media:443", sessionId: "v", channelId: "900" },
   });
   const advance = async (ms: number) => {
     for (let done = 0; done < ms; done += 500) {
-      await setup.clock.advance(500);
+      await clock.advance(500);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   };
-  return { ...setup, simA, simB, nodeA, player, advance };
+  return { client: env.client, clock, simA, simB, nodeA, player, advance };
 }
 
 describe("failover keeps the position right", () => {
@@ -45,8 +57,8 @@ describe("failover keeps the position right", () => {
     await player.queue.add(b);
     await advance(10_500); // the 10 s report has arrived
     await advance(1_000); // a dies at 11.5 s, half a second before a's end
-    await drive(clock, simA.kill());
-    await until(
+    await driveClock(clock, simA.kill(), { stepMs: 100 });
+    await waitUntil(
       () => simB.getPlayer(undefined, GUILD)?.track?.info.identifier === a.identifier,
       "a is restored on node b",
     );
@@ -58,7 +70,7 @@ describe("failover keeps the position right", () => {
     expect(position).toBeGreaterThanOrEqual(11_000);
     expect(position).toBeLessThan(12_000);
     await advance(2_000);
-    await until(() => player.currentTrack === b, "b follows on node b");
+    await waitUntil(() => player.currentTrack === b, "b follows on node b");
     expect(ends).toEqual([`${a.identifier}:finished`]);
     const finishedOnA = simA.log
       .filter({ op: "event" })
@@ -75,8 +87,8 @@ describe("failover keeps the position right", () => {
     await advance(10_200); // last report at ~10 s; the node dies 200 ms later
     const expected = player.position;
     expect(expected).toBeGreaterThan(29_000);
-    await drive(clock, simA.kill());
-    await until(
+    await driveClock(clock, simA.kill(), { stepMs: 100 });
+    await waitUntil(
       () => simB.getPlayer(undefined, GUILD)?.track?.info.identifier === a.identifier,
       "the player moved to node b",
     );
