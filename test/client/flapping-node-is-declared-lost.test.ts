@@ -2,10 +2,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { type WebSocket, WebSocketServer } from "ws";
-import { VirtualClock } from "../../src/base/clock/index.js";
+import type { VirtualClock } from "../../src/base/clock/index.js";
 import type { Node } from "../../src/client/index.js";
 import { WEBSOCKET_PATH } from "../../src/protocol/index.js";
-import { clientForTest, drive, GUILD, io, nodeFor, simForTest } from "./helpers.js";
+import { driveClock, TEST_GUILD_ID as GUILD } from "../../src/testing/index.js";
+import { sonoraEnv } from "../../src/testing/vitest.js";
+import { ioTurn as io } from "../../src/testing/wire-monitor.js";
+import { STEADY_CLIENT } from "../support/steady-client.js";
 
 /**
  * A fake node that answers every handshake with `ready` (a new session each time). Once `flap` is
@@ -72,16 +75,14 @@ async function flappingNode() {
 }
 
 async function setup(reconnect: Record<string, unknown> = {}) {
-  const clock = new VirtualClock();
   const fake = await flappingNode();
-  const healthy = await simForTest(clock);
-  const client = clientForTest(
-    [
-      { host: "127.0.0.1", port: fake.port, password: "pw", name: "flappy", reconnect },
-      nodeFor(healthy, "healthy"),
-    ],
-    clock,
-  );
+  // The environment's own client stays unstarted: the client under test has the fake node first.
+  const env = await sonoraEnv({ seed: 7, nodes: ["healthy"], connect: false });
+  const clock = env.clock as VirtualClock;
+  const client = env.createClient({
+    ...STEADY_CLIENT,
+    nodes: [{ host: "127.0.0.1", port: fake.port, password: "pw", name: "flappy", reconnect }, ...env.nodes],
+  });
   await client.start();
   const flappy = client.nodes.get("flappy")!;
   const attempts: number[] = [];
@@ -101,7 +102,7 @@ describe("a node that sends ready and drops at once keeps counting its failures"
     const player = await client.getPlayer(GUILD, { node: "flappy" });
     const moved = client.waitFor("playerMove");
     fake.startFlapping();
-    const [, from, to] = await drive(clock, moved, 100);
+    const [, from, to] = await driveClock(clock, moved, { stepMs: 100 });
     expect([from.name, to.name]).toEqual(["flappy", "healthy"]);
     expect(player.node.name).toBe("healthy");
     // makeClient's budget: 3 retries, 1 s apart. Each one reached `ready` and dropped; none reset the count.
@@ -131,12 +132,12 @@ describe("a node that sends ready and drops at once keeps counting its failures"
   it("a connection that stays ready for stableAfter resets the count", async () => {
     const { clock, fake, attempts, lost } = await setup({ stableAfter: 5_000 });
     fake.startFlapping();
-    await drive(
+    await driveClock(
       clock,
       (async () => {
         while (attempts.length < 2) await io();
       })(),
-      100,
+      { stepMs: 100 },
     );
     fake.stopFlapping();
     // The next reconnect stays up; 5 s later the count is reset, so a new drop is attempt 1 again.
@@ -146,12 +147,12 @@ describe("a node that sends ready and drops at once keeps counting its failures"
     }
     expect(attempts).toEqual([1, 2]);
     fake.dropOnce();
-    await drive(
+    await driveClock(
       clock,
       (async () => {
         while (attempts.length < 3) await io();
       })(),
-      100,
+      { stepMs: 100 },
     );
     expect(attempts).toEqual([1, 2, 1]);
     expect(lost()).toBe(0);
