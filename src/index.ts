@@ -128,12 +128,31 @@ export type { ScoreFeatures, ScoreWeights } from "./client/autoplay/scoring.js";
 
 export { parseSnowflake, type SnowflakeInput, toGuildId } from "./client/guild-id.js";
 export {
+  attachDiscordeno,
+  type DiscordenoLikeBot,
+  discordenoSend,
+} from "./client/voice/discordeno.js";
+export {
   attachDiscordJs,
   type DiscordJsLikeClient,
   type DiscordJsLikeGuild,
   discordJsSend,
 } from "./client/voice/discordjs.js";
+export { attachEris, type ErisLikeClient, type ErisLikeGuild, erisSend } from "./client/voice/eris.js";
 export type { RawGatewayPacket } from "./client/voice/handler.js";
+export {
+  attachOceanic,
+  type OceanicLikeClient,
+  type OceanicLikeGuild,
+  oceanicSend,
+} from "./client/voice/oceanic.js";
+export {
+  attachSeyfert,
+  type SeyfertLikeClient,
+  type SeyfertLikeEvent,
+  type SeyfertLikeGateway,
+  seyfertSend,
+} from "./client/voice/seyfert.js";
 export type { PlayerVoice, VoiceServerUpdateData, VoiceStateUpdateData } from "./client/voice/voice-state.js";
 
 // ─── Tracks & codec ──────────────────────────────────────────────────────────────────────────────
