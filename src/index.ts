@@ -12,6 +12,14 @@
 
 export { type GetPlayerOptions, type SearchOptions, SonoraClient } from "./client/client.js";
 export {
+  DEBUG_CODES,
+  type DebugCode,
+  type DebugEvent,
+  type DebugPayloads,
+  type NodeCandidate,
+  type NodeChoicePurpose,
+} from "./client/debug.js";
+export {
   DEFAULT_WAIT_TIMEOUT,
   type EventMap,
   type Listener,
@@ -20,6 +28,7 @@ export {
 } from "./client/emitter.js";
 export type { ClientEvents, NodeEventsOnClient, PlayerEventsOnClient } from "./client/events.js";
 export type { ClientLoadResult } from "./client/load.js";
+export type { SonoraLogger } from "./client/logger.js";
 export {
   type Backoff,
   DEFAULT_RECONNECT,
@@ -69,6 +78,7 @@ export {
   type ConnectOptions,
   type GatewayVoicePayload,
   Player,
+  type PlayerDestroyReason,
   type PlayerEvents,
   type UpdateOptions,
 } from "./client/player/player.js";

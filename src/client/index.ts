@@ -3,11 +3,20 @@
  * @module
  */
 export * from "./client.js";
+export {
+  DEBUG_CODES,
+  type DebugCode,
+  type DebugEvent,
+  type DebugPayloads,
+  type NodeCandidate,
+  type NodeChoicePurpose,
+} from "./debug.js";
 export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./emitter.js";
 export * from "./errors/index.js";
 export * from "./events.js";
 export * from "./guild-id.js";
 export * from "./load.js";
+export type { SonoraLogger } from "./logger.js";
 export * from "./node/backoff.js";
 export { Node, type NodePlayer, type ResolvedNodeSettings } from "./node/node.js";
 export * from "./node/options.js";
