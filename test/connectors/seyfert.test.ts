@@ -66,7 +66,7 @@ describe("Seyfert connector (Seyfert 5, real client)", () => {
 
   it("says what is missing when the bot was not started, and refuses a non-client", async () => {
     const send = seyfertSend(new SeyfertClient());
-    expect(() => send(GUILD, JOIN)).toThrow(/bot\.start\(\)/);
+    await expect(send(GUILD, JOIN)).rejects.toThrow(/bot\.start\(\)/);
     expect(() => attachSeyfert({ handleRaw: async () => {} } as never, {} as never)).toThrow(
       InvalidOptionError,
     );

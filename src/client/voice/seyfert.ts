@@ -39,18 +39,18 @@ export interface SeyfertLikeEvent {
  */
 export function seyfertSend(
   seyfert: SeyfertLikeClient,
-): (guildId: string, payload: GatewayVoicePayload) => unknown {
+): (guildId: string, payload: GatewayVoicePayload) => Promise<void> {
   if (typeof seyfert !== "object" || seyfert === null) {
     throw new InvalidOptionError("seyfert", seyfert, "a Seyfert client");
   }
-  return (guildId, payload) => {
+  return async (guildId, payload) => {
     const gateway = seyfert.gateway;
     if (gateway === undefined) {
       throw new ClientStateError(
         "the Seyfert client has no gateway yet: call bot.start() before joining voice",
       );
     }
-    return gateway.send(gateway.calculateShardId(guildId), payload);
+    await gateway.send(gateway.calculateShardId(guildId), payload);
   };
 }
 
