@@ -12,6 +12,14 @@
 
 export { type GetPlayerOptions, type SearchOptions, SonoraClient } from "./client/client.js";
 export {
+  DEBUG_CODES,
+  type DebugCode,
+  type DebugEvent,
+  type DebugPayloads,
+  type NodeCandidate,
+  type NodeChoicePurpose,
+} from "./client/debug.js";
+export {
   DEFAULT_WAIT_TIMEOUT,
   type EventMap,
   type Listener,
@@ -20,6 +28,7 @@ export {
 } from "./client/emitter.js";
 export type { ClientEvents, NodeEventsOnClient, PlayerEventsOnClient } from "./client/events.js";
 export type { ClientLoadResult } from "./client/load.js";
+export type { SonoraLogger } from "./client/logger.js";
 export {
   type Backoff,
   DEFAULT_RECONNECT,
@@ -69,6 +78,7 @@ export {
   type ConnectOptions,
   type GatewayVoicePayload,
   Player,
+  type PlayerDestroyReason,
   type PlayerEvents,
   type UpdateOptions,
 } from "./client/player/player.js";
@@ -128,12 +138,31 @@ export type { ScoreFeatures, ScoreWeights } from "./client/autoplay/scoring.js";
 
 export { parseSnowflake, type SnowflakeInput, toGuildId } from "./client/guild-id.js";
 export {
+  attachDiscordeno,
+  type DiscordenoLikeBot,
+  discordenoSend,
+} from "./client/voice/discordeno.js";
+export {
   attachDiscordJs,
   type DiscordJsLikeClient,
   type DiscordJsLikeGuild,
   discordJsSend,
 } from "./client/voice/discordjs.js";
+export { attachEris, type ErisLikeClient, type ErisLikeGuild, erisSend } from "./client/voice/eris.js";
 export type { RawGatewayPacket } from "./client/voice/handler.js";
+export {
+  attachOceanic,
+  type OceanicLikeClient,
+  type OceanicLikeGuild,
+  oceanicSend,
+} from "./client/voice/oceanic.js";
+export {
+  attachSeyfert,
+  type SeyfertLikeClient,
+  type SeyfertLikeEvent,
+  type SeyfertLikeGateway,
+  seyfertSend,
+} from "./client/voice/seyfert.js";
 export type { PlayerVoice, VoiceServerUpdateData, VoiceStateUpdateData } from "./client/voice/voice-state.js";
 
 // ─── Tracks & codec ──────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,13 @@
 import { type Clock, RealClock } from "../base/clock/index.js";
 import { toRandomSource } from "../base/random-source.js";
 import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
+import {
+  type DebugCode,
+  type DebugPayloads,
+  debugEvent,
+  errorText,
+  type NodeChoicePurpose,
+} from "./debug.js";
 import { TypedEmitter } from "./emitter.js";
 import { ClientStateError } from "./errors/client-state-error.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
@@ -9,6 +16,8 @@ import { VoiceNotConfiguredError } from "./errors/voice-not-configured-error.js"
 import type { ClientEvents } from "./events.js";
 import { toGuildId } from "./guild-id.js";
 import { type ClientLoadResult, isUrl, wrapLoadResult } from "./load.js";
+import { checkLogger, logClientEvent, type SonoraLogger } from "./logger.js";
+import type { NodeEvents } from "./node/events.js";
 import { Node, type NodeHost, nodeControl } from "./node/node.js";
 import type { NodeOptions } from "./node/options.js";
 import { applyOfflineSwitch } from "./offline.js";
@@ -56,11 +65,15 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private startPromise: Promise<void> | null = null;
   private closed = false;
   private readonly nodeHost: NodeHost & { wantsRaw: boolean };
-  private readonly playerHost: PlayerHost & { wantsPlayerUpdates: boolean };
+  private readonly playerHost: PlayerHost & { wantsPlayerUpdates: boolean; wantsDebug: boolean };
   /** The internal side of each player, by guild id (the players hand it over when created). */
   private readonly controls = new Map<string, PlayerControl>();
   /** Reconciliation per node (created on first use). */
   private readonly reconcilers = new Map<Node, NodeReconciler>();
+  /** The `logger` option. */
+  private readonly logger: SonoraLogger | undefined;
+  /** Cached "a `debug` listener or a logger exists": decision points build no payload without it. */
+  private debugWanted = false;
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -72,12 +85,15 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       throw new InvalidOptionError("nodes", nodes, "a non-empty array of { host, port, password }");
     }
     checkClientOptions(options);
+    checkLogger(options.logger);
     this.options = options;
+    this.logger = options.logger;
     this.clock = options.clock ?? new RealClock();
     this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
     const random = toRandomSource(options.random);
     this.nodeHost = this.createNodeHost(() => random.next());
     this.playerHost = this.createPlayerHost();
+    this.updateDebugWanted();
     nodes.forEach((node, index) => {
       checkNodeOptions(node, index);
       checkNodeOptionTypes(node as unknown as Record<string, unknown>, index);
@@ -124,6 +140,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     if (this.closed) return;
     this.closed = true;
     for (const reconciler of this.reconcilers.values()) reconciler.dispose();
+    // Every player ends here (`playerDestroy` with "clientClosed"): its node and gateway go away.
+    for (const control of [...this.controls.values()]) control.shutdown();
     for (const player of this.players.values()) player.removeAllListeners();
     this.players.clear();
     this.controls.clear();
@@ -152,7 +170,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
         throw new InvalidOptionError("node", options.node, "the name of a configured node");
       node = wanted;
     } else {
-      node = this.nodes.best();
+      node = this.chooseNode("player", id);
     }
     const player = new Player(id, node, this.playerHost);
     this.players.set(id, player);
@@ -165,7 +183,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   /** Loads an identifier (URL, search with prefix, …) on the least-loaded ready node. */
   async load(identifier: string): Promise<ClientLoadResult> {
     checkIdentifier("identifier", identifier);
-    return wrapLoadResult(await this.nodes.best().loadTracks(identifier));
+    return wrapLoadResult(await this.chooseNode("load").loadTracks(identifier));
   }
 
   /**
@@ -222,9 +240,46 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   // ── Node events ───────────────────────────────────────────────────────────────────────────────
 
+  /** Emits an event; with a `logger`, writes it there first (see docs/client.md, "Logging"). */
+  override emit<K extends keyof ClientEvents>(event: K, ...args: ClientEvents[K]): boolean {
+    // One field read when no logger is set: the frame hot path stays as it was.
+    if (this.logger !== undefined) logClientEvent(this.logger, event, args);
+    return super.emit(event, ...args);
+  }
+
   protected override onListenerError(error: unknown, event: string): void {
     if (event !== "error" && this.listenerCount("error") > 0) this.emit("error", error);
+    else if (this.logger !== undefined) this.logger.error({ err: error, event }, "sonora: a listener threw");
     else super.onListenerError(error, event);
+  }
+
+  /** The pool's choice, reported as `NODE_CHOSEN` when someone listens. */
+  private chooseNode(purpose: NodeChoicePurpose, guildId?: string, except?: Node): Node {
+    const node = this.nodes.best(except);
+    if (this.debugWanted) {
+      const candidates = [...this.nodes].map((n) => ({
+        node: n.name,
+        penalty: n.ready && n !== except ? n.penalty : null,
+      }));
+      this.debug("NODE_CHOSEN", `${purpose}: chose ${node.name}, the ready node with the lowest penalty`, {
+        node: node.name,
+        penalty: node.penalty,
+        purpose,
+        ...(guildId === undefined ? {} : { guildId }),
+        candidates,
+      });
+    }
+    return node;
+  }
+
+  /** Emits a `debug` event; callers check {@link debugWanted} first (building costs). */
+  private debug<C extends DebugCode>(code: C, message: string, data: DebugPayloads[C]): void {
+    this.emit("debug", debugEvent(code, message, data));
+  }
+
+  private updateDebugWanted(): void {
+    this.debugWanted = this.logger !== undefined || this.listenerCount("debug") > 0;
+    if (this.playerHost) this.playerHost.wantsDebug = this.debugWanted;
   }
 
   protected override listenersChanged(event: keyof ClientEvents): void {
@@ -234,6 +289,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     if (event === "playerUpdate" && this.playerHost) {
       this.playerHost.wantsPlayerUpdates = this.listenerCount("playerUpdate") > 0;
     }
+    if (event === "debug") this.updateDebugWanted();
   }
 
   private createNodeHost(random: () => number): NodeHost & { wantsRaw: boolean } {
@@ -248,16 +304,47 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
         // (players marked as dropped), after it where it starts work (the evacuation).
         if (event === "nodeDisconnect") for (const p of this.hostedBy(node)) p.markNodeDropped();
         relayNodeEvent(this, node, event, args);
+        if (this.debugWanted) this.debugNodeEvent(node, event, args);
         if (event === "nodeLost") void this.evacuate(node);
       },
       ready: (node, resumed) => this.onNodeReady(node, resumed),
     };
   }
 
-  private createPlayerHost(): PlayerHost & { wantsPlayerUpdates: boolean } {
+  /** The debug side of a node event: the decision the node's connection just made. */
+  private debugNodeEvent(node: Node, event: keyof NodeEvents, args: unknown[]): void {
+    if (event === "nodeReconnecting") {
+      const [attempt, delay] = args as NodeEvents["nodeReconnecting"];
+      const { maxRetries } = node.settings.reconnect;
+      this.debug(
+        "NODE_RECONNECT_ATTEMPT",
+        `${node.name}: reconnect ${attempt}/${maxRetries} in ${delay} ms`,
+        {
+          node: node.name,
+          attempt,
+          maxRetries,
+          delay,
+        },
+      );
+    } else if (event === "nodeLost") {
+      const [error] = args as NodeEvents["nodeLost"];
+      const players = node.players.size;
+      this.debug("NODE_LOST", `${node.name}: declared lost, ${players} player(s) to move`, {
+        node: node.name,
+        reason: errorText(error),
+        players,
+      });
+    } else if (event === "nodeRecovered") {
+      this.debug("NODE_RECOVERED", `${node.name}: recovered, takes players again`, { node: node.name });
+    }
+  }
+
+  private createPlayerHost(): PlayerHost & { wantsPlayerUpdates: boolean; wantsDebug: boolean } {
     return {
       clock: this.clock,
       wantsPlayerUpdates: false,
+      wantsDebug: false,
+      debug: (event) => this.emit("debug", event),
       sendGateway: (guildId, payload) => this.sendGateway(guildId, payload),
       nextTurn: nextMacrotask,
       adopt: (control) => this.controls.set(control.player.guildId, control),
@@ -273,7 +360,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
           this.controls.delete(player.guildId);
         }
       },
-      destroyed: (player) => this.emit("playerDestroy", player),
+      destroyed: (player, reason) => this.emit("playerDestroy", player, reason),
       voiceSent: (player) => this.emit("voiceUpdate", player),
       error: (error) => this.emit("error", error),
       reconcile: (player) => this.reconcile(player.node, player.guildId),
@@ -316,6 +403,16 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private async onNodeReady(node: Node, resumed: boolean): Promise<void> {
     relayNodeEvent(this, node, "nodeReady", [resumed]);
     const players = this.hostedBy(node);
+    if (this.debugWanted && (resumed || players.length > 0)) {
+      const data = { node: node.name, sessionId: node.sessionId ?? "", players: players.length };
+      if (resumed) this.debug("SESSION_RESUMED", `${node.name}: session resumed, players kept playing`, data);
+      else
+        this.debug(
+          "SESSION_REPLACED",
+          `${node.name}: new session, rebuilding ${players.length} player(s)`,
+          data,
+        );
+    }
     if (resumed) {
       for (const p of players) p.clearNodeDropped();
       this.emit("nodeResumed", node);
@@ -348,13 +445,37 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       if (player.node !== node || player.destroyed) continue;
       let target: Node;
       try {
-        target = this.nodes.best(node);
+        target = this.chooseNode("failover", player.guildId, node);
       } catch {
-        return; // Nothing is ready; onNodeReady retries when a node comes up.
+        // Nothing is ready; onNodeReady retries when a node comes up.
+        if (this.debugWanted) {
+          for (const { player: stranded } of this.hostedBy(node)) {
+            this.debug("PLAYER_STRANDED", `${stranded.guildId}: no ready node, waits on ${node.name}`, {
+              guildId: stranded.guildId,
+              node: node.name,
+            });
+          }
+        }
+        return;
       }
       try {
         await player.moveTo(target);
+        if (this.debugWanted) {
+          this.debug("PLAYER_FAILOVER", `${player.guildId}: moved off lost ${node.name} to ${target.name}`, {
+            guildId: player.guildId,
+            from: node.name,
+            to: target.name,
+          });
+        }
       } catch (error) {
+        if (this.debugWanted) {
+          this.debug("PLAYER_FAILOVER_FAILED", `${player.guildId}: could not move to ${target.name}`, {
+            guildId: player.guildId,
+            from: node.name,
+            to: target.name,
+            error: errorText(error),
+          });
+        }
         this.emit("error", error);
       }
     }

@@ -1,11 +1,12 @@
+import type { DebugEvent } from "./debug.js";
 import type { NodeEvents } from "./node/events.js";
 import type { Node } from "./node/node.js";
-import type { Player, PlayerEvents } from "./player/player.js";
+import type { Player, PlayerDestroyReason, PlayerEvents } from "./player/player.js";
 
 export type { EventMap, Listener } from "./emitter.js";
 export { TypedEmitter } from "./emitter.js";
 export type { NodeDisconnectInfo, NodeEvents } from "./node/events.js";
-export type { AutoplayEvent, PlayerEvents } from "./player/player.js";
+export type { AutoplayEvent, PlayerDestroyReason, PlayerEvents } from "./player/player.js";
 
 /** A node's events as the client emits them: the same names, with the node as first argument. */
 export type NodeEventsOnClient = { [K in keyof NodeEvents]: [node: Node, ...args: NodeEvents[K]] };
@@ -29,8 +30,11 @@ export type ClientEvents = NodeEventsOnClient &
     nodeResumed: [node: Node];
     /** A player was created by {@link SonoraClient.getPlayer}. */
     playerCreate: [player: Player];
-    /** A player was destroyed. */
-    playerDestroy: [player: Player];
+    /**
+     * A player was destroyed: by `player.destroy()` (`"user"`) or by `client.close()`
+     * (`"clientClosed"`). See {@link PlayerDestroyReason}.
+     */
+    playerDestroy: [player: Player, reason: PlayerDestroyReason];
     /** A player moved to another node (by `moveTo` or failover). */
     playerMove: [player: Player, from: Node, to: Node];
     /** A player's complete voice state was sent to its node. */
@@ -39,4 +43,9 @@ export type ClientEvents = NodeEventsOnClient &
     voiceDisconnect: [player: Player];
     /** A listener threw, or a background task (failover, rebuild) failed. */
     error: [error: unknown];
+    /**
+     * What the client decided and why, with a stable code (see {@link DebugEvent} and the table in
+     * docs/client.md). Nothing is built when nobody listens and no `logger` is set.
+     */
+    debug: [event: DebugEvent];
   };

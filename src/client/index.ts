@@ -3,11 +3,20 @@
  * @module
  */
 export * from "./client.js";
+export {
+  DEBUG_CODES,
+  type DebugCode,
+  type DebugEvent,
+  type DebugPayloads,
+  type NodeCandidate,
+  type NodeChoicePurpose,
+} from "./debug.js";
 export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./emitter.js";
 export * from "./errors/index.js";
 export * from "./events.js";
 export * from "./guild-id.js";
 export * from "./load.js";
+export type { SonoraLogger } from "./logger.js";
 export * from "./node/backoff.js";
 export { Node, type NodePlayer, type ResolvedNodeSettings } from "./node/node.js";
 export * from "./node/options.js";
@@ -30,6 +39,10 @@ export * from "./player/position.js";
 export * from "./pool.js";
 export * from "./track.js";
 export * from "./version.js";
+export * from "./voice/discordeno.js";
 export * from "./voice/discordjs.js";
+export * from "./voice/eris.js";
 export type { RawGatewayPacket } from "./voice/handler.js";
+export * from "./voice/oceanic.js";
+export * from "./voice/seyfert.js";
 export * from "./voice/voice-state.js";

@@ -1,6 +1,7 @@
 import type { Clock } from "../base/clock/index.js";
 import type { RandomInput } from "../base/random-source.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
+import type { SonoraLogger } from "./logger.js";
 import { DEFAULT_REST_RETRY, resolveRetryPolicy } from "./node/backoff.js";
 import {
   DEFAULT_MAX_FRAME_BYTES,
@@ -70,6 +71,12 @@ export interface ClientOptions {
    * See {@link OfflineOption}.
    */
   offline?: OfflineOption;
+  /**
+   * A pino-compatible logger (`{ debug, info, warn, error }`, each taking `(obj, msg)`; `console`
+   * fits too). It receives every `debug` event at debug level, node and player trouble at warn,
+   * `error` events and lost nodes at error (see docs/client.md, "Logging"). Default: none.
+   */
+  logger?: SonoraLogger;
 }
 
 /** Merges a node's overrides over the client's options. */

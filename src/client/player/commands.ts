@@ -28,6 +28,10 @@ export interface CommandHost {
   begin(track: Track): void;
   /** An auto-advance failed without a clear refusal: ask the node what it plays now. */
   unsure(): void;
+  /** A track ended by itself and nothing follows it (see the `queueEnd` event). */
+  queueEnded(ended: Track): void;
+  /** The node refused `action` and the queue change was taken back (for the `debug` event). */
+  rolledBack(action: string, error: unknown): void;
 }
 
 /**
@@ -68,11 +72,11 @@ export class PlaybackCommands {
         return this.mirror.track;
       }
       const { current: next, undo } = this.steps.next({ skip: true });
-      return next === null ? null : this.sendOrUndo(next, options, undo);
+      return next === null ? null : this.sendOrUndo(next, options, undo, "play");
     }
     const item = toTrack(track, "player.play");
     if (options.noReplace && this.mirror.track !== null) return this.mirror.track;
-    return this.sendOrUndo(item, options, this.steps.setCurrent(item));
+    return this.sendOrUndo(item, options, this.steps.setCurrent(item), "play");
   }
 
   /** Pauses playback. */
@@ -120,7 +124,7 @@ export class PlaybackCommands {
   async skip(): Promise<Track | null> {
     const ended = this.queue.current ?? this.mirror.track;
     const { current: next, undo } = this.steps.next({ skip: true });
-    if (next !== null) return this.sendOrUndo(next, {}, undo);
+    if (next !== null) return this.sendOrUndo(next, {}, undo, "skip");
     // The queue ran dry: the current track already went to the history. A failed search, a refused
     // autoplay track or a refused stop must put it back (docs: a refused skip changes nothing).
     let pick: AutoplayRecommendation<Track> | null;
@@ -128,13 +132,14 @@ export class PlaybackCommands {
       pick = await this.recommend(ended);
     } catch (error) {
       this.steps.undo(undo);
+      this.host.rolledBack("skip", error);
       throw error;
     }
     if (pick !== null) {
       // Back to the state before the skip (unless another command changed the queue meanwhile),
       // so that a refusal of the pick restores the track that was current, not an empty slot.
       this.steps.undo(undo);
-      const track = await this.sendOrUndo(pick.track, {}, this.steps.setCurrent(pick.track));
+      const track = await this.sendOrUndo(pick.track, {}, this.steps.setCurrent(pick.track), "skip");
       this.host.autoplayed(track, pick);
       return track;
     }
@@ -143,6 +148,7 @@ export class PlaybackCommands {
         await this.serial(() => this.host.update({ track: { encoded: null } }));
       } catch (error) {
         this.steps.undo(undo);
+        this.host.rolledBack("skip", error);
         throw error;
       }
     }
@@ -152,7 +158,7 @@ export class PlaybackCommands {
   /** Plays the most recent history track again (the current one goes back to the queue's front). */
   async previous(): Promise<Track | null> {
     const { current: prev, undo } = this.steps.previous();
-    return prev === null ? null : this.sendOrUndo(prev, {}, undo);
+    return prev === null ? null : this.sendOrUndo(prev, {}, undo, "previous");
   }
 
   /**
@@ -177,7 +183,10 @@ export class PlaybackCommands {
     try {
       await this.serial(() => this.host.update({ filters: payload }));
     } catch (error) {
-      undo?.();
+      if (undo !== null) {
+        undo();
+        this.host.rolledBack("setFilters", error);
+      }
       throw error;
     }
     // Edits made while the request was on its way were not sent: they keep the manager dirty.
@@ -198,11 +207,21 @@ export class PlaybackCommands {
     const start = async (): Promise<void> => {
       if (next !== null) {
         // Refused: put the queue back, or the next play() would pass over this track unplayed.
-        await this.sendOrUndo(next, {}, undo);
+        await this.sendOrUndo(next, {}, undo, "advance");
         return;
       }
-      const pick = await this.recommend(ended);
-      if (pick === null) return;
+      let pick: AutoplayRecommendation<Track> | null;
+      try {
+        pick = await this.recommend(ended);
+      } catch (error) {
+        // Autoplay failed (reported as `error` below): nothing follows either.
+        this.host.queueEnded(ended);
+        throw error;
+      }
+      if (pick === null) {
+        this.host.queueEnded(ended);
+        return;
+      }
       this.queue.setCurrent(pick.track);
       this.host.autoplayed(await this.serial(() => this.send(pick.track, {})), pick);
     };
@@ -267,11 +286,17 @@ export class PlaybackCommands {
   }
 
   /** Sends a track the queue already made current; on failure takes the queue change back. */
-  private async sendOrUndo(track: Track, options: PlayOptions, undo: QueueUndo<Track>): Promise<Track> {
+  private async sendOrUndo(
+    track: Track,
+    options: PlayOptions,
+    undo: QueueUndo<Track>,
+    action: string,
+  ): Promise<Track> {
     try {
       return await this.serial(() => this.send(track, options));
     } catch (error) {
       this.steps.undo(undo);
+      this.host.rolledBack(action, error);
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import type { LavalinkPlayer, TrackEndEvent, TrackEndReason, TrackStartEvent } from "../../protocol/index.js";
-import { decideConvergence } from "../reconcile/decide.js";
+import { type Convergence, decideConvergence } from "../reconcile/decide.js";
 import type { PlaybackLedger } from "../reconcile/ledger.js";
 import { Track } from "../track.js";
 import type { PlaybackCommands } from "./commands.js";
@@ -11,6 +11,8 @@ export interface ConvergeHost {
   readonly guildId: string;
   started(track: Track, event: TrackStartEvent): void;
   ended(track: Track, reason: TrackEndReason, event: TrackEndEvent): void;
+  /** What reconciliation decided for this player (for the `debug` event). */
+  decided(decision: Convergence["kind"]): void;
 }
 
 /**
@@ -45,6 +47,7 @@ export class PlayerConvergence {
       },
       truth,
     );
+    this.host.decided(decision.kind);
     switch (decision.kind) {
       case "agree":
         if (truth !== undefined) mirror.syncReported(truth);

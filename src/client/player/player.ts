@@ -14,6 +14,7 @@ import type {
   WebSocketClosedEvent,
 } from "../../protocol/index.js";
 import { AutoplayEngine, type AutoplayRecommendation } from "../autoplay/index.js";
+import { type DebugCode, type DebugEvent, type DebugPayloads, debugEvent, errorText } from "../debug.js";
 import { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
@@ -63,7 +64,19 @@ export type PlayerEvents = {
   playerUpdate: [state: PlayerState];
   /** Autoplay started a track (the queue was empty). */
   autoplay: [event: AutoplayEvent];
+  /**
+   * The queue ran dry: `track` ended by itself (`finished` or `loadFailed`), no track was queued
+   * after it, and autoplay was off or found nothing. Once per run-dry; not after `stop()`, `skip()`
+   * or a replaced track (those end with other reasons).
+   */
+  queueEnd: [track: Track];
 };
+
+/**
+ * Why a player was destroyed: `"user"` — `player.destroy()` was called; `"clientClosed"` —
+ * `client.close()` ended every player (the node was not told: its session goes with the socket).
+ */
+export type PlayerDestroyReason = "user" | "clientClosed";
 
 /** What a player needs from its owner (the client). @internal */
 export interface PlayerHost {
@@ -85,7 +98,11 @@ export interface PlayerHost {
   /** The player was destroyed: forget it now (its `playerDestroy` follows once the node is told). */
   forget(player: Player): void;
   /** The player's destroy finished. */
-  destroyed(player: Player): void;
+  destroyed(player: Player, reason: PlayerDestroyReason): void;
+  /** True when someone listens to `debug` (or a logger is set): only then are payloads built. */
+  readonly wantsDebug: boolean;
+  /** Emits a `debug` event. */
+  debug(event: DebugEvent): void;
   /** The player's complete voice state reached its node. */
   voiceSent(player: Player): void;
   /** A background action (auto-advance, autoplay) failed with no caller to reject. */
@@ -117,6 +134,8 @@ export interface PlayerControl extends FrameSink, VoiceTarget {
   readonly busy: boolean;
   /** Resolves once every command sent so far was answered. */
   settled(): Promise<void>;
+  /** The client is closing: the player ends here, without telling the node. */
+  shutdown(): void;
 }
 
 /** Options of {@link Player.update}. */
@@ -195,6 +214,16 @@ export class Player extends TypedEmitter<PlayerEvents> {
       onError: (error) => host.error(error),
       begin: (track) => this.ledger.begin(track),
       unsure: () => host.reconcile(this),
+      queueEnded: (track) => this.publish("queueEnd", [track]),
+      rolledBack: (action, error) => {
+        if (host.wantsDebug) {
+          this.debug("PLAYER_ROLLBACK", `the node refused ${action}: queue and track put back`, {
+            guildId: this.guildId,
+            action,
+            error: errorText(error),
+          });
+        }
+      },
     });
     this.voiceLink = new VoiceConnection(this.guildId, this.voice, mirror, {
       sendGateway: (guildId, payload) => host.sendGateway(guildId, payload),
@@ -212,6 +241,15 @@ export class Player extends TypedEmitter<PlayerEvents> {
       guildId: this.guildId,
       started: (track, event) => this.publish("trackStart", [track, event]),
       ended: (track, reason, event) => this.publish("trackEnd", [track, reason, event]),
+      decided: (decision) => {
+        if (host.wantsDebug && decision !== "none" && decision !== "agree") {
+          this.debug("PLAYER_RECONCILE", `reconciliation with the node: ${decision}`, {
+            guildId: this.guildId,
+            node: this.link.node.name,
+            decision,
+          });
+        }
+      },
     });
     const voiceLink = this.voiceLink;
     const link = this.link;
@@ -231,6 +269,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
         return link.busy || link.moving !== null;
       },
       settled: () => link.settled(),
+      shutdown: () => this.shutdown(),
     });
   }
 
@@ -397,7 +436,10 @@ export class Player extends TypedEmitter<PlayerEvents> {
     return this.mover.moveTo(target);
   }
 
-  /** Deletes the player on its node, leaves the voice channel, and forgets it. Idempotent. */
+  /**
+   * Deletes the player on its node, leaves the voice channel, and forgets it; `playerDestroy`
+   * follows with the reason `"user"`. Idempotent.
+   */
   async destroy(): Promise<void> {
     if (this.destroyedFlag) return;
     this.destroyedFlag = true;
@@ -420,9 +462,20 @@ export class Player extends TypedEmitter<PlayerEvents> {
     } finally {
       // The player is already forgotten locally and a second call returns at once: a refused
       // DELETE must still announce the destroy and drop the listeners, or it never happens.
-      this.host.destroyed(this);
+      this.host.destroyed(this, "user");
       this.removeAllListeners();
     }
+  }
+
+  /** The client is closing: ends the player locally (its node and gateway are going away). */
+  private shutdown(): void {
+    if (this.destroyedFlag) return;
+    this.destroyedFlag = true;
+    this.link.detach();
+    this.mirror.track = null;
+    this.voice.clear();
+    this.host.destroyed(this, "clientClosed");
+    this.removeAllListeners();
   }
 
   // ── Incoming ──────────────────────────────────────────────────────────────────────────────────
@@ -469,6 +522,11 @@ export class Player extends TypedEmitter<PlayerEvents> {
   private onAutoplay(track: Track, recommendation: AutoplayRecommendation<Track>): void {
     const event = { player: this, track, reason: recommendation.reason, score: recommendation.score };
     this.publish("autoplay", [event]);
+  }
+
+  /** Hands a debug event to the owner; callers check `host.wantsDebug` first (building costs). */
+  private debug<C extends DebugCode>(code: C, message: string, data: DebugPayloads[C]): void {
+    this.host.debug(debugEvent(code, message, data));
   }
 
   /** Emits a player event here, then hands it to the owner to re-emit (the client). */

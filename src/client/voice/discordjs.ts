@@ -1,5 +1,6 @@
 import type { SonoraClient } from "../client.js";
 import type { GatewayVoicePayload } from "../player/player.js";
+import { checkLibraryClient, checkSonoraClient, isVoiceDispatch } from "./connector-checks.js";
 import type { RawGatewayPacket } from "./handler.js";
 
 /**
@@ -37,6 +38,7 @@ export interface DiscordJsLikeGuild {
 export function discordJsSend(
   discord: DiscordJsLikeClient,
 ): (guildId: string, payload: GatewayVoicePayload) => void {
+  checkLibraryClient("discord", discord, ["guilds.cache.get"], "discord.js");
   return (guildId, payload) => {
     const guild = discord.guilds.cache.get(guildId);
     // A guild the bot left cannot be joined; dropping the payload is what Discord would do too.
@@ -49,9 +51,10 @@ export function discordJsSend(
  * removes the listener (call it before closing the client).
  */
 export function attachDiscordJs(client: SonoraClient, discord: DiscordJsLikeClient): () => void {
+  checkSonoraClient(client);
+  checkLibraryClient("discord", discord, ["on", "off"], "discord.js");
   const listener = (packet: RawGatewayPacket) => {
-    if (packet.t === "VOICE_STATE_UPDATE" || packet.t === "VOICE_SERVER_UPDATE")
-      void client.handleRaw(packet);
+    if (isVoiceDispatch(packet)) void client.handleRaw(packet);
   };
   discord.on("raw", listener);
   return () => discord.off("raw", listener);
