@@ -12,6 +12,7 @@ import {
   type VoiceState,
 } from "../protocol/index.js";
 import { encodeTrack, type PlaybackScript } from "./deps.js";
+import { filterChainFailure } from "./filters/dsp.js";
 import type { ScheduledTask, Scheduler } from "./scheduler.js";
 
 /** What a player needs from the session that owns it. */
@@ -194,6 +195,28 @@ export class SimPlayer {
     this.change(() => {
       this.filters = filters;
     });
+    const t = this.current;
+    if (t?.executing) this.failIfFiltersBreak(t, "finished");
+  }
+
+  /**
+   * Lavalink accepts filter values its DSP refuses (`timescale.speed: 0`, `volume: 6`): the chain
+   * is built on lavaplayer's playback thread, whose exception ends the track — `finished` when
+   * audio had played, `loadFailed` when the chain broke before the first frame.
+   */
+  private failIfFiltersBreak(t: ActiveTrack, reason: TrackEndReason): boolean {
+    const failure = filterChainFailure(this.filters);
+    if (failure === null) return false;
+    const exception: LavalinkException = {
+      message: "Something broke when playing the track.",
+      severity: "fault",
+      ...failure,
+    };
+    // The playback thread fails after the request that set the filters has been answered.
+    queueMicrotask(() => {
+      if (this.current === t) this.fail(t, exception, reason);
+    });
+    return true;
   }
 
   setEndTime(endTime: number | null): void {
@@ -251,6 +274,7 @@ export class SimPlayer {
     if (this.host.strictVoice && !this.connected) return;
     t.executing = true;
     t.anchorAt = this.host.clock.now();
+    if (this.failIfFiltersBreak(t, "loadFailed")) return;
     if (t.script.kind === "loadFailed") {
       const exception = t.script.exception;
       // Loading runs on lavaplayer's executor after the request returned; defer past the response.

@@ -1,6 +1,7 @@
 import type { Clock } from "../../base/clock/index.js";
 import type { NodeInfo, RoutePlannerStatus, Stats } from "../../protocol/index.js";
 import type { Catalog } from "../deps.js";
+import type { LavalinkProfile } from "../profiles.js";
 import type { Session } from "../session.js";
 import { HttpError } from "./http-error.js";
 import { jsonDepth, MAX_JSON_DEPTH } from "./json-depth.js";
@@ -10,6 +11,12 @@ export interface RestEnvironment {
   readonly clock: Clock;
   readonly catalog: Catalog;
   readonly version: string;
+  /** The Lavalink release line the node behaves as. */
+  readonly profile: LavalinkProfile;
+  /** Refuse what Lavalink accepts and fails on later (opt-in lint). */
+  readonly lint: boolean;
+  /** Filters disabled in the node's config. */
+  readonly disabledFilters: readonly string[];
   /** Sessions with an open WebSocket (Lavalink's `sessions`; ones waiting to resume are not in it). */
   connectedSession(id: string): Session | undefined;
   info(): NodeInfo;
