@@ -52,6 +52,11 @@ interface ActiveTrack extends PlayableTrack {
 
 type Milestone = "end" | "endTime" | "exception" | "stuck";
 
+/** lavaplayer's default `playerCleanupThreshold`: a track not polled for a minute is ended. */
+const PLAYER_CLEANUP_THRESHOLD_MS = 60_000;
+/** How often lavaplayer's AudioPlayerLifecycleManager checks (aligned to the clock here). */
+const LIFECYCLE_CHECK_MS = 10_000;
+
 /** Lengths at or beyond this are treated as endless streams (Lavalink reports Long.MAX_VALUE). */
 const ENDLESS = 2 ** 62;
 
@@ -68,6 +73,8 @@ export class SimPlayer {
   connected = false;
   ping = -1;
   private current: ActiveTrack | null = null;
+  /** lavaplayer's lifecycle check that ends a track nobody polls (strict voice only). */
+  private cleanupTask: ScheduledTask | undefined;
 
   constructor(
     readonly guildId: string,
@@ -162,6 +169,7 @@ export class SimPlayer {
     });
     this.host.sendPlayerUpdate(this);
     this.startExecuting(next);
+    this.watchForCleanup(now);
   }
 
   /** Stops the current track (TrackEnd `stopped`). */
@@ -237,6 +245,8 @@ export class SimPlayer {
       if (!this.connected) this.ping = this.host.random.int(18, 65);
       this.connected = true;
     });
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
     const t = this.current;
     if (t !== null) this.startExecuting(t);
   }
@@ -246,6 +256,26 @@ export class SimPlayer {
     this.change(() => {
       this.connected = false;
       this.ping = -1;
+    });
+    this.watchForCleanup(this.host.clock.now());
+  }
+
+  /**
+   * With strict voice, a track is only polled for audio while the player has a voice connection.
+   * lavaplayer's lifecycle manager checks every 10 s and ends a track not polled for a minute
+   * (`playerCleanupThreshold`) with reason `cleanup` — what a real node does to a player whose
+   * voice state it never got.
+   */
+  private watchForCleanup(lastPolledAt: number): void {
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
+    const t = this.current;
+    if (t === null || !this.host.strictVoice || this.connected) return;
+    const due =
+      Math.ceil((lastPolledAt + PLAYER_CLEANUP_THRESHOLD_MS) / LIFECYCLE_CHECK_MS) * LIFECYCLE_CHECK_MS;
+    this.cleanupTask = this.host.scheduler.at(due, () => {
+      this.cleanupTask = undefined;
+      if (this.current === t && !this.connected) this.end(t, "cleanup", this.host.clock.now());
     });
   }
 
@@ -389,6 +419,8 @@ export class SimPlayer {
 
   private end(t: ActiveTrack, reason: TrackEndReason, now: number): void {
     const position = this.position(now);
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
     this.host.scheduler.cancel(t.task);
     t.task = undefined;
     this.current = null;
