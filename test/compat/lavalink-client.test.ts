@@ -3,10 +3,15 @@ import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD, waitUntil } from "../../src/testing/index.js";
 import { testSimulator } from "../../src/testing/vitest.js";
 import { BOT_ID, CHANNEL, GUILD, readJoin, voiceAnswer } from "./gateway.js";
+import { checkTraffic } from "./protocol-schemas.js";
 
 describe("lavalink-client 2.11.0 through its public API", () => {
   it("connects, searches, plays, pauses, seeks, filters, finishes and destroys (Lavalink 4.2, strict voice)", async () => {
-    const sim = await testSimulator({ lavalinkVersion: "4.2", strictVoice: true });
+    const sim = await testSimulator({
+      lavalinkVersion: "4.2",
+      strictVoice: true,
+      log: { bodyLimit: 1 << 20 },
+    });
     const manager: LavalinkManager = new LavalinkManager({
       nodes: [{ host: "127.0.0.1", port: sim.port, authorization: TEST_PASSWORD, id: "sim", retryAmount: 1 }],
       sendToShard: (_guildId, payload) => {
@@ -68,5 +73,9 @@ describe("lavalink-client 2.11.0 through its public API", () => {
     await player.destroy();
     await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
     for (const node of manager.nodeManager.nodes.values()) node.destroy(undefined, true);
+    // A second, independent reading of the protocol agrees with every message of the session.
+    const traffic = checkTraffic(sim);
+    expect(traffic.problems).toEqual([]);
+    expect(traffic.checked).toBeGreaterThan(20);
   });
 });
