@@ -23,7 +23,12 @@ export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
 ]);
 
 /** Builds `GET /v4/info` for a semver like `4.2.2`, with the lavaplayer of the profile's line. */
-export function nodeInfo(version: string, startedAt: number, profile: LavalinkProfile): NodeInfo {
+export function nodeInfo(
+  version: string,
+  startedAt: number,
+  profile: LavalinkProfile,
+  disabledFilters: readonly string[] = [],
+): NodeInfo {
   const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
   return {
     version: {
@@ -39,7 +44,8 @@ export function nodeInfo(version: string, startedAt: number, profile: LavalinkPr
     jvm: "17.0.12",
     lavaplayer: profile.lavaplayer,
     sourceManagers: [...SIMULATED_SOURCE_MANAGERS],
-    filters: [...BUILTIN_FILTER_NAMES],
+    // InfoRestHandler lists the filters not disabled in the config.
+    filters: BUILTIN_FILTER_NAMES.filter((name) => !disabledFilters.includes(name)),
     plugins: [
       { name: "youtube-plugin", version: "1.11.5" },
       { name: "lavasrc-plugin", version: "4.3.0" },

@@ -178,10 +178,15 @@ export class SimPlayer {
     if (t !== null) this.end(t, "stopped", this.host.clock.now());
   }
 
-  /** Tears the player down (TrackEnd `cleanup` if a track was loaded). */
+  /**
+   * Tears the player down. lavaplayer's `destroy()` is `stopTrack()`: a loaded track ends with
+   * TrackEnd `stopped`, sent before the player is gone.
+   */
   destroy(): void {
     const t = this.current;
-    if (t !== null) this.end(t, "cleanup", this.host.clock.now());
+    if (t !== null) this.end(t, "stopped", this.host.clock.now());
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
   }
 
   seek(position: number): void {

@@ -293,7 +293,7 @@ export class ProtocolSimulator<
 
   /** `GET /v4/info`. */
   info(): NodeInfo {
-    return nodeInfo(this.options.version, this.startedAt, this.options.profile);
+    return nodeInfo(this.options.version, this.startedAt, this.options.profile, this.options.disabledFilters);
   }
 
   // ---- test controls ----

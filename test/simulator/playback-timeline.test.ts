@@ -104,11 +104,11 @@ describe("playback timeline on the virtual clock", () => {
     ]);
   });
 
-  it("destroying a player ends its track with cleanup and forgets it", async () => {
+  it("destroying a player ends its track with stopped (lavaplayer's destroy is stopTrack) and forgets it", async () => {
     const { encoded } = await loadOne(sim);
     await rest(sim, "PATCH", playerPath, { track: { encoded } });
     expect((await rest(sim, "DELETE", playerPath)).status).toBe(204);
-    expect((await client.event<TrackEndEvent>("TrackEndEvent")).reason).toBe("cleanup");
+    expect((await client.event<TrackEndEvent>("TrackEndEvent")).reason).toBe("stopped");
     const res = await rest(sim, "GET", playerPath);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({

@@ -31,6 +31,10 @@ export interface RestRequest {
   readonly query: URLSearchParams;
   readonly params: Readonly<Record<string, string>>;
   readonly rawBody: string;
+  /** The request's `Content-Type`, when it has one. */
+  readonly contentType?: string | undefined;
+  /** The request's `Accept`, when it has one. */
+  readonly accept?: string | undefined;
   readonly env: RestEnvironment;
 }
 
@@ -45,6 +49,16 @@ export type RestResult =
  * nested deeper than Jackson's limit ({@link MAX_JSON_DEPTH}) is refused like a malformed one.
  */
 export function jsonBody(req: RestRequest): unknown {
+  // Only the JSON converters read objects: any other Content-Type (none counts as
+  // application/octet-stream) is a 415 — unless there is no body at all, which is "missing".
+  const type = req.contentType?.trim();
+  if (!isJsonType(type) && (type !== undefined || req.rawBody !== "")) {
+    throw new HttpError(
+      415,
+      `Content-Type '${type ?? "application/octet-stream"}' is not supported`,
+      "org.springframework.web.HttpMediaTypeNotSupportedException",
+    );
+  }
   if (req.rawBody.trim() === "") throw new HttpError(400, "Required request body is missing");
   if (jsonDepth(req.rawBody) > MAX_JSON_DEPTH) {
     throw new HttpError(
@@ -101,4 +115,11 @@ export function booleanParam(req: RestRequest, name: string): boolean {
     `Method parameter '${name}': Failed to convert value of type 'java.lang.String' to required type 'boolean'; Invalid boolean value [${raw}]`,
     "org.springframework.web.method.annotation.MethodArgumentTypeMismatchException",
   );
+}
+
+/** `application/json` or any `application/*+json`, parameters allowed (what Spring's JSON converters read). */
+function isJsonType(type: string | undefined): boolean {
+  if (type === undefined) return false;
+  const media = (type.split(";")[0] ?? "").trim().toLowerCase();
+  return media === "application/json" || /^application\/[^/]+\+json$/.test(media);
 }
