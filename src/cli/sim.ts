@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type FaultSpec, ProtocolSimulator, parseFaultFlag, SimulatorError } from "../simulator/index.js";
 import { isLoopback } from "../simulator/options.js";
+import type { LavalinkVersion } from "../simulator/profiles.js";
 import { parseFlags, parseSeed } from "./args.js";
 
 const USAGE = `usage: sonora sim [options]
@@ -17,6 +18,9 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --player-update-interval <ms>     playerUpdate interval in ms (default 5000)
   --stats-interval <ms>             stats interval in ms (default 60000, as Lavalink)
   --strict-voice                    only advance tracks that have a voice connection
+  --lavalink-version <line>         behave as Lavalink 4.0, 4.1 or 4.2 (default 4.2, the newest)
+  --lint                            refuse (400) filter values Lavalink accepts and fails on at playback
+  --disabled-filters <names>        comma-separated filters disabled in the node's config (400 when used)
   --fault <spec>                    inject faults (repeatable): a knob such as latencySpike=0.1,
                                     packetLoss=0.05, connectionDrop=0.02, or a fault such as
                                     rest-error:status=503,toxicity=0.2 (see docs/faults.md)
@@ -75,6 +79,13 @@ export async function runSim(argv: string[]): Promise<number> {
       ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
       ...(statsInterval === undefined ? {} : { statsInterval }),
       strictVoice: values["strict-voice"] === true,
+      ...(values["lavalink-version"] === undefined
+        ? {}
+        : { lavalinkVersion: values["lavalink-version"] as LavalinkVersion }),
+      lint: values.lint === true,
+      ...(values["disabled-filters"] === undefined
+        ? {}
+        : { disabledFilters: values["disabled-filters"].split(",").map((f) => f.trim()) }),
       log: { capacity: 1000 },
     });
     if (Object.keys(knobs).length > 0) sim.enableFaultInjection(knobs);
@@ -88,6 +99,7 @@ export async function runSim(argv: string[]): Promise<number> {
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
+  process.stdout.write(`behaves as Lavalink ${running.info().version.semver}\n`);
   if (running.password === undefined) {
     process.stdout.write("no password: any Authorization is accepted\n");
   }
@@ -132,6 +144,9 @@ export const SIM_FLAGS = {
   "player-update-interval": { type: "string" },
   "stats-interval": { type: "string" },
   "strict-voice": { type: "boolean" },
+  "lavalink-version": { type: "string" },
+  lint: { type: "boolean" },
+  "disabled-filters": { type: "string" },
   fault: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;

@@ -109,6 +109,17 @@ function route(env: HttpEnvironment, request: IncomingRequest, rawUrl: string): 
     );
     return fail(error, trace);
   }
+  // Lavalink runs with @EnableWebMvc, so there is no static-resource fallback: a path without a
+  // handler is Spring 6.1's NoHandlerFoundException, raised before any interceptor — the
+  // authorization check included — could run. With or without credentials: 404.
+  if (match.kind === "none") {
+    const error = new HttpError(
+      404,
+      `No endpoint ${method} ${path}.`,
+      "org.springframework.web.servlet.NoHandlerFoundException",
+    );
+    return fail(error, trace);
+  }
   if (env.password !== undefined) {
     const authorization = request.headers.authorization;
     if (!isAuthorized(env.password, authorization)) {
@@ -122,14 +133,6 @@ function route(env: HttpEnvironment, request: IncomingRequest, rawUrl: string): 
       };
     }
   }
-  if (match.kind === "none") {
-    const error = new HttpError(
-      404,
-      `No static resource ${path.replace(/^\//, "")}.`,
-      "org.springframework.web.servlet.resource.NoResourceFoundException",
-    );
-    return fail(error, trace);
-  }
   const sessionId = match.params.sessionId;
   let result: RestResult;
   let text: string | undefined;
@@ -140,6 +143,8 @@ function route(env: HttpEnvironment, request: IncomingRequest, rawUrl: string): 
       query: url.searchParams,
       params: match.params,
       rawBody: request.body,
+      contentType: headerValue(request.headers["content-type"]),
+      accept: headerValue(request.headers.accept),
       env: env.rest,
     });
     // Serialised inside the try: whatever a handler returns, a failure here is a 500, not a crash.
@@ -159,8 +164,13 @@ function route(env: HttpEnvironment, request: IncomingRequest, rawUrl: string): 
   if ("json" in result) {
     headers["Content-Type"] = "application/json";
   } else if ("text" in result) {
-    headers["Content-Type"] = "text/plain;charset=UTF-8";
+    // Spring's StringHttpMessageConverter, first in Lavalink's list, defaults to ISO-8859-1.
+    headers["Content-Type"] = "text/plain;charset=ISO-8859-1";
     text = result.text;
   }
   return { method, path, sessionId, status: result.status, headers, body: text };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(", ") : value;
 }

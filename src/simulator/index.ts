@@ -8,5 +8,12 @@ export * from "./faults/index.js";
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "./log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "./node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "./options.js";
+export {
+  DEFAULT_LAVALINK_VERSION,
+  LAVALINK_VERSIONS,
+  type LavalinkProfile,
+  type LavalinkVersion,
+  lavalinkProfile,
+} from "./profiles.js";
 export type { SessionSnapshot } from "./session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "./simulator.js";

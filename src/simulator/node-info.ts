@@ -6,6 +6,7 @@ import {
   type NodeInfo,
   type Stats,
 } from "../protocol/index.js";
+import type { LavalinkProfile } from "./profiles.js";
 
 /** Source managers a typical Lavalink 4 node reports (built-ins plus youtube-plugin and LavaSrc). */
 export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
@@ -21,8 +22,13 @@ export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
   "deezer",
 ]);
 
-/** Builds `GET /v4/info` for a semver like `4.0.8`. */
-export function nodeInfo(version: string, startedAt: number): NodeInfo {
+/** Builds `GET /v4/info` for a semver like `4.2.2`, with the lavaplayer of the profile's line. */
+export function nodeInfo(
+  version: string,
+  startedAt: number,
+  profile: LavalinkProfile,
+  disabledFilters: readonly string[] = [],
+): NodeInfo {
   const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
   return {
     version: {
@@ -36,9 +42,10 @@ export function nodeInfo(version: string, startedAt: number): NodeInfo {
     buildTime: startedAt - 86_400_000,
     git: { branch: "HEAD", commit: "50f3e6e", commitTime: startedAt - 172_800_000 },
     jvm: "17.0.12",
-    lavaplayer: "2.2.2",
+    lavaplayer: profile.lavaplayer,
     sourceManagers: [...SIMULATED_SOURCE_MANAGERS],
-    filters: [...BUILTIN_FILTER_NAMES],
+    // InfoRestHandler lists the filters not disabled in the config.
+    filters: BUILTIN_FILTER_NAMES.filter((name) => !disabledFilters.includes(name)),
     plugins: [
       { name: "youtube-plugin", version: "1.11.5" },
       { name: "lavasrc-plugin", version: "4.3.0" },

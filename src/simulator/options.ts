@@ -7,6 +7,7 @@ import {
 import type { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
 import { DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from "./log.js";
+import { type LavalinkProfile, type LavalinkVersion, lavalinkProfile } from "./profiles.js";
 import { DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_FRAMES } from "./resume-queue.js";
 
 /** Longest resume timeout a simulator keeps by default, in seconds (one hour). */
@@ -42,8 +43,22 @@ export interface ProtocolSimulatorOptions {
   strictVoice?: boolean;
   /** The track catalog to load from (default: a catalog seeded with `seed`). */
   catalog?: Catalog;
-  /** Version the node reports (default `4.0.8`). */
+  /**
+   * The Lavalink release line to behave as: `"4.0"`, `"4.1"` or `"4.2"` (default, the newest). Picks
+   * the version reported, the voice-state rule, `causeStackTrace` and the filters' serialisation;
+   * see {@link LavalinkProfile}.
+   */
+  lavalinkVersion?: LavalinkVersion;
+  /** Semver the node reports (default: the profile's release, e.g. `4.2.2`). */
   version?: string;
+  /**
+   * Opt-in lint: refuse with 400 what Lavalink accepts and fails on later (filter values its DSP
+   * throws on, such as `timescale.speed: 0` or `volume: 6`), with the reason. Default false: answer
+   * as Lavalink does (200, then TrackExceptionEvent at playback).
+   */
+  lint?: boolean;
+  /** Filters disabled in the node's config (`lavalink.server.filters`): using one answers 400. */
+  disabledFilters?: readonly string[];
   /** A simulated route planner; without one `/v4/routeplanner/status` answers 204 as Lavalink does. */
   routePlanner?: RoutePlannerStatus | null;
   /**
@@ -89,6 +104,9 @@ export interface ResolvedOptions {
   statsInterval: number;
   strictVoice: boolean;
   version: string;
+  profile: LavalinkProfile;
+  lint: boolean;
+  disabledFilters: readonly string[];
   routePlanner: RoutePlannerStatus | null;
   logCapacity: number;
   logEnabled: boolean;
@@ -133,6 +151,7 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     );
   }
   const log = options.log;
+  const profile = lavalinkProfile(options.lavalinkVersion);
   return {
     host: options.host ?? "127.0.0.1",
     port,
@@ -147,7 +166,10 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     ),
     statsInterval: positive("statsInterval", options.statsInterval, DEFAULT_STATS_INTERVAL_MS),
     strictVoice: options.strictVoice ?? false,
-    version: options.version ?? "4.0.8",
+    version: options.version ?? profile.version,
+    profile,
+    lint: options.lint ?? false,
+    disabledFilters: checkDisabledFilters(options.disabledFilters),
     routePlanner: options.routePlanner ?? null,
     logCapacity: typeof log === "object" ? (log.capacity ?? DEFAULT_LOG_CAPACITY) : DEFAULT_LOG_CAPACITY,
     logEnabled: log === false ? false : typeof log === "object" ? (log.enabled ?? true) : true,
@@ -172,4 +194,12 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
 /** Loopback addresses, where running without a password is harmless. */
 export function isLoopback(host: string): boolean {
   return host === "localhost" || host === "::1" || /^(::ffff:)?127\.\d+\.\d+\.\d+$/i.test(host);
+}
+
+function checkDisabledFilters(value: readonly string[] | undefined): readonly string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v === "")) {
+    throw new SimulatorError("SIM_INVALID_OPTION", "disabledFilters must be an array of filter names");
+  }
+  return Object.freeze([...value]);
 }

@@ -12,6 +12,7 @@ import {
   type VoiceState,
 } from "../protocol/index.js";
 import { encodeTrack, type PlaybackScript } from "./deps.js";
+import { filterChainFailure } from "./filters/dsp.js";
 import type { ScheduledTask, Scheduler } from "./scheduler.js";
 
 /** What a player needs from the session that owns it. */
@@ -51,6 +52,11 @@ interface ActiveTrack extends PlayableTrack {
 
 type Milestone = "end" | "endTime" | "exception" | "stuck";
 
+/** lavaplayer's default `playerCleanupThreshold`: a track not polled for a minute is ended. */
+const PLAYER_CLEANUP_THRESHOLD_MS = 60_000;
+/** How often lavaplayer's AudioPlayerLifecycleManager checks (aligned to the clock here). */
+const LIFECYCLE_CHECK_MS = 10_000;
+
 /** Lengths at or beyond this are treated as endless streams (Lavalink reports Long.MAX_VALUE). */
 const ENDLESS = 2 ** 62;
 
@@ -67,6 +73,8 @@ export class SimPlayer {
   connected = false;
   ping = -1;
   private current: ActiveTrack | null = null;
+  /** lavaplayer's lifecycle check that ends a track nobody polls (strict voice only). */
+  private cleanupTask: ScheduledTask | undefined;
 
   constructor(
     readonly guildId: string,
@@ -161,6 +169,7 @@ export class SimPlayer {
     });
     this.host.sendPlayerUpdate(this);
     this.startExecuting(next);
+    this.watchForCleanup(now);
   }
 
   /** Stops the current track (TrackEnd `stopped`). */
@@ -169,10 +178,15 @@ export class SimPlayer {
     if (t !== null) this.end(t, "stopped", this.host.clock.now());
   }
 
-  /** Tears the player down (TrackEnd `cleanup` if a track was loaded). */
+  /**
+   * Tears the player down. lavaplayer's `destroy()` is `stopTrack()`: a loaded track ends with
+   * TrackEnd `stopped`, sent before the player is gone.
+   */
   destroy(): void {
     const t = this.current;
-    if (t !== null) this.end(t, "cleanup", this.host.clock.now());
+    if (t !== null) this.end(t, "stopped", this.host.clock.now());
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
   }
 
   seek(position: number): void {
@@ -194,6 +208,28 @@ export class SimPlayer {
     this.change(() => {
       this.filters = filters;
     });
+    const t = this.current;
+    if (t?.executing) this.failIfFiltersBreak(t, "finished");
+  }
+
+  /**
+   * Lavalink accepts filter values its DSP refuses (`timescale.speed: 0`, `volume: 6`): the chain
+   * is built on lavaplayer's playback thread, whose exception ends the track — `finished` when
+   * audio had played, `loadFailed` when the chain broke before the first frame.
+   */
+  private failIfFiltersBreak(t: ActiveTrack, reason: TrackEndReason): boolean {
+    const failure = filterChainFailure(this.filters);
+    if (failure === null) return false;
+    const exception: LavalinkException = {
+      message: "Something broke when playing the track.",
+      severity: "fault",
+      ...failure,
+    };
+    // The playback thread fails after the request that set the filters has been answered.
+    queueMicrotask(() => {
+      if (this.current === t) this.fail(t, exception, reason);
+    });
+    return true;
   }
 
   setEndTime(endTime: number | null): void {
@@ -214,6 +250,8 @@ export class SimPlayer {
       if (!this.connected) this.ping = this.host.random.int(18, 65);
       this.connected = true;
     });
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
     const t = this.current;
     if (t !== null) this.startExecuting(t);
   }
@@ -223,6 +261,26 @@ export class SimPlayer {
     this.change(() => {
       this.connected = false;
       this.ping = -1;
+    });
+    this.watchForCleanup(this.host.clock.now());
+  }
+
+  /**
+   * With strict voice, a track is only polled for audio while the player has a voice connection.
+   * lavaplayer's lifecycle manager checks every 10 s and ends a track not polled for a minute
+   * (`playerCleanupThreshold`) with reason `cleanup` — what a real node does to a player whose
+   * voice state it never got.
+   */
+  private watchForCleanup(lastPolledAt: number): void {
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
+    const t = this.current;
+    if (t === null || !this.host.strictVoice || this.connected) return;
+    const due =
+      Math.ceil((lastPolledAt + PLAYER_CLEANUP_THRESHOLD_MS) / LIFECYCLE_CHECK_MS) * LIFECYCLE_CHECK_MS;
+    this.cleanupTask = this.host.scheduler.at(due, () => {
+      this.cleanupTask = undefined;
+      if (this.current === t && !this.connected) this.end(t, "cleanup", this.host.clock.now());
     });
   }
 
@@ -251,6 +309,7 @@ export class SimPlayer {
     if (this.host.strictVoice && !this.connected) return;
     t.executing = true;
     t.anchorAt = this.host.clock.now();
+    if (this.failIfFiltersBreak(t, "loadFailed")) return;
     if (t.script.kind === "loadFailed") {
       const exception = t.script.exception;
       // Loading runs on lavaplayer's executor after the request returned; defer past the response.
@@ -365,6 +424,8 @@ export class SimPlayer {
 
   private end(t: ActiveTrack, reason: TrackEndReason, now: number): void {
     const position = this.position(now);
+    this.host.scheduler.cancel(this.cleanupTask);
+    this.cleanupTask = undefined;
     this.host.scheduler.cancel(t.task);
     t.task = undefined;
     this.current = null;

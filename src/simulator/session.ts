@@ -3,6 +3,7 @@ import type { Clock, TimerHandle } from "../base/clock/index.js";
 import type { SeededRandom } from "../base/random.js";
 import type { LavalinkEvent, Stats } from "../protocol/index.js";
 import { type PlayerHost, SimPlayer } from "./player.js";
+import type { LavalinkProfile } from "./profiles.js";
 import { ResumeQueue } from "./resume-queue.js";
 import type { Scheduler } from "./scheduler.js";
 import type { Transport } from "./transport/transport.js";
@@ -14,6 +15,8 @@ export interface SessionEnvironment {
   readonly random: SeededRandom;
   readonly transport: Transport;
   readonly strictVoice: boolean;
+  /** The Lavalink release line the node behaves as (event shapes differ between lines). */
+  readonly profile: LavalinkProfile;
   readonly playerUpdateInterval: number;
   readonly statsInterval: number;
   /** Longest resume timeout kept, in seconds; longer requests are clamped to it. */
@@ -152,6 +155,11 @@ export class Session implements PlayerHost {
   // ---- PlayerHost ----
 
   sendEvent(event: LavalinkEvent): void {
+    // Lavalink 4.0's Exception has no causeStackTrace (4.1 added it).
+    if (event.type === "TrackExceptionEvent" && !this.env.profile.causeStackTrace) {
+      const { causeStackTrace: _dropped, ...exception } = event.exception;
+      event = { ...event, exception };
+    }
     let text: string;
     try {
       text = JSON.stringify(event);

@@ -293,7 +293,7 @@ export class ProtocolSimulator<
 
   /** `GET /v4/info`. */
   info(): NodeInfo {
-    return nodeInfo(this.options.version, this.startedAt);
+    return nodeInfo(this.options.version, this.startedAt, this.options.profile, this.options.disabledFilters);
   }
 
   // ---- test controls ----
@@ -346,7 +346,7 @@ export class ProtocolSimulator<
 
   private snapshotOf(session: Session, player: SimPlayer): PlayerSnapshot {
     return {
-      ...playerJson(player, this.clock.now()),
+      ...playerJson(player, this.clock.now(), this.options.profile),
       sessionId: session.id,
       endTime: player.endTime,
       advancing: player.advancing,
@@ -364,6 +364,7 @@ export class ProtocolSimulator<
       random: this.random.fork("players"),
       transport: this.transport,
       strictVoice: this.options.strictVoice,
+      profile: this.options.profile,
       playerUpdateInterval: this.options.playerUpdateInterval,
       statsInterval: this.options.statsInterval,
       maxResumeTimeout: this.options.maxResumeTimeout,
@@ -401,6 +402,9 @@ export class ProtocolSimulator<
       clock: this.clock,
       catalog: this.catalog,
       version: this.options.version,
+      profile: this.options.profile,
+      lint: this.options.lint,
+      disabledFilters: this.options.disabledFilters,
       connectedSession: (id) => this.registry.live.get(id),
       info: () => this.info(),
       stats: () => this.stats(),

@@ -15,6 +15,13 @@ export { SimulatorError, type SimulatorErrorCode } from "../simulator/errors.js"
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "../simulator/log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "../simulator/node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "../simulator/options.js";
+export {
+  DEFAULT_LAVALINK_VERSION,
+  LAVALINK_VERSIONS,
+  type LavalinkProfile,
+  type LavalinkVersion,
+  lavalinkProfile,
+} from "../simulator/profiles.js";
 export type { SessionSnapshot } from "../simulator/session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "../simulator/simulator.js";
 export { protocolSimulator } from "./protocol-simulator.js";

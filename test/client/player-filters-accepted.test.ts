@@ -46,8 +46,9 @@ describe("every filter and preset is accepted by the simulator's validation", ()
     apply(player.filters);
     const payload = player.filters.toPayload();
     await player.setFilters();
-    expect(sonora.nodePlayer()?.filters).toEqual(payload);
-    expect(player.filters.toPayload()).toEqual(payload); // the node's answer mirrors it back
+    // Lavalink 4.1+ echoes each sub-filter with its defaults filled in: what was sent is a subset.
+    expect(sonora.nodePlayer()?.filters).toMatchObject(payload);
+    expect(player.filters.toPayload()).toMatchObject(payload); // the node's answer mirrors it back
   });
 
   test("all at once, and reset clears them on the node", async ({ sonora, player }) => {

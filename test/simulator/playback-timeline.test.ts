@@ -65,7 +65,7 @@ describe("playback timeline on the virtual clock", () => {
     await rest(sim, "PATCH", playerPath, { filters: { timescale: { speed: 1.5, rate: 2 } } });
     await sim.clock.advance(1_000);
     expect(sim.getPlayer(undefined, GUILD)?.state.position).toBe(63_000);
-    expect(sim.getPlayer(undefined, GUILD)?.filters).toEqual({ timescale: { speed: 1.5, rate: 2 } });
+    expect(sim.getPlayer(undefined, GUILD)?.filters).toEqual({ timescale: { speed: 1.5, pitch: 1, rate: 2 } });
   });
 
   it("ends at endTime with reason finished, and stops with reason stopped", async () => {
@@ -104,11 +104,11 @@ describe("playback timeline on the virtual clock", () => {
     ]);
   });
 
-  it("destroying a player ends its track with cleanup and forgets it", async () => {
+  it("destroying a player ends its track with stopped (lavaplayer's destroy is stopTrack) and forgets it", async () => {
     const { encoded } = await loadOne(sim);
     await rest(sim, "PATCH", playerPath, { track: { encoded } });
     expect((await rest(sim, "DELETE", playerPath)).status).toBe(204);
-    expect((await client.event<TrackEndEvent>("TrackEndEvent")).reason).toBe("cleanup");
+    expect((await client.event<TrackEndEvent>("TrackEndEvent")).reason).toBe("stopped");
     const res = await rest(sim, "GET", playerPath);
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({

@@ -31,10 +31,10 @@ describe("REST routes answer like Lavalink", () => {
   it("serves /version as text, /v4/info and /v4/stats (frameStats null)", async () => {
     const version = await rest(sim, "GET", "/version");
     expect(version.status).toBe(200);
-    expect(version.text).toBe("4.0.8");
+    expect(version.text).toBe("4.2.2");
     expect(version.headers.get("content-type")).toContain("text/plain");
     const info = (await rest(sim, "GET", "/v4/info")).body as Record<string, unknown>;
-    expect(info).toMatchObject({ version: { semver: "4.0.8", major: 4, minor: 0, patch: 8 } });
+    expect(info).toMatchObject({ version: { semver: "4.2.2", major: 4, minor: 2, patch: 2 } });
     expect(info.sourceManagers).toEqual(expect.arrayContaining(["youtube", "soundcloud", "spotify"]));
     expect(info.filters).toEqual(expect.arrayContaining(["timescale", "equalizer", "lowPass"]));
     const stats = (await rest(sim, "GET", "/v4/stats")).body as Record<string, unknown>;
@@ -138,8 +138,8 @@ describe("REST routes answer like Lavalink", () => {
       [{ endTime: 0 }, "End time must be greater than 0"],
       [{ voice: { token: "t", endpoint: "e", sessionId: "s" } }, /channelId must be provided/],
       [{ volume: 5.5 }, /volume/],
-      [{ filters: { timescale: { speed: -1 } } }, /filters\.timescale\.speed/],
-      [{ filters: { equalizer: [{ band: 15, gain: 0 }] } }, /band/],
+      [{ filters: { timescale: { speed: "fast" } } }, /filters\.timescale\.speed/],
+      [{ filters: { equalizer: [{ gain: 0 }] } }, /band/],
       [{ paused: "yes" }, /paused/],
       [{ position: -5 }, /position/],
     ];

@@ -58,8 +58,9 @@ describe("session resuming", () => {
     await sim.clock.advance(1);
     expect(sim.getSession(id)).toBeUndefined();
     expect(sim.players).toHaveLength(0);
+    // SocketContext.shutdown destroys each player: lavaplayer's destroy() is stopTrack().
     expect(sim.log.filter({ sessionId: id, type: "TrackEndEvent" }).at(-1)?.body).toContain(
-      '"reason":"cleanup"',
+      '"reason":"stopped"',
     );
 
     const fresh = await TestClient.connect(sim, { "Session-Id": id });

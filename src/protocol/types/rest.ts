@@ -40,10 +40,13 @@ export interface SearchLoadResult {
   loadType: "search";
   data: Track[];
 }
-/** Nothing matched the identifier. */
+/**
+ * Nothing matched the identifier. Lavalink's server writes `"data": null` (its `NoMatches` has a
+ * nullable `data` without a default); its docs show `{}`. Read either.
+ */
 export interface EmptyLoadResult {
   loadType: "empty";
-  data: Record<string, never>;
+  data: Record<string, never> | null;
 }
 /** Loading failed. */
 export interface ErrorLoadResult {

@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./filters.js";
+export * from "./filters-as-lavalink.js";
 export * from "./incoming.js";
 export * from "./json-depth.js";
 export * from "./player.js";

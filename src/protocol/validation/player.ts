@@ -9,6 +9,7 @@ import type {
 import type { JsonObject } from "../types/track.js";
 import { ProtocolValidationError } from "./errors.js";
 import { validateFilters } from "./filters.js";
+import { readFiltersAsLavalink } from "./filters-as-lavalink.js";
 import { boolean, integer, isObject, join, nullableString, type Obj, object, string } from "./guards.js";
 import { validatePlayerState } from "./incoming.js";
 import { validateTrack } from "./track.js";
@@ -87,6 +88,12 @@ export interface UpdatePlayerValidationOptions {
    * sending) or `"clamp"` (what the Lavalink server does: lavaplayer clamps and answers 200).
    */
   volume?: "reject" | "clamp";
+  /**
+   * How `filters` is read: `"strict"` (default) checks the documented ranges, as a client should
+   * before sending; `"lavalink"` checks types only, as the Lavalink server does (ranges fail later,
+   * in the DSP).
+   */
+  filters?: "strict" | "lavalink";
 }
 
 /**
@@ -140,7 +147,10 @@ export function validateUpdatePlayerRequest(
         out.paused = boolean(o, key, path);
         break;
       case "filters":
-        out.filters = validateFilters(v, join(path, key));
+        out.filters =
+          options.filters === "lavalink"
+            ? readFiltersAsLavalink(v, join(path, key))
+            : validateFilters(v, join(path, key));
         break;
       case "voice":
         out.voice = validateVoice(v, join(path, key));

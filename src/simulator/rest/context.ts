@@ -1,6 +1,7 @@
 import type { Clock } from "../../base/clock/index.js";
 import type { NodeInfo, RoutePlannerStatus, Stats } from "../../protocol/index.js";
 import type { Catalog } from "../deps.js";
+import type { LavalinkProfile } from "../profiles.js";
 import type { Session } from "../session.js";
 import { HttpError } from "./http-error.js";
 import { jsonDepth, MAX_JSON_DEPTH } from "./json-depth.js";
@@ -10,6 +11,12 @@ export interface RestEnvironment {
   readonly clock: Clock;
   readonly catalog: Catalog;
   readonly version: string;
+  /** The Lavalink release line the node behaves as. */
+  readonly profile: LavalinkProfile;
+  /** Refuse what Lavalink accepts and fails on later (opt-in lint). */
+  readonly lint: boolean;
+  /** Filters disabled in the node's config. */
+  readonly disabledFilters: readonly string[];
   /** Sessions with an open WebSocket (Lavalink's `sessions`; ones waiting to resume are not in it). */
   connectedSession(id: string): Session | undefined;
   info(): NodeInfo;
@@ -24,6 +31,10 @@ export interface RestRequest {
   readonly query: URLSearchParams;
   readonly params: Readonly<Record<string, string>>;
   readonly rawBody: string;
+  /** The request's `Content-Type`, when it has one. */
+  readonly contentType?: string | undefined;
+  /** The request's `Accept`, when it has one. */
+  readonly accept?: string | undefined;
   readonly env: RestEnvironment;
 }
 
@@ -38,6 +49,16 @@ export type RestResult =
  * nested deeper than Jackson's limit ({@link MAX_JSON_DEPTH}) is refused like a malformed one.
  */
 export function jsonBody(req: RestRequest): unknown {
+  // Only the JSON converters read objects: any other Content-Type (none counts as
+  // application/octet-stream) is a 415 — unless there is no body at all, which is "missing".
+  const type = req.contentType?.trim();
+  if (!isJsonType(type) && (type !== undefined || req.rawBody !== "")) {
+    throw new HttpError(
+      415,
+      `Content-Type '${type ?? "application/octet-stream"}' is not supported`,
+      "org.springframework.web.HttpMediaTypeNotSupportedException",
+    );
+  }
   if (req.rawBody.trim() === "") throw new HttpError(400, "Required request body is missing");
   if (jsonDepth(req.rawBody) > MAX_JSON_DEPTH) {
     throw new HttpError(
@@ -94,4 +115,11 @@ export function booleanParam(req: RestRequest, name: string): boolean {
     `Method parameter '${name}': Failed to convert value of type 'java.lang.String' to required type 'boolean'; Invalid boolean value [${raw}]`,
     "org.springframework.web.method.annotation.MethodArgumentTypeMismatchException",
   );
+}
+
+/** `application/json` or any `application/*+json`, parameters allowed (what Spring's JSON converters read). */
+function isJsonType(type: string | undefined): boolean {
+  if (type === undefined) return false;
+  const media = (type.split(";")[0] ?? "").trim().toLowerCase();
+  return media === "application/json" || /^application\/[^/]+\+json$/.test(media);
 }

@@ -3,7 +3,22 @@ import { jsonBody, type RestRequest, type RestResult } from "./context.js";
 import { HttpError } from "./http-error.js";
 import { isObject } from "./is-object.js";
 
-export const getVersion = (req: RestRequest): RestResult => ({ status: 200, text: req.env.version });
+/**
+ * `/version` returns a String: plain text for any Accept (StringHttpMessageConverter comes first), but a
+ * client that accepts only JSON gets it through the kotlinx converter, as a JSON string.
+ */
+export const getVersion = (req: RestRequest): RestResult =>
+  acceptsOnlyJson(req.accept)
+    ? { status: 200, json: req.env.version }
+    : { status: 200, text: req.env.version };
+
+function acceptsOnlyJson(accept: string | undefined): boolean {
+  if (accept === undefined) return false;
+  const types = accept.split(",").map((t) => (t.split(";")[0] ?? "").trim().toLowerCase());
+  return (
+    types.length > 0 && types.every((t) => t === "application/json" || /^application\/[^/]+\+json$/.test(t))
+  );
+}
 export const getInfo = (req: RestRequest): RestResult => ({ status: 200, json: req.env.info() });
 export const getStats = (req: RestRequest): RestResult => ({ status: 200, json: req.env.stats() });
 

@@ -1,16 +1,22 @@
 import {
+  type Filters,
   type LavalinkPlayer,
   ProtocolValidationError,
   type UpdatePlayerRequest,
+  type VoiceState,
   validateUpdatePlayerRequest,
   validateUpdateSessionRequest,
 } from "../../protocol/index.js";
 import { decodeTrack } from "../deps.js";
+import { EQUALIZER_BANDS } from "../filters/dsp.js";
+import { echoFilters } from "../filters/echo.js";
 import type { PlayableTrack, SimPlayer } from "../player.js";
+import type { LavalinkProfile } from "../profiles.js";
 import {
   booleanParam,
   jsonBody,
   longParam,
+  type RestEnvironment,
   type RestRequest,
   type RestResult,
   sessionOf,
@@ -18,8 +24,8 @@ import {
 import { HttpError } from "./http-error.js";
 import { isObject } from "./is-object.js";
 
-/** The player object of the REST API. */
-export function playerJson(player: SimPlayer, now: number): LavalinkPlayer {
+/** The player object of the REST API, as the profile's Lavalink serialises it. */
+export function playerJson(player: SimPlayer, now: number, profile: LavalinkProfile): LavalinkPlayer {
   const voice = player.voice;
   return {
     guildId: player.guildId,
@@ -31,16 +37,17 @@ export function playerJson(player: SimPlayer, now: number): LavalinkPlayer {
       token: voice?.token ?? "",
       endpoint: voice?.endpoint ?? "",
       sessionId: voice?.sessionId ?? "",
-      ...(voice?.channelId ? { channelId: voice.channelId } : {}),
+      // 4.2's VoiceState has a nullable channelId without default: always written, null when unknown.
+      ...(profile.voiceChannelId ? { channelId: voice?.channelId ?? null } : {}),
     },
-    filters: player.filters,
+    filters: echoFilters(player.filters, profile.filterDefaults),
   };
 }
 
 export function getPlayers(req: RestRequest): RestResult {
   const session = sessionOf(req);
   const now = req.env.clock.now();
-  return { status: 200, json: [...session.players.values()].map((p) => playerJson(p, now)) };
+  return { status: 200, json: [...session.players.values()].map((p) => playerJson(p, now, req.env.profile)) };
 }
 
 // Spring converts every handler argument (body, `Long` path variables, query flags) before the
@@ -51,7 +58,7 @@ export function getPlayer(req: RestRequest): RestResult {
   const session = sessionOf(req);
   const player = session.players.get(guildId);
   if (player === undefined) throw new HttpError(404, "Player not found");
-  return { status: 200, json: playerJson(player, req.env.clock.now()) };
+  return { status: 200, json: playerJson(player, req.env.clock.now(), req.env.profile) };
 }
 
 export function deletePlayer(req: RestRequest): RestResult {
@@ -79,7 +86,7 @@ function validated<T>(check: () => T): T {
 }
 
 /** Lavalink's own 400 messages for the combinations it refuses, checked before type validation. */
-function checkCombinations(raw: unknown): void {
+function checkCombinations(raw: unknown, env: RestEnvironment): void {
   if (!isObject(raw)) return;
   const legacy = raw.encodedTrack !== undefined || raw.identifier !== undefined;
   if (raw.track !== undefined && legacy) {
@@ -90,15 +97,46 @@ function checkCombinations(raw: unknown): void {
   if (track[encodedKey] !== undefined && track.identifier !== undefined) {
     throw new HttpError(400, "Cannot specify both encodedTrack and identifier");
   }
+  if (isObject(raw.filters) && env.disabledFilters.length > 0) {
+    const used = Object.keys(raw.filters).filter((k) => k !== "pluginFilters");
+    const plugin = isObject(raw.filters.pluginFilters) ? Object.keys(raw.filters.pluginFilters) : [];
+    const disabled = [...used, ...plugin].filter((name) => env.disabledFilters.includes(name));
+    if (disabled.length > 0) {
+      throw new HttpError(400, `Following filters are disabled in the config: ${disabled.join(", ")}`);
+    }
+  }
+  if (isObject(raw.voice)) checkVoice(raw.voice, env.profile);
   if (typeof raw.endTime === "number" && raw.endTime <= 0) {
     throw new HttpError(400, "End time must be greater than 0");
   }
-  if (isObject(raw.voice)) {
-    const v = raw.voice;
-    const blank = (x: unknown): boolean => typeof x !== "string" || x.trim() === "";
-    if (blank(v.token) || blank(v.endpoint) || blank(v.sessionId) || blank(v.channelId)) {
-      throw new HttpError(400, "token, endpoint, sessionId and channelId must be provided in voice state");
+}
+
+/** The voice-state rule of the profile's line (see {@link LavalinkProfile.voiceRule}). */
+function checkVoice(v: Record<string, unknown>, profile: LavalinkProfile): void {
+  const { token, endpoint, sessionId } = v;
+  // Missing or mistyped fields fail Lavalink's deserializer first; the type check answers those.
+  if (typeof token !== "string" || typeof endpoint !== "string" || typeof sessionId !== "string") return;
+  if (profile.voiceRule === "partial") {
+    if (endpoint === "" || token === "" || sessionId === "") {
+      // Kotlin's data-class toString of the VoiceState the node read.
+      throw new HttpError(
+        400,
+        `Partial Lavalink voice state: VoiceState(token=${token}, endpoint=${endpoint}, sessionId=${sessionId})`,
+      );
     }
+    return;
+  }
+  const channelId = v.channelId;
+  const blank = (x: string): boolean => x.trim() === "";
+  if (
+    blank(token) ||
+    blank(endpoint) ||
+    blank(sessionId) ||
+    channelId === undefined ||
+    channelId === null ||
+    (typeof channelId === "string" && blank(channelId))
+  ) {
+    throw new HttpError(400, "token, endpoint, sessionId and channelId must be provided in voice state");
   }
 }
 
@@ -108,9 +146,13 @@ export function patchPlayer(req: RestRequest): RestResult {
   const guildId = longParam(req, "guildId");
   const noReplace = booleanParam(req, "noReplace");
   const session = sessionOf(req);
-  checkCombinations(raw);
+  checkCombinations(raw, req.env);
   const update: UpdatePlayerRequest = validated(() =>
-    validateUpdatePlayerRequest(raw, "", { volume: "clamp" }),
+    validateUpdatePlayerRequest(raw, "", {
+      volume: "clamp",
+      // Lavalink checks filter types only; the opt-in lint refuses what its DSP would throw on.
+      filters: req.env.lint ? "strict" : "lavalink",
+    }),
   );
 
   const encoded = update.track !== undefined ? update.track.encoded : update.encodedTrack;
@@ -123,7 +165,8 @@ export function patchPlayer(req: RestRequest): RestResult {
 
   if (update.voice !== undefined) {
     const old = player.voice;
-    const v = update.voice;
+    // Before 4.2 Lavalink's VoiceState has no channelId: it is neither read nor compared.
+    const v = req.env.profile.voiceChannelId ? update.voice : withoutChannel(update.voice);
     if (
       !player.connected ||
       old === null ||
@@ -146,12 +189,14 @@ export function patchPlayer(req: RestRequest): RestResult {
   }
   if (!newTrack && update.endTime !== undefined) player.setEndTime(update.endTime);
   if (update.filters !== undefined) {
+    checkEqualizerBands(update.filters);
     player.setFilters(update.filters);
     session.sendPlayerUpdate(player);
   }
 
   if (newTrack) {
-    if (noReplace && player.hasTrack) return { status: 200, json: playerJson(player, now()) };
+    if (noReplace && player.hasTrack)
+      return { status: 200, json: playerJson(player, now(), req.env.profile) };
     player.setPaused(update.paused ?? false);
     let playable: PlayableTrack | null = null;
     if (encoded !== undefined && encoded !== null) {
@@ -169,7 +214,7 @@ export function patchPlayer(req: RestRequest): RestResult {
       player.play(playable, script, update.position, update.endTime ?? null);
     }
   }
-  return { status: 200, json: playerJson(player, now()) };
+  return { status: 200, json: playerJson(player, now(), req.env.profile) };
 }
 
 /** Decodes a client's track; Lavalink lets the decoder's exception through as a 500. */
@@ -186,5 +231,26 @@ export function decodeForPlay(encoded: string): PlayableTrack {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new HttpError(500, message, "java.lang.IllegalStateException");
+  }
+}
+
+function withoutChannel(voice: VoiceState): VoiceState {
+  const { channelId: _ignored, ...rest } = voice;
+  return rest;
+}
+
+/**
+ * Lavalink's EqualizerConfig writes each gain into a 15-slot array by band: a band outside 0–14
+ * throws while the chain is parsed, after the earlier parts of the update were applied — a 500.
+ */
+function checkEqualizerBands(filters: Filters): void {
+  for (const { band } of filters.equalizer ?? []) {
+    if (band < 0 || band >= EQUALIZER_BANDS) {
+      throw new HttpError(
+        500,
+        `Index ${band} out of bounds for length ${EQUALIZER_BANDS}`,
+        "java.lang.ArrayIndexOutOfBoundsException",
+      );
+    }
   }
 }

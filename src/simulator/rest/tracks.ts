@@ -1,4 +1,5 @@
-import type { Track } from "../../protocol/index.js";
+import type { LoadResult, Track } from "../../protocol/index.js";
+import type { LavalinkProfile } from "../profiles.js";
 import { jsonBody, type RestRequest, type RestResult } from "./context.js";
 import { HttpError } from "./http-error.js";
 import { decodeForPlay } from "./players.js";
@@ -12,7 +13,21 @@ export function loadTracks(req: RestRequest): RestResult {
       "org.springframework.web.bind.MissingServletRequestParameterException",
     );
   }
-  return { status: 200, json: req.env.catalog.load(identifier) };
+  return { status: 200, json: asServed(req.env.catalog.load(identifier), req.env.profile) };
+}
+
+/**
+ * The load result as Lavalink's serializer writes it: `NoMatches` has a nullable `data` without a
+ * default, so an empty result carries `"data": null` (the docs show `{}`; the source wins), and 4.0's
+ * Exception has no `causeStackTrace`.
+ */
+function asServed(result: LoadResult, profile: LavalinkProfile): unknown {
+  if (result.loadType === "empty") return { loadType: "empty", data: null };
+  if (result.loadType === "error" && !profile.causeStackTrace) {
+    const { causeStackTrace: _dropped, ...data } = result.data;
+    return { loadType: "error", data };
+  }
+  return result;
 }
 
 function decoded(encoded: string): Track {

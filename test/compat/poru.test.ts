@@ -1,0 +1,85 @@
+import { EventEmitter } from "node:events";
+import { Poru } from "poru";
+import { describe, expect, it } from "vitest";
+import { TEST_PASSWORD, waitUntil } from "../../src/testing/index.js";
+import { testSimulator } from "../../src/testing/vitest.js";
+import { BOT_ID, CHANNEL, GUILD, readJoin, voiceAnswer } from "./gateway.js";
+import { checkTraffic } from "./protocol-schemas.js";
+
+describe("poru 5.3.0 through its public API", () => {
+  it("connects, searches, plays, pauses, seeks, filters, finishes and destroys (Lavalink 4.2, strict voice)", async () => {
+    const sim = await testSimulator({
+      lavalinkVersion: "4.2",
+      strictVoice: true,
+      log: { bodyLimit: 1 << 20 },
+    });
+    // poru 5.3.0's `library: "other"` cannot work: init() throws "Send function is required" even
+    // when `send` is given (it tests its own still-null `this.send`). So it runs in its discord.js
+    // mode, against a stand-in with the three things that mode touches: `user`, `raw`, `guilds.cache`.
+    const shard = {
+      send: (packet: unknown) => {
+        const join = readJoin(packet);
+        setImmediate(() => {
+          for (const p of voiceAnswer(join.guildId, join.channelId)) discord.emit("raw", p);
+        });
+      },
+    };
+    const discord = Object.assign(new EventEmitter(), {
+      user: { id: BOT_ID },
+      guilds: { cache: new Map([[GUILD, { shard }]]) },
+    });
+    const poru: Poru = new Poru(
+      discord,
+      [{ name: "sim", host: "127.0.0.1", port: sim.port, password: TEST_PASSWORD }],
+      { library: "discord.js", reconnectTries: 1 },
+    );
+    const connected = new Promise<void>((resolve) => poru.once("nodeConnect", () => resolve()));
+    await poru.init();
+    await connected;
+    await waitUntil(() => sim.sessions.length === 1);
+
+    const events: string[] = [];
+    poru.on("trackStart", () => events.push("start"));
+    poru.on("trackEnd", (_p, _t, data: { reason: string }) => events.push(`end:${data.reason}`));
+    // poru reports a `finished` end with nothing queued as queueEnd.
+    poru.on("queueEnd", () => events.push("end:queue"));
+    poru.on("playerUpdate", () => events.push("update"));
+
+    const result = await poru.resolve({ query: "never gonna give you up", source: "ytsearch" });
+    expect(result.loadType).toBe("search");
+    const track = result.tracks[0];
+    if (track === undefined) throw new Error("no track");
+    const player = poru.createConnection({
+      guildId: GUILD,
+      voiceChannel: CHANNEL,
+      textChannel: "1",
+      deaf: true,
+    });
+    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.state.connected === true);
+    expect(sim.getPlayer(undefined, GUILD)?.voice).toMatchObject({ channelId: CHANNEL });
+
+    player.queue.add(track);
+    await player.play();
+    await waitUntil(() => events.includes("start"));
+    await sim.clock.advance(5_000);
+    await waitUntil(() => events.includes("update"));
+    expect(sim.getPlayer(undefined, GUILD)?.state.position).toBe(5_000);
+    await player.pause(true);
+    expect(sim.getPlayer(undefined, GUILD)?.paused).toBe(true);
+    await player.pause(false);
+    await player.seekTo(30_000);
+    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.state.position === 30_000);
+    await player.filters.setTimescale({ speed: 2 });
+    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.filters.timescale?.speed === 2);
+
+    await sim.clock.advance(Math.ceil((track.info.length - 30_000) / 2));
+    await waitUntil(() => events.some((e) => e.startsWith("end:")));
+    expect(sim.log.filter({ type: "TrackEndEvent" }).at(-1)?.body).toContain('"reason":"finished"');
+    await player.destroy();
+    await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
+    for (const node of poru.nodes.values()) node.disconnect();
+    const traffic = checkTraffic(sim);
+    expect(traffic.problems).toEqual([]);
+    expect(traffic.checked).toBeGreaterThan(10);
+  });
+});
