@@ -33,3 +33,14 @@ export * from "./version.js";
 export * from "./voice/discordjs.js";
 export type { RawGatewayPacket } from "./voice/handler.js";
 export * from "./voice/voice-state.js";
+export {
+  type ClientMetrics,
+  type FrameMetrics,
+  type LatencyHistogram,
+  type MetricsCounters,
+  type NodeMetrics,
+  REST_LATENCY_BUCKETS_MS,
+  type RestOutcome,
+  type RestRouteMetrics,
+} from "./diagnostics/metrics.js";
+export { DEFAULT_RECORD_BUFFER_BYTES, type RecordOptions } from "./diagnostics/recorder.js";

@@ -11,6 +11,7 @@ import {
 } from "./node/options.js";
 import { type ReconnectOptions, resolveReconnectPolicy } from "./node/reconnect-policy.js";
 import type { ResolvedNodeSettings } from "./node/settings.js";
+import type { RecordOptions } from "./diagnostics/recorder.js";
 import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";
@@ -70,6 +71,13 @@ export interface ClientOptions {
    * See {@link OfflineOption}.
    */
   offline?: OfflineOption;
+  /**
+   * Records every frame and REST exchange of the session, with timing (the client's clock), to a
+   * JSON Lines file that `npx sonora replay` and `ReplaySimulator` serve as a node. Secrets are
+   * redacted (see docs/diagnostics.md). Default: `SONORA_RECORD=path` when set; `false` turns
+   * recording off whatever the environment says. See {@link RecordOptions}.
+   */
+  record?: RecordOptions | false;
 }
 
 /** Merges a node's overrides over the client's options. */

@@ -28,6 +28,8 @@ export interface CommandHost {
   begin(track: Track): void;
   /** An auto-advance failed without a clear refusal: ask the node what it plays now. */
   unsure(): void;
+  /** A queue change was taken back after its command failed (counted in `client.metrics()`). */
+  rolledBack(): void;
 }
 
 /**
@@ -272,6 +274,7 @@ export class PlaybackCommands {
       return await this.serial(() => this.send(track, options));
     } catch (error) {
       this.steps.undo(undo);
+      this.host.rolledBack();
       throw error;
     }
   }

@@ -21,7 +21,7 @@ import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { FilterManager } from "../filters/index.js";
 import { toGuildId } from "../guild-id.js";
 import type { FrameSink } from "../node/frames.js";
-import type { Node } from "../node/node.js";
+import { type Node, nodeControl } from "../node/node.js";
 import { Queue, type QueueOptions } from "../queue/index.js";
 import { PlaybackLedger } from "../reconcile/ledger.js";
 import type { Track } from "../track.js";
@@ -195,6 +195,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
       onError: (error) => host.error(error),
       begin: (track) => this.ledger.begin(track),
       unsure: () => host.reconcile(this),
+      rolledBack: () => nodeControl(this.link.node).counters.rollbacks++,
     });
     this.voiceLink = new VoiceConnection(this.guildId, this.voice, mirror, {
       sendGateway: (guildId, payload) => host.sendGateway(guildId, payload),
