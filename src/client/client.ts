@@ -1,7 +1,12 @@
 import { type Clock, RealClock } from "../base/clock/index.js";
 import { toRandomSource } from "../base/random-source.js";
 import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
-import { type ClientMetrics, type MetricsCounters, type NodeMetrics, sumCounters } from "./diagnostics/metrics.js";
+import {
+  type ClientMetrics,
+  type MetricsCounters,
+  type NodeMetrics,
+  sumCounters,
+} from "./diagnostics/metrics.js";
 import { resolveRecordOption, SessionRecorder } from "./diagnostics/recorder.js";
 import { TypedEmitter } from "./emitter.js";
 import { ClientStateError } from "./errors/client-state-error.js";

@@ -3,6 +3,17 @@
  * @module
  */
 export * from "./client.js";
+export {
+  type ClientMetrics,
+  type FrameMetrics,
+  type LatencyHistogram,
+  type MetricsCounters,
+  type NodeMetrics,
+  REST_LATENCY_BUCKETS_MS,
+  type RestOutcome,
+  type RestRouteMetrics,
+} from "./diagnostics/metrics.js";
+export { DEFAULT_RECORD_BUFFER_BYTES, type RecordOptions } from "./diagnostics/recorder.js";
 export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./emitter.js";
 export * from "./errors/index.js";
 export * from "./events.js";
@@ -33,14 +44,3 @@ export * from "./version.js";
 export * from "./voice/discordjs.js";
 export type { RawGatewayPacket } from "./voice/handler.js";
 export * from "./voice/voice-state.js";
-export {
-  type ClientMetrics,
-  type FrameMetrics,
-  type LatencyHistogram,
-  type MetricsCounters,
-  type NodeMetrics,
-  REST_LATENCY_BUCKETS_MS,
-  type RestOutcome,
-  type RestRouteMetrics,
-} from "./diagnostics/metrics.js";
-export { DEFAULT_RECORD_BUFFER_BYTES, type RecordOptions } from "./diagnostics/recorder.js";

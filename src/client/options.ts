@@ -1,5 +1,6 @@
 import type { Clock } from "../base/clock/index.js";
 import type { RandomInput } from "../base/random-source.js";
+import type { RecordOptions } from "./diagnostics/recorder.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
 import { DEFAULT_REST_RETRY, resolveRetryPolicy } from "./node/backoff.js";
 import {
@@ -11,7 +12,6 @@ import {
 } from "./node/options.js";
 import { type ReconnectOptions, resolveReconnectPolicy } from "./node/reconnect-policy.js";
 import type { ResolvedNodeSettings } from "./node/settings.js";
-import type { RecordOptions } from "./diagnostics/recorder.js";
 import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";

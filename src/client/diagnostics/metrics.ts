@@ -177,7 +177,12 @@ export class NodeCounters {
         route: r.route,
         count: r.count,
         outcomes: { ...r.outcomes },
-        latency: { bucketsMs: [...REST_LATENCY_BUCKETS_MS], counts: [...r.counts], count: r.count, sumMs: r.sumMs },
+        latency: {
+          bucketsMs: [...REST_LATENCY_BUCKETS_MS],
+          counts: [...r.counts],
+          count: r.count,
+          sumMs: r.sumMs,
+        },
       });
     }
     return {
@@ -217,7 +222,8 @@ export function sumCounters(parts: readonly MetricsCounters[]): MetricsCounters 
     const f = total.frames;
     f.total += part.frames.total;
     f.characters += part.frames.characters;
-    for (const op of Object.keys(f.byOp) as (keyof FrameMetrics["byOp"])[]) f.byOp[op] += part.frames.byOp[op];
+    for (const op of Object.keys(f.byOp) as (keyof FrameMetrics["byOp"])[])
+      f.byOp[op] += part.frames.byOp[op];
     for (const [type, n] of Object.entries(part.frames.byEvent)) f.byEvent[type] = (f.byEvent[type] ?? 0) + n;
     for (const r of part.rest) {
       const key = `${r.method} ${r.route}`;
@@ -284,5 +290,7 @@ export function statusClass(status: number): RestOutcome {
 export function routeTemplate(path: string): string {
   const query = path.indexOf("?");
   const bare = query === -1 ? path : path.slice(0, query);
-  return bare.replace(/\/sessions\/[^/]+/, "/sessions/{sessionId}").replace(/\/players\/[^/]+/, "/players/{guildId}");
+  return bare
+    .replace(/\/sessions\/[^/]+/, "/sessions/{sessionId}")
+    .replace(/\/players\/[^/]+/, "/players/{guildId}");
 }

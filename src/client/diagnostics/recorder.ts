@@ -34,7 +34,9 @@ export function resolveRecordOption(
 ): Required<RecordOptions> | null {
   if (option === false) return null;
   if (option === undefined) {
-    return env === undefined || env === "" ? null : { path: env, maxBufferedBytes: DEFAULT_RECORD_BUFFER_BYTES };
+    return env === undefined || env === ""
+      ? null
+      : { path: env, maxBufferedBytes: DEFAULT_RECORD_BUFFER_BYTES };
   }
   if (typeof option !== "object" || option === null) {
     throw new InvalidOptionError("record", option, "false or { path, maxBufferedBytes? }");
@@ -43,7 +45,11 @@ export function resolveRecordOption(
   if (typeof path !== "string" || path.length === 0) {
     throw new InvalidOptionError("record.path", path, "a file path");
   }
-  if (typeof maxBufferedBytes !== "number" || !Number.isSafeInteger(maxBufferedBytes) || maxBufferedBytes < 1) {
+  if (
+    typeof maxBufferedBytes !== "number" ||
+    !Number.isSafeInteger(maxBufferedBytes) ||
+    maxBufferedBytes < 1
+  ) {
     throw new InvalidOptionError("record.maxBufferedBytes", maxBufferedBytes, "a whole number of bytes ≥ 1");
   }
   return { path, maxBufferedBytes };

@@ -134,7 +134,8 @@ export class Node {
     this.requests = requests;
     const report = <K extends keyof NodeEvents>(event: K, ...args: NodeEvents[K]) => {
       countNodeEvent(counters, event);
-      if (recorder !== null) recordNodeEvent(recorder, event, args, settings.resume !== false && requests.sessionId !== null);
+      if (recorder !== null)
+        recordNodeEvent(recorder, event, args, settings.resume !== false && requests.sessionId !== null);
       host.report(this, event, ...args);
     };
     const connection = new NodeConnection(
@@ -152,10 +153,13 @@ export class Node {
         gate,
         enableResume: (timeout) => requests.enableResume(timeout),
         // Without a recorder the frame path has no check at all.
-        frame: recorder === null ? (text) => this.frames.read(text) : (text) => {
-          recorder.frame(text);
-          this.frames.read(text);
-        },
+        frame:
+          recorder === null
+            ? (text) => this.frames.read(text)
+            : (text) => {
+                recorder.frame(text);
+                this.frames.read(text);
+              },
         report,
         ready: (resumed) => {
           if (resumed) counters.resumes++;
