@@ -8,5 +8,11 @@ export * from "./faults/index.js";
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "./log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "./node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "./options.js";
+export {
+  REPLAY_DIVERGENCE_STATUS,
+  type ReplayDivergence,
+  ReplaySimulator,
+  type ReplaySimulatorOptions,
+} from "./replay/replay-simulator.js";
 export type { SessionSnapshot } from "./session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "./simulator.js";
