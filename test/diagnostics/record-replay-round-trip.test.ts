@@ -34,6 +34,8 @@ function watch(client: SonoraClient, clock: VirtualClock): string[] {
     seen.push(`${at()} trackEnd ${track.info.identifier} ${reason}`),
   );
   client.on("playerUpdate", (_p, state) => seen.push(`${at()} playerUpdate ${state.position}`));
+  client.on("nodeDisconnect", (_node, info) => seen.push(`${at()} nodeDisconnect ${info.code}`));
+  client.on("nodeReconnecting", (_node, attempt) => seen.push(`${at()} nodeReconnecting ${attempt}`));
   return seen;
 }
 
@@ -62,20 +64,48 @@ async function session(run: Run, options: { seekTo?: number } = {}): Promise<unk
   return seek;
 }
 
-async function record(path: string): Promise<string[]> {
+/** A session whose socket the node drops while a track plays; the client resumes it. */
+async function droppedSession(run: Run & { drop(): void }): Promise<unknown> {
+  const { client } = run;
+  await client.start();
+  const track = await loadOne(client, catalogTrack("through-the-drop", 8_000));
+  const player = await client.getPlayer(TEST_GUILD_ID);
+  await run.advance(1_000); // the session's resume config is answered before the drop
+  await player.play(track);
+  await run.advance(3_000);
+  run.drop();
+  await run.advance(8_000);
+  return undefined;
+}
+
+type Script = (run: Run & { drop(): void }) => Promise<unknown>;
+
+async function record(path: string, script: Script = session): Promise<string[]> {
   const env = await sonoraEnv({
     nodes: ["main"],
     connect: false,
-    client: { record: { path } },
+    client: {
+      record: { path },
+      random: () => 0.5,
+      reconnect: { backoff: "fixed", baseDelay: 1_000, jitter: false },
+    },
     simulator: { playerUpdateInterval: 2_000 },
   });
   const seen = watch(env.client, env.clock as VirtualClock);
-  await session({ client: env.client, advance: (ms) => env.advance(ms, { stepMs: STEP_MS }) });
+  await script({
+    client: env.client,
+    advance: (ms) => env.advance(ms, { stepMs: STEP_MS }),
+    drop: () => env.simulator.dropConnection(env.client.nodes.get("main")!.sessionId!),
+  });
   await env.client.close(); // flushes the recording
   return seen;
 }
 
-async function replay(path: string, options: { seekTo?: number } = {}) {
+async function replay(
+  path: string,
+  options: { seekTo?: number } = {},
+  script: Script = (run) => session(run, options),
+) {
   const clock = new VirtualClock();
   const sim = new ReplaySimulator({ path, clock, warn: false });
   await sim.start();
@@ -84,6 +114,8 @@ async function replay(path: string, options: { seekTo?: number } = {}) {
     {
       clock,
       record: false,
+      random: () => 0.5,
+      reconnect: { backoff: "fixed", baseDelay: 1_000, jitter: false },
     },
   );
   const monitor = new WireMonitor(sim.log, client);
@@ -99,7 +131,7 @@ async function replay(path: string, options: { seekTo?: number } = {}) {
       await monitor.settle();
     }
   };
-  const seek = await session({ client, advance }, options);
+  const seek = await script({ client, advance, drop: () => undefined });
   await monitor.settle();
   return { sim, seen, seek };
 }
@@ -172,5 +204,23 @@ describe("a recording holds no secrets", () => {
     expect(text).not.toContain(env.node.password);
     expect(text).toContain('"token":"<redacted>"');
     expect(text).toContain("/v4/sessions/redacted00000001/players/");
+  });
+});
+
+describe("a replay closes the socket where the node dropped it, and serves the resume", () => {
+  it("reproduces the drop, the reconnect and the resumed session at the same virtual times", async () => {
+    const path = join(dir, "dropped.jsonl");
+    const recorded = await record(path, droppedSession);
+    expect(recorded).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/ nodeDisconnect 1006$/),
+        expect.stringMatching(/ nodeReconnecting 1$/),
+        expect.stringMatching(/ nodeReady resumed=true$/),
+        expect.stringMatching(/ trackEnd sonora:track:8000#through-the-drop finished$/),
+      ]),
+    );
+    const { sim, seen } = await replay(path, {}, droppedSession);
+    expect(seen).toEqual(recorded);
+    expect(sim.divergences).toEqual([]);
   });
 });

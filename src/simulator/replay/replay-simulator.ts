@@ -90,6 +90,8 @@ export class ReplaySimulator {
   private wss: WebSocketServer | null = null;
   private boundPort = 0;
   private sessionId: string | undefined;
+  /** `Session-Resumed` of each accepted upgrade, for the 101 answer's headers. */
+  private readonly resumed = new WeakMap<IncomingMessage, boolean>();
 
   constructor(private readonly options: ReplaySimulatorOptions) {
     provideAsyncDispose();
@@ -149,6 +151,10 @@ export class ReplaySimulator {
     assertSafeBind(host, this.options.password);
     const server = createServer((req, res) => this.onRequest(req, res));
     const wss = new WebSocketServer({ noServer: true });
+    wss.on("headers", (headers, req) => {
+      headers.push(`${SESSION_RESUMED_HEADER}: ${this.resumed.get(req) === true}`);
+      headers.push(`Lavalink-Api-Version: ${API_VERSION_HEADER["Lavalink-Api-Version"]}`);
+    });
     server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) =>
       this.onUpgrade(wss, req, socket, head),
     );
@@ -204,11 +210,10 @@ export class ReplaySimulator {
     }
     anchor.used = true;
     const ready = anchor.steps.find((s) => s.entry.kind === "frame" && isReady(s.entry.frame));
-    const resumed = ready !== undefined && (ready.entry as { frame: { resumed: boolean } }).frame.resumed;
-    wss.once("headers", (headers) => {
-      headers.push(`${SESSION_RESUMED_HEADER}: ${resumed}`);
-      headers.push(`Lavalink-Api-Version: ${API_VERSION_HEADER["Lavalink-Api-Version"]}`);
-    });
+    this.resumed.set(
+      req,
+      ready !== undefined && (ready.entry as { frame: { resumed: boolean } }).frame.resumed,
+    );
     wss.handleUpgrade(req, socket, head, (ws) => {
       if (this.server === null) return ws.terminate();
       ws.on("error", () => undefined);
