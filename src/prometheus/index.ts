@@ -1,5 +1,5 @@
 /**
- * `sonora/prometheus`: exposes {@link SonoraClient.metrics} to Prometheus through `prom-client`
+ * `sonora/prometheus`: exposes `SonoraClient.metrics()` to Prometheus through `prom-client`
  * (an optional peer dependency: install it next to sonora to use this entry point; the main
  * entry point never loads it).
  * @module

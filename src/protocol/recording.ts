@@ -17,7 +17,7 @@ export const REDACTED = "<redacted>";
 export interface RecordingHeader {
   /** Always `"sonora-recording"`. */
   format: "sonora-recording";
-  /** {@link RECORDING_VERSION}. */
+  /** Version of the format (this build writes and reads 1). */
   version: number;
   /** The recording client's name and version (`Client-Name`). */
   client: string;

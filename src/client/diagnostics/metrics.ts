@@ -120,7 +120,8 @@ const EVENT_TYPES = [
 
 /**
  * The live counters of one node: plain fields incremented in place (no allocation, no clock read on
- * the frame path). Snapshots copy them. @internal
+ * the frame path). Snapshots copy them. Not exported by an entry point (kept in the declarations,
+ * which name it).
  */
 export class NodeCounters {
   playerUpdates = 0;

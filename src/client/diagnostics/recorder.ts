@@ -58,7 +58,8 @@ export function resolveRecordOption(
 /**
  * Writes one client's session to a JSON Lines file (format: src/protocol/recording.ts). Lines go
  * to an append stream, which writes in the background; when more than `maxBufferedBytes` wait,
- * lines are left out and counted instead, so a slow disk never holds the frame path. @internal
+ * lines are left out and counted instead, so a slow disk never holds the frame path. Not exported
+ * by an entry point.
  */
 export class SessionRecorder {
   private readonly stream: WriteStream;
@@ -149,7 +150,7 @@ export class SessionRecorder {
   }
 }
 
-/** What a node records. @internal */
+/** What a node records (not exported by an entry point). */
 export class NodeRecorder {
   constructor(
     private readonly node: string,

@@ -45,9 +45,9 @@ export interface RestClientOptions {
   random: () => number;
   /** Largest answer body read, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
   maxResponseBytes?: number;
-  /** Where each attempt is counted (`client.metrics()`). */
+  /** Where each attempt is counted (`client.metrics()`). @internal */
   counters?: NodeCounters;
-  /** Where each attempt is recorded (the client's `record` option). */
+  /** Where each attempt is recorded (the client's `record` option). @internal */
   recorder?: NodeRecorder | null;
 }
 
