@@ -99,6 +99,11 @@ export class SessionRecorder {
     return new NodeRecorder(name, this);
   }
 
+  /** Bytes written but not yet on disk. */
+  get pendingBytes(): number {
+    return this.stream.writableLength;
+  }
+
   /** Milliseconds since the recording started. */
   now(): number {
     return this.clock.now() - this.clockStart;
