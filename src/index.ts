@@ -296,3 +296,17 @@ export {
   type RandomInput,
   type RandomSource,
 } from "./base/random-source.js";
+
+// ─── Diagnostics (client.metrics(), the `record` option) ─────────────────────────────────────────
+
+export {
+  type ClientMetrics,
+  type FrameMetrics,
+  type LatencyHistogram,
+  type MetricsCounters,
+  type NodeMetrics,
+  REST_LATENCY_BUCKETS_MS,
+  type RestOutcome,
+  type RestRouteMetrics,
+} from "./client/diagnostics/metrics.js";
+export { DEFAULT_RECORD_BUFFER_BYTES, type RecordOptions } from "./client/diagnostics/recorder.js";

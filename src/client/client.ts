@@ -8,6 +8,13 @@ import {
   errorText,
   type NodeChoicePurpose,
 } from "./debug.js";
+import {
+  type ClientMetrics,
+  type MetricsCounters,
+  type NodeMetrics,
+  sumCounters,
+} from "./diagnostics/metrics.js";
+import { resolveRecordOption, SessionRecorder } from "./diagnostics/recorder.js";
 import { TypedEmitter } from "./emitter.js";
 import { ClientStateError } from "./errors/client-state-error.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
@@ -74,6 +81,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private readonly logger: SonoraLogger | undefined;
   /** Cached "a `debug` listener or a logger exists": decision points build no payload without it. */
   private debugWanted = false;
+  /** The session recording (`record` option or `SONORA_RECORD`), if any. */
+  private readonly recorder: SessionRecorder | null;
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -91,6 +100,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     this.clock = options.clock ?? new RealClock();
     this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
     const random = toRandomSource(options.random);
+    const record = resolveRecordOption(options.record, process.env.SONORA_RECORD);
+    this.recorder = record === null ? null : new SessionRecorder(record, this.clock);
     this.nodeHost = this.createNodeHost(() => random.next());
     this.playerHost = this.createPlayerHost();
     this.updateDebugWanted();
@@ -150,6 +161,33 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       node.destroy();
     }
     this.removeAllListeners();
+    await this.recorder?.close();
+  }
+
+  // ── Diagnostics ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * A snapshot of the client's counters and gauges, per node and in total: frames received by op
+   * and event type, REST attempts by route and method (status classes, latency histograms with
+   * the fixed buckets {@link REST_LATENCY_BUCKETS_MS}), reconnects, resumes, failovers, rollbacks,
+   * players and queued tracks. Plain data (a copy): `JSON.stringify` it, diff two of them, or
+   * expose it with `sonora/prometheus`. Counting costs a few increments per frame; this call
+   * does the adding up. See docs/diagnostics.md.
+   */
+  metrics(): ClientMetrics {
+    const nodes: Record<string, NodeMetrics> = {};
+    const parts: MetricsCounters[] = [];
+    for (const node of this.nodes) {
+      const counters = nodeControl(node).counters.snapshot();
+      for (const { playing } of node.players.values()) if (playing) counters.playing++;
+      counters.players = node.players.size;
+      for (const player of this.players.values()) {
+        if (player.node === node) counters.queuedTracks += player.queue.size;
+      }
+      nodes[node.name] = { name: node.name, state: node.state, ...counters };
+      parts.push(counters);
+    }
+    return { takenAt: this.clock.now(), nodes, total: sumCounters(parts) };
   }
 
   // ── Players ───────────────────────────────────────────────────────────────────────────────────
@@ -308,6 +346,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
         if (event === "nodeLost") void this.evacuate(node);
       },
       ready: (node, resumed) => this.onNodeReady(node, resumed),
+      recorder: this.recorder,
     };
   }
 
@@ -460,6 +499,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       }
       try {
         await player.moveTo(target);
+        nodeControl(node).counters.failovers++;
         if (this.debugWanted) {
           this.debug("PLAYER_FAILOVER", `${player.guildId}: moved off lost ${node.name} to ${target.name}`, {
             guildId: player.guildId,

@@ -11,6 +11,17 @@ export {
   type NodeCandidate,
   type NodeChoicePurpose,
 } from "./debug.js";
+export {
+  type ClientMetrics,
+  type FrameMetrics,
+  type LatencyHistogram,
+  type MetricsCounters,
+  type NodeMetrics,
+  REST_LATENCY_BUCKETS_MS,
+  type RestOutcome,
+  type RestRouteMetrics,
+} from "./diagnostics/metrics.js";
+export { DEFAULT_RECORD_BUFFER_BYTES, type RecordOptions } from "./diagnostics/recorder.js";
 export { DEFAULT_WAIT_TIMEOUT, type WaitForOptions } from "./emitter.js";
 export * from "./errors/index.js";
 export * from "./events.js";

@@ -1,5 +1,6 @@
 import type { Clock } from "../base/clock/index.js";
 import type { RandomInput } from "../base/random-source.js";
+import type { RecordOptions } from "./diagnostics/recorder.js";
 import { InvalidOptionError } from "./errors/invalid-option-error.js";
 import type { SonoraLogger } from "./logger.js";
 import { DEFAULT_REST_RETRY, resolveRetryPolicy } from "./node/backoff.js";
@@ -77,6 +78,13 @@ export interface ClientOptions {
    * `error` events and lost nodes at error (see docs/client.md, "Logging"). Default: none.
    */
   logger?: SonoraLogger;
+  /**
+   * Records every frame and REST exchange of the session, with timing (the client's clock), to a
+   * JSON Lines file that `npx sonora replay` and `ReplaySimulator` serve as a node. Secrets are
+   * redacted (see docs/diagnostics.md). Default: `SONORA_RECORD=path` when set; `false` turns
+   * recording off whatever the environment says. See {@link RecordOptions}.
+   */
+  record?: RecordOptions | false;
 }
 
 /** Merges a node's overrides over the client's options. */

@@ -15,5 +15,11 @@ export {
   type LavalinkVersion,
   lavalinkProfile,
 } from "./profiles.js";
+export {
+  REPLAY_DIVERGENCE_STATUS,
+  type ReplayDivergence,
+  ReplaySimulator,
+  type ReplaySimulatorOptions,
+} from "./replay/replay-simulator.js";
 export type { SessionSnapshot } from "./session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "./simulator.js";

@@ -26,6 +26,26 @@ export type { SessionSnapshot } from "../simulator/session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "../simulator/simulator.js";
 export { protocolSimulator } from "./protocol-simulator.js";
 
+// ─── Replay (recordings of the client's `record` option) ─────────────────────────────────────────
+
+export type {
+  CloseEntry,
+  DroppedEntry,
+  FailureEntry,
+  FrameEntry,
+  OpenEntry,
+  RecordingEntry,
+  RecordingHeader,
+  RequestEntry,
+  ResponseEntry,
+} from "../protocol/recording.js";
+export {
+  REPLAY_DIVERGENCE_STATUS,
+  type ReplayDivergence,
+  ReplaySimulator,
+  type ReplaySimulatorOptions,
+} from "../simulator/replay/replay-simulator.js";
+
 // ─── Faults ──────────────────────────────────────────────────────────────────────────────────────
 
 export type { FaultCommon, FaultDirection, FaultScope } from "../simulator/faults/common.js";

@@ -25,7 +25,7 @@ describe("the layers of src import only downwards", () => {
   });
 
   it("src/client never imports the simulator, the mock factory, the testing kit or the CLI", () => {
-    const forbidden = ["simulator/", "mock/", "testing/", "cli/"];
+    const forbidden = ["simulator/", "mock/", "testing/", "cli/", "prometheus/"];
     const found: string[] = [];
     for (const [file, imports] of graph) {
       if (!file.startsWith("client/")) continue;

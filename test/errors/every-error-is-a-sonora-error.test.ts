@@ -191,6 +191,7 @@ describe("the code list", () => {
         case "SIM_LISTEN_FAILED":
         case "SIM_UNKNOWN_SESSION":
         case "SIM_UNKNOWN_PLAYER":
+        case "SIM_INVALID_RECORDING":
           return "simulator";
         case "FAULT_INVALID":
         case "FAULT_DUPLICATE_ID":

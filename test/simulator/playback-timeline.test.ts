@@ -65,7 +65,9 @@ describe("playback timeline on the virtual clock", () => {
     await rest(sim, "PATCH", playerPath, { filters: { timescale: { speed: 1.5, rate: 2 } } });
     await sim.clock.advance(1_000);
     expect(sim.getPlayer(undefined, GUILD)?.state.position).toBe(63_000);
-    expect(sim.getPlayer(undefined, GUILD)?.filters).toEqual({ timescale: { speed: 1.5, pitch: 1, rate: 2 } });
+    expect(sim.getPlayer(undefined, GUILD)?.filters).toEqual({
+      timescale: { speed: 1.5, pitch: 1, rate: 2 },
+    });
   });
 
   it("ends at endTime with reason finished, and stops with reason stopped", async () => {

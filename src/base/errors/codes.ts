@@ -40,6 +40,7 @@ export const SONORA_ERROR_CODES = [
   "SIM_LISTEN_FAILED",
   "SIM_UNKNOWN_SESSION",
   "SIM_UNKNOWN_PLAYER",
+  "SIM_INVALID_RECORDING",
   // faults: misuse of the fault injection API
   "FAULT_INVALID",
   "FAULT_DUPLICATE_ID",

@@ -9,6 +9,7 @@ import {
   type Stats,
   validateIncomingMessage,
 } from "../../protocol/index.js";
+import type { NodeCounters } from "../diagnostics/metrics.js";
 
 /** Where a node delivers one guild's frames (the player's internal side, never the public Player). */
 export interface FrameSink {
@@ -43,21 +44,27 @@ export class FrameReader {
   constructor(
     private readonly sinks: ReadonlyMap<string, FrameSink>,
     private readonly listener: FrameListener,
+    /** Counted per frame with plain increments (`client.metrics()`). */
+    private readonly counters: NodeCounters,
   ) {}
 
   /** Handles one text frame. */
   read(text: string): void {
+    this.counters.characters += text.length;
     let value: unknown;
     try {
       // Before parsing: a depth bomb is refused without being built (short frames skip the scan).
       checkJsonDepth(text);
       value = JSON.parse(text);
     } catch (error) {
-      if (error instanceof ProtocolValidationError) this.listener.invalid(error);
-      else this.dispatch(text, undefined); // JSON.parse never returns undefined: marks invalid JSON
+      if (error instanceof ProtocolValidationError) {
+        this.counters.invalid++;
+        this.listener.invalid(error);
+      } else this.dispatch(text, undefined); // JSON.parse never returns undefined: marks invalid JSON
       return;
     }
     if (isPlayerUpdate(value)) {
+      this.counters.playerUpdates++;
       this.sinks.get(value.guildId)?.handleState(value.state);
       if (this.listener.wantsRaw) this.listener.raw(value);
       return;
@@ -71,21 +78,26 @@ export class FrameReader {
     try {
       message = value === undefined ? parseIncomingMessage(text) : validateIncomingMessage(value);
     } catch (error) {
+      this.counters.invalid++;
       this.listener.invalid(error as Error);
       if (isReadyOp(value)) this.listener.invalidReady(error as Error);
       return;
     }
     switch (message.op) {
       case "playerUpdate":
+        this.counters.playerUpdates++;
         this.sinks.get(message.guildId)?.handleState(message.state);
         break;
       case "event":
+        this.counters.event(message.type);
         this.sinks.get(message.guildId)?.handleEvent(message);
         break;
       case "stats":
+        this.counters.stats++;
         this.listener.stats(message);
         break;
       case "ready":
+        this.counters.ready++;
         this.listener.ready(message.sessionId, message.resumed);
         break;
     }

@@ -8,6 +8,8 @@ import type {
   Stats,
   UpdatePlayerRequest,
 } from "../../protocol/index.js";
+import { NodeCounters } from "../diagnostics/metrics.js";
+import type { NodeRecorder, SessionRecorder } from "../diagnostics/recorder.js";
 import { NodeConnection } from "./connection.js";
 import type { NodeEvents } from "./events.js";
 import { type FrameListener, FrameReader, type FrameSink } from "./frames.js";
@@ -44,6 +46,8 @@ export interface NodeHost {
    * the node's players; the node's `connect()` settles once this resolves.
    */
   ready(node: Node, resumed: boolean): Promise<void>;
+  /** Where the node records its frames and REST exchanges (the client's `record` option). */
+  readonly recorder?: SessionRecorder | null;
 }
 
 /** The internal side of a node, for the players it hosts and the testing kit. @internal */
@@ -56,6 +60,8 @@ export interface NodeControl {
   detachAll(): void;
   /** Handles one text frame as if it had arrived on the node's WebSocket. */
   receive(text: string): void;
+  /** The node's live counters (`client.metrics()`). */
+  readonly counters: NodeCounters;
 }
 
 // Nodes hand their control only to code inside the client (see nodeControl); a WeakMap keeps that
@@ -99,6 +105,8 @@ export class Node {
   ) {
     this.name = options.name ?? `${options.host}:${options.port}`;
     this.region = options.region;
+    const counters = new NodeCounters();
+    const recorder = host.recorder?.forNode(this.name) ?? null;
     const hostPart = options.host.includes(":") ? `[${options.host}]` : options.host;
     const url = `${options.secure ? "wss" : "ws"}://${hostPart}:${options.port}`;
     this.rest = new RestClient({
@@ -110,6 +118,8 @@ export class Node {
       clock: host.clock,
       random: host.random,
       maxResponseBytes: settings.maxResponseBytes,
+      counters,
+      recorder,
     });
     const gate = new SessionGate(host.clock);
     const requests = new NodeRequests(this.name, this.rest, {
@@ -122,8 +132,12 @@ export class Node {
       waitLimit: settings.sessionWait,
     });
     this.requests = requests;
-    const report = <K extends keyof NodeEvents>(event: K, ...args: NodeEvents[K]) =>
+    const report = <K extends keyof NodeEvents>(event: K, ...args: NodeEvents[K]) => {
+      countNodeEvent(counters, event);
+      if (recorder !== null)
+        recordNodeEvent(recorder, event, args, settings.resume !== false && requests.sessionId !== null);
       host.report(this, event, ...args);
+    };
     const connection = new NodeConnection(
       { name: this.name, url, password: options.password, userId: host.userId },
       settings,
@@ -138,9 +152,20 @@ export class Node {
         },
         gate,
         enableResume: (timeout) => requests.enableResume(timeout),
-        frame: (text) => this.frames.read(text),
+        // Without a recorder the frame path has no check at all.
+        frame:
+          recorder === null
+            ? (text) => this.frames.read(text)
+            : (text) => {
+                recorder.frame(text);
+                this.frames.read(text);
+              },
         report,
-        ready: (resumed) => host.ready(this, resumed),
+        ready: (resumed) => {
+          if (resumed) counters.resumes++;
+          else counters.sessions++;
+          return host.ready(this, resumed);
+        },
       },
     );
     this.connection = connection;
@@ -157,7 +182,7 @@ export class Node {
       invalid: (error) => report("nodeError", error),
       invalidReady: (error) => connection.refuseReady(error),
     };
-    this.frames = new FrameReader(this.sinks, listener);
+    this.frames = new FrameReader(this.sinks, listener, counters);
     controls.set(this, {
       attach: (guildId, player, sink) => {
         this.hosted.set(guildId, player);
@@ -172,6 +197,7 @@ export class Node {
         this.sinks.clear();
       },
       receive: (text) => this.frames.read(text),
+      counters,
     });
   }
 
@@ -277,5 +303,27 @@ export class Node {
   /** `GET /v4/stats`. */
   fetchStats(): Promise<Stats> {
     return this.requests.fetchStats();
+  }
+}
+
+/** Counts the node events that `client.metrics()` reports. */
+function countNodeEvent(counters: NodeCounters, event: keyof NodeEvents): void {
+  if (event === "nodeReconnecting") counters.reconnects++;
+  else if (event === "nodeDisconnect") counters.disconnects++;
+  else if (event === "nodeLost") counters.lost++;
+  else if (event === "nodeRecovered") counters.recovered++;
+}
+
+/** Records the socket's opening and closing (frames are recorded as they arrive). */
+function recordNodeEvent<K extends keyof NodeEvents>(
+  recorder: NodeRecorder,
+  event: K,
+  args: NodeEvents[K],
+  resuming: boolean,
+): void {
+  if (event === "nodeConnect") recorder.open(resuming);
+  else if (event === "nodeDisconnect") {
+    const [info] = args as NodeEvents["nodeDisconnect"];
+    recorder.close(info.code, info.reason);
   }
 }

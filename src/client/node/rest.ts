@@ -2,6 +2,9 @@ import http from "node:http";
 import https from "node:https";
 import type { Clock, TimerHandle } from "../../base/clock/index.js";
 import { checkJsonDepth, isErrorResponse } from "../../protocol/index.js";
+import type { NodeCounters } from "../diagnostics/metrics.js";
+import { statusClass } from "../diagnostics/metrics.js";
+import type { NodeRecorder } from "../diagnostics/recorder.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
@@ -42,6 +45,10 @@ export interface RestClientOptions {
   random: () => number;
   /** Largest answer body read, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
   maxResponseBytes?: number;
+  /** Where each attempt is counted (`client.metrics()`). @internal */
+  counters?: NodeCounters;
+  /** Where each attempt is recorded (the client's `record` option). @internal */
+  recorder?: NodeRecorder | null;
 }
 
 /** 5xx answers worth retrying; 501 and 505 will not change on a retry. */
@@ -154,6 +161,7 @@ export class RestClient {
 
   private send(method: HttpMethod, path: string, payload: string | undefined): Promise<Attempt> {
     const { clock, timeout, password } = this.options;
+    const observed = this.observe(method, path, payload);
     return new Promise<Attempt>((resolve, reject) => {
       const headers: http.OutgoingHttpHeaders = {
         Authorization: password,
@@ -182,6 +190,7 @@ export class RestClient {
         // Destroying the request destroys its socket too: a late answer must not be read into the
         // next request that would reuse a keep-alive socket.
         req.destroy();
+        observed.failed("timeout");
         reject(new AttemptError("timeout", false, new Error("timeout")));
       }, timeout);
       req.on("error", (error: NodeJS.ErrnoException) => {
@@ -191,6 +200,7 @@ export class RestClient {
         // A reset on a reused keep-alive socket means the server closed it idle before reading us.
         const notSent =
           NOT_SENT_CODES.has(error.code ?? "") || (req.reusedSocket && error.code === "ECONNRESET");
+        observed.failed("error");
         reject(new AttemptError("network", notSent, error));
       });
       req.on("response", (res) => {
@@ -200,6 +210,7 @@ export class RestClient {
           if (settled) return;
           done();
           req.destroy();
+          observed.failed("error");
           reject(new ResponseTooLargeError(method, path, body.limit, this.options.node));
         };
         if (body.announcedTooLarge(res)) return tooLarge();
@@ -209,6 +220,7 @@ export class RestClient {
         res.on("error", (error) => {
           if (settled) return;
           done();
+          observed.failed("error");
           reject(new AttemptError("network", false, error));
         });
         res.on("end", () => {
@@ -221,6 +233,7 @@ export class RestClient {
               // Before parsing: a depth bomb is refused (ProtocolValidationError) without being built.
               checkJsonDepth(text);
             } catch (error) {
+              observed.answered(res.statusCode ?? 0, text);
               return reject(error);
             }
             try {
@@ -229,10 +242,40 @@ export class RestClient {
               parsed = text;
             }
           }
+          observed.answered(res.statusCode ?? 0, parsed);
           resolve({ status: res.statusCode ?? 0, body: parsed });
         });
       });
       req.end(payload);
     });
   }
+
+  /**
+   * Starts the diagnostics of one attempt: its outcome is counted (route, status class, latency on
+   * the client's clock) and recorded when the client records. Only the REST path reads the clock.
+   */
+  private observe(method: HttpMethod, path: string, payload: string | undefined): AttemptObserver {
+    const { counters, recorder, clock } = this.options;
+    if (counters === undefined && (recorder === undefined || recorder === null)) return SILENT_OBSERVER;
+    const started = clock.now();
+    const id = recorder ? recorder.request(method, path, payload) : 0;
+    return {
+      answered: (status, body) => {
+        counters?.rest(method, path, statusClass(status), clock.now() - started);
+        recorder?.response(id, status, body);
+      },
+      failed: (kind) => {
+        counters?.rest(method, path, kind, clock.now() - started);
+        recorder?.failure(id, kind);
+      },
+    };
+  }
 }
+
+/** Reports how one attempt ended. */
+interface AttemptObserver {
+  answered(status: number, body: unknown): void;
+  failed(kind: "timeout" | "error"): void;
+}
+
+const SILENT_OBSERVER: AttemptObserver = { answered: () => undefined, failed: () => undefined };

@@ -22,7 +22,7 @@ import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { FilterManager } from "../filters/index.js";
 import { toGuildId } from "../guild-id.js";
 import type { FrameSink } from "../node/frames.js";
-import type { Node } from "../node/node.js";
+import { type Node, nodeControl } from "../node/node.js";
 import { Queue, type QueueOptions } from "../queue/index.js";
 import { PlaybackLedger } from "../reconcile/ledger.js";
 import type { Track } from "../track.js";
@@ -216,6 +216,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
       unsure: () => host.reconcile(this),
       queueEnded: (track) => this.publish("queueEnd", [track]),
       rolledBack: (action, error) => {
+        nodeControl(this.link.node).counters.rollbacks++;
         if (host.wantsDebug) {
           this.debug("PLAYER_ROLLBACK", `the node refused ${action}: queue and track put back`, {
             guildId: this.guildId,
