@@ -1,0 +1,1 @@
+export function inspectorPage(): string { return "<!doctype html><title>x</title>"; }
