@@ -17,6 +17,12 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --player-update-interval <ms>     playerUpdate interval in ms (default 5000)
   --stats-interval <ms>             stats interval in ms (default 60000, as Lavalink)
   --strict-voice                    only advance tracks that have a voice connection
+  --clock <real|virtual>            real time (default) or a virtual clock that moves only when the
+                                    control API advances it (POST /_sonora/clock/advance)
+  --control-token <token>           token of the control API below /_sonora (default: a random one,
+                                    printed at start; required off loopback)
+  --no-control                      no control API
+  --inspect                         serve the live inspector page (its URL is printed at start)
   --fault <spec>                    inject faults (repeatable): a knob such as latencySpike=0.1,
                                     packetLoss=0.05, connectionDrop=0.02, or a fault such as
                                     rest-error:status=503,toxicity=0.2 (see docs/faults.md)
@@ -50,6 +56,7 @@ export async function runSim(argv: string[]): Promise<number> {
   const values = parseFlags("sim", USAGE, argv, parse);
   if (typeof values === "number") return values;
   let sim: ProtocolSimulator;
+  let virtual = false;
   try {
     const seed = parseSeed(values.seed, 0);
     const timeScale = number("time-scale", values["time-scale"]);
@@ -64,14 +71,35 @@ export async function runSim(argv: string[]): Promise<number> {
     }
     const host = values.host ?? "127.0.0.1";
     if (values["no-password"] !== true) assertExplicitPasswordOffLoopback(host, values.password);
+    const clock = values.clock ?? "real";
+    if (clock !== "real" && clock !== "virtual") {
+      throw new Error(`--clock must be real or virtual, got ${JSON.stringify(clock)}`);
+    }
+    if (clock === "virtual" && timeScale !== undefined) {
+      throw new Error("--time-scale only applies to --clock real");
+    }
+    virtual = clock === "virtual";
+    const controlOn = values["no-control"] !== true;
+    if (controlOn && values["control-token"] === undefined && !isLoopback(host)) {
+      throw new SimulatorError(
+        "SIM_INSECURE_BIND",
+        `refusing to serve the control API on ${host} with a generated token; pass --control-token <secret> or --no-control`,
+      );
+    }
     sim = new ProtocolSimulator({
       host,
       port: number("port", values.port) ?? 2333,
       // Without a password the simulator itself refuses non-loopback hosts (SIM_INSECURE_BIND).
       ...(values["no-password"] === true ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),
       seed,
-      clock: "real",
+      clock,
       ...(timeScale === undefined ? {} : { timeScale }),
+      control: controlOn
+        ? values["control-token"] === undefined
+          ? true
+          : { token: values["control-token"] }
+        : false,
+      inspect: values.inspect === true,
       ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
       ...(statsInterval === undefined ? {} : { statsInterval }),
       strictVoice: values["strict-voice"] === true,
@@ -91,6 +119,13 @@ export async function runSim(argv: string[]): Promise<number> {
   if (running.password === undefined) {
     process.stdout.write("no password: any Authorization is accepted\n");
   }
+  if (running.controlUrl !== undefined) {
+    process.stdout.write(
+      `control API on ${running.controlUrl} (send Authorization: Bearer ${running.controlToken})\n`,
+    );
+  }
+  if (running.inspectorUrl !== undefined) process.stdout.write(`inspector: ${running.inspectorUrl}\n`);
+  if (virtual) process.stdout.write("virtual clock: time moves only with POST /_sonora/clock/advance\n");
   const active = running.faults.list();
   if (active.length > 0) {
     const names = active.map((f) => `${f.id} (${f.type}, toxicity ${f.toxicity})`).join(", ");
@@ -116,7 +151,8 @@ export async function runSim(argv: string[]): Promise<number> {
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
-  await running.stop();
+  // A kill through the control API may have left the node down (it comes back by itself).
+  if (running.running || running.controlUrl !== undefined) await running.stop().catch(() => undefined);
   process.stdout.write("simulator stopped\n");
   return 0;
 }
@@ -132,6 +168,10 @@ export const SIM_FLAGS = {
   "player-update-interval": { type: "string" },
   "stats-interval": { type: "string" },
   "strict-voice": { type: "boolean" },
+  clock: { type: "string" },
+  "control-token": { type: "string" },
+  "no-control": { type: "boolean" },
+  inspect: { type: "boolean" },
   fault: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -140,6 +180,11 @@ function parse(argv: string[]) {
   const values = parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
   if (values["no-password"] === true && values.password !== undefined) {
     throw new Error("--password and --no-password contradict each other; pick one");
+  }
+  if (values["no-control"] === true && (values["control-token"] !== undefined || values.inspect === true)) {
+    throw new Error(
+      "--no-control contradicts --control-token and --inspect (the inspector works through the control API)",
+    );
   }
   return values;
 }

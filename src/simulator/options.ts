@@ -4,7 +4,12 @@ import {
   DEFAULT_STATS_INTERVAL_MS,
   type RoutePlannerStatus,
 } from "../protocol/index.js";
-import { type ControlOptions, hasExplicitToken, type ResolvedControl, resolveControl } from "./control/options.js";
+import {
+  type ControlOptions,
+  hasExplicitToken,
+  type ResolvedControl,
+  resolveControl,
+} from "./control/options.js";
 import type { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
 import { DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from "./log.js";

@@ -14,11 +14,11 @@ import type { Fault, FaultKnobs } from "./faults/types.js";
 import type { HttpEnvironment } from "./http.js";
 import { assertSafeBind, closeListener, disconnectAll, listenNode, type NodeListener } from "./lifecycle.js";
 import { emitIsolated } from "./listener-errors.js";
-import { isLoopback } from "./options.js";
 import { SimulatorLog } from "./log.js";
 import { frameStats, nodeInfo, nodeStats } from "./node-info.js";
 import {
   type ClockOf,
+  isLoopback,
   type ProtocolSimulatorOptions,
   type ResolvedOptions,
   resolveOptions,

@@ -65,7 +65,10 @@ export function optionalBoolean(body: Record<string, unknown>, key: string): boo
 }
 
 /** An optional plain-object field. */
-export function optionalObject(body: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
+export function optionalObject(
+  body: Record<string, unknown>,
+  key: string,
+): Record<string, unknown> | undefined {
   const value = body[key];
   if (value === undefined) return undefined;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {

@@ -83,7 +83,13 @@ export class ControlPlane {
     const path = url.pathname.slice(CONTROL_PREFIX.length) || "/";
     if (!tokenMatches(this.settings.token, presentedToken(req.headers, url.searchParams))) {
       req.resume();
-      this.fail(res, new SimulatorError("SIM_CONTROL_UNAUTHORIZED", "missing or wrong control token; send Authorization: Bearer <token> (printed by `sonora sim`, or sim.controlToken)"));
+      this.fail(
+        res,
+        new SimulatorError(
+          "SIM_CONTROL_UNAUTHORIZED",
+          "missing or wrong control token; send Authorization: Bearer <token> (printed by `sonora sim`, or sim.controlToken)",
+        ),
+      );
       return;
     }
     if (method === "GET" && (path === "/events" || path === "/log/stream" || path === "/inspector")) {
@@ -99,7 +105,10 @@ export class ControlPlane {
     });
     req.on("end", () => {
       if (size > MAX_CONTROL_BODY_BYTES) {
-        this.fail(res, new SimulatorError("SIM_CONTROL_INVALID", `the body exceeds ${MAX_CONTROL_BODY_BYTES} bytes`));
+        this.fail(
+          res,
+          new SimulatorError("SIM_CONTROL_INVALID", `the body exceeds ${MAX_CONTROL_BODY_BYTES} bytes`),
+        );
         return;
       }
       void this.dispatch(method, path, url.searchParams, Buffer.concat(chunks).toString("utf8"), res);
@@ -118,12 +127,19 @@ export class ControlPlane {
       if (match.kind === "wrongMethod") {
         res.setHeader("Allow", match.allowed.join(", "));
         sendJson(res, 405, {
-          error: { status: 405, code: "SIM_CONTROL_NOT_FOUND", message: `${method} is not allowed here; use ${match.allowed.join(" or ")}` },
+          error: {
+            status: 405,
+            code: "SIM_CONTROL_NOT_FOUND",
+            message: `${method} is not allowed here; use ${match.allowed.join(" or ")}`,
+          },
         });
         return;
       }
       if (match.kind === "none") {
-        throw new SimulatorError("SIM_CONTROL_NOT_FOUND", `no control route ${method} ${CONTROL_PREFIX}${path}; see docs/inspector.md`);
+        throw new SimulatorError(
+          "SIM_CONTROL_NOT_FOUND",
+          `no control route ${method} ${CONTROL_PREFIX}${path}; see docs/inspector.md`,
+        );
       }
       const result = await match.handler({
         target: this.target,
@@ -147,10 +163,21 @@ export class ControlPlane {
     sendJson(res, statusOf(error), errorBody(error));
   }
 
-  private serveLongLived(path: string, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void {
+  private serveLongLived(
+    path: string,
+    query: URLSearchParams,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): void {
     if (path === "/inspector") {
       if (!this.settings.inspect) {
-        this.fail(res, new SimulatorError("SIM_CONTROL_NOT_FOUND", "the inspector is off; start with --inspect (inspect: true)"));
+        this.fail(
+          res,
+          new SimulatorError(
+            "SIM_CONTROL_NOT_FOUND",
+            "the inspector is off; start with --inspect (inspect: true)",
+          ),
+        );
         return;
       }
       const html = inspectorPage();
@@ -171,7 +198,12 @@ export class ControlPlane {
       return;
     }
     const backlog = this.target.log.entries().slice(-INSPECTOR_BACKLOG);
-    const hello = { state: stateOf(this.target), log: backlog, timeline: this.timeline.get(), serverTime: Date.now() };
+    const hello = {
+      state: stateOf(this.target),
+      log: backlog,
+      timeline: this.timeline.get(),
+      serverTime: Date.now(),
+    };
     const topics = new Set<StreamTopic>(["log", "state", "timeline"]);
     const only = query.get("topics");
     if (only !== null) {

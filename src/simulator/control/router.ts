@@ -1,18 +1,11 @@
-import type { ControlRequest } from "./routes/context.js";
+import type { ControlResult } from "./reply.js";
 import { registerFailure, registerSearch, registerTrack } from "./routes/catalog.js";
+import type { ControlRequest } from "./routes/context.js";
 import { trackException, trackStuck, voiceClose } from "./routes/events.js";
 import { addFault, clearFaults, listFaults, removeFault, setKnobs, updateFault } from "./routes/faults.js";
 import { getLog } from "./routes/log.js";
 import { advanceClock, getClock, killNode, restartNode } from "./routes/node.js";
-import {
-  closeSession,
-  dropSession,
-  getPlayers,
-  getSessions,
-  getState,
-  getTimeline,
-} from "./routes/state.js";
-import type { ControlResult } from "./reply.js";
+import { closeSession, dropSession, getPlayers, getSessions, getState, getTimeline } from "./routes/state.js";
 
 /** A control route's handler. */
 export type ControlHandler = (request: ControlRequest) => ControlResult | Promise<ControlResult>;

@@ -6,7 +6,18 @@ export interface TimelineItem {
   at: number;
   guildId: string;
   sessionId?: string;
-  kind: "play" | "start" | "end" | "pause" | "resume" | "seek" | "stop" | "exception" | "stuck" | "voice-close" | "fault";
+  kind:
+    | "play"
+    | "start"
+    | "end"
+    | "pause"
+    | "resume"
+    | "seek"
+    | "stop"
+    | "exception"
+    | "stuck"
+    | "voice-close"
+    | "fault";
   /** Human-readable detail: the end reason, the seek target, the fault's effect, … */
   detail: string;
 }
@@ -45,7 +56,9 @@ function eventItems(entry: SimulatorLogEntry): Omit<TimelineItem, "at" | "guildI
     case "TrackStuckEvent":
       return [{ kind: "stuck", detail: `threshold ${String(frame?.thresholdMs ?? "?")}ms` }];
     case "WebSocketClosedEvent":
-      return [{ kind: "voice-close", detail: `code ${String(frame?.code ?? "?")} ${String(frame?.reason ?? "")}` }];
+      return [
+        { kind: "voice-close", detail: `code ${String(frame?.code ?? "?")} ${String(frame?.reason ?? "")}` },
+      ];
     default:
       return [];
   }
@@ -59,7 +72,11 @@ function requestItems(entry: SimulatorLogEntry): Omit<TimelineItem, "at" | "guil
   const track = body.track as { encoded?: unknown; identifier?: unknown } | undefined;
   if (track !== undefined && track !== null) {
     if (track.encoded === null) items.push({ kind: "stop", detail: "track: null" });
-    else items.push({ kind: "play", detail: typeof track.identifier === "string" ? track.identifier : "encoded track" });
+    else
+      items.push({
+        kind: "play",
+        detail: typeof track.identifier === "string" ? track.identifier : "encoded track",
+      });
   } else if (body.encodedTrack === null) items.push({ kind: "stop", detail: "encodedTrack: null" });
   if (body.paused === true) items.push({ kind: "pause", detail: "" });
   if (body.paused === false) items.push({ kind: "resume", detail: "" });
@@ -80,11 +97,13 @@ export function timelineItemsOf(entry: SimulatorLogEntry): TimelineItem[] {
       sessionId = decodeURIComponent(match[1] ?? "");
       guildId = decodeURIComponent(match[2] ?? "");
       if (entry.direction === "in" && entry.method === "PATCH") items = requestItems(entry);
-      if (entry.direction === "in" && entry.method === "DELETE") items = [{ kind: "stop", detail: "player destroyed" }];
+      if (entry.direction === "in" && entry.method === "DELETE")
+        items = [{ kind: "stop", detail: "player destroyed" }];
     }
   }
   if (guildId === undefined) return [];
-  for (const mark of entry.faults ?? []) items.push({ kind: "fault", detail: `${mark.id} (${mark.type}): ${mark.effect}` });
+  for (const mark of entry.faults ?? [])
+    items.push({ kind: "fault", detail: `${mark.id} (${mark.type}): ${mark.effect}` });
   const where = guildId;
   return items.map((item) => ({
     at: entry.at,

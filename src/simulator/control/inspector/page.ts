@@ -1,1 +1,3 @@
-export function inspectorPage(): string { return "<!doctype html><title>x</title>"; }
+export function inspectorPage(): string {
+  return "<!doctype html><title>x</title>";
+}

@@ -1,7 +1,14 @@
 import type { TrackInfoOverrides } from "../../../mock/overrides.js";
 import type { LavalinkException } from "../../../protocol/index.js";
 import type { PlaybackScript } from "../../catalog/catalog.js";
-import { objectBody, onlyKeys, optionalNumber, optionalObject, optionalString, requiredString } from "../input.js";
+import {
+  objectBody,
+  onlyKeys,
+  optionalNumber,
+  optionalObject,
+  optionalString,
+  requiredString,
+} from "../input.js";
 import { type ControlResult, invalid } from "../reply.js";
 import type { ControlRequest } from "./context.js";
 
@@ -12,7 +19,8 @@ function exceptionOf(input: Record<string, unknown>, what: string): LavalinkExce
   onlyKeys(input, ["message", "severity", "cause"]);
   const message = requiredString(input, "message");
   const severity = optionalString(input, "severity") ?? "common";
-  if (!SEVERITIES.includes(severity)) throw invalid(`${what}.severity must be one of ${SEVERITIES.join(", ")}`);
+  if (!SEVERITIES.includes(severity))
+    throw invalid(`${what}.severity must be one of ${SEVERITIES.join(", ")}`);
   return {
     message,
     severity: severity as LavalinkException["severity"],
@@ -28,13 +36,22 @@ function scriptOf(input: Record<string, unknown>): PlaybackScript {
       return { kind: "normal" };
     case "loadFailed":
       onlyKeys(input, ["kind", "exception"]);
-      return { kind: "loadFailed", exception: exceptionOf(optionalObject(input, "exception") ?? { message: "Failed to load" }, "script.exception") };
+      return {
+        kind: "loadFailed",
+        exception: exceptionOf(
+          optionalObject(input, "exception") ?? { message: "Failed to load" },
+          "script.exception",
+        ),
+      };
     case "exception":
       onlyKeys(input, ["kind", "atMs", "exception"]);
       return {
         kind: "exception",
         atMs: optionalNumber(input, "atMs", 0) ?? 0,
-        exception: exceptionOf(optionalObject(input, "exception") ?? { message: "Something broke when playing the track." }, "script.exception"),
+        exception: exceptionOf(
+          optionalObject(input, "exception") ?? { message: "Something broke when playing the track." },
+          "script.exception",
+        ),
       };
     case "stuck":
       onlyKeys(input, ["kind", "atMs", "thresholdMs"]);
@@ -44,7 +61,9 @@ function scriptOf(input: Record<string, unknown>): PlaybackScript {
         thresholdMs: optionalNumber(input, "thresholdMs", 0) ?? 10_000,
       };
     default:
-      throw invalid(`script.kind must be "normal", "loadFailed", "exception" or "stuck", got ${JSON.stringify(input.kind)}`);
+      throw invalid(
+        `script.kind must be "normal", "loadFailed", "exception" or "stuck", got ${JSON.stringify(input.kind)}`,
+      );
   }
 }
 
@@ -72,7 +91,8 @@ export function registerSearch({ target, body }: ControlRequest): ControlResult 
   onlyKeys(input, ["query", "tracks"]);
   const query = requiredString(input, "query");
   const list = input.tracks;
-  if (!Array.isArray(list) || list.length === 0) throw invalid("tracks must be a non-empty array of track overrides");
+  if (!Array.isArray(list) || list.length === 0)
+    throw invalid("tracks must be a non-empty array of track overrides");
   const tracks = list.map((overrides, i) => {
     if (typeof overrides !== "object" || overrides === null || Array.isArray(overrides)) {
       throw invalid(`tracks[${i}] must be an object of track overrides`);

@@ -1,8 +1,8 @@
 import { FaultError } from "../../faults/errors.js";
+import type { KnobOptions } from "../../faults/knobs.js";
 import type { FaultSpec } from "../../faults/registry.js";
 import { faultTypeOf } from "../../faults/registry.js";
 import type { FaultChanges, FaultKnobs } from "../../faults/types.js";
-import type { KnobOptions } from "../../faults/knobs.js";
 import { objectBody, onlyKeys } from "../input.js";
 import { type ControlResult, invalid } from "../reply.js";
 import type { ControlRequest } from "./context.js";
@@ -45,7 +45,10 @@ export function updateFault({ target, node, params, body }: ControlRequest): Con
 export function removeFault({ target, node, params }: ControlRequest): ControlResult {
   const id = params.id ?? "";
   if (!target.faults.remove(id)) {
-    throw new FaultError("FAULT_UNKNOWN_ID", `no fault has id ${JSON.stringify(id)}; GET /_sonora/faults lists them`);
+    throw new FaultError(
+      "FAULT_UNKNOWN_ID",
+      `no fault has id ${JSON.stringify(id)}; GET /_sonora/faults lists them`,
+    );
   }
   node.changed();
   return { status: 204 };

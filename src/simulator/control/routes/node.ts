@@ -33,7 +33,7 @@ export async function advanceClock({ target, node, body }: ControlRequest): Prom
   const ms = optionalNumber(input, "ms", 0, 365 * 24 * 3600 * 1000);
   if (ms === undefined) throw invalid("ms is required (milliseconds to advance, ≥ 0)");
   if (target.clock().kind !== "virtual") {
-    throw invalid("the clock is not virtual; start the simulator with --clock virtual (clock: \"virtual\")");
+    throw invalid('the clock is not virtual; start the simulator with --clock virtual (clock: "virtual")');
   }
   await target.advance(ms);
   node.changed();

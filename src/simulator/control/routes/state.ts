@@ -37,7 +37,10 @@ export function getSessions({ target }: ControlRequest): ControlResult {
 export function getPlayers({ target, query }: ControlRequest): ControlResult {
   const sessionId = query.get("sessionId");
   const players = target.players();
-  return { status: 200, json: sessionId === null ? players : players.filter((p) => p.sessionId === sessionId) };
+  return {
+    status: 200,
+    json: sessionId === null ? players : players.filter((p) => p.sessionId === sessionId),
+  };
 }
 
 /** `POST /_sonora/sessions/:sessionId/drop`: cut the WebSocket without a close frame. */
