@@ -1,3 +1,4 @@
+import { decodeTrack } from "../../protocol/index.js";
 import type { SimulatorLogEntry } from "../log.js";
 
 /** One moment in a player's life, as the inspector's timeline shows it. */
@@ -61,6 +62,18 @@ function eventItems(entry: SimulatorLogEntry): Omit<TimelineItem, "at" | "guildI
       ];
     default:
       return [];
+  }
+}
+
+/** The title of a requested track (decoded from `encoded`), or its identifier. */
+function requestedTitle(track: { encoded?: unknown; identifier?: unknown }): string {
+  if (typeof track.identifier === "string") return track.identifier;
+  if (typeof track.encoded !== "string") return "";
+  try {
+    return decodeTrack(track.encoded).info.title;
+  } catch {
+    // Not a track the codec reads: the node answers 400 to it, and the timeline says no more.
+    return "(undecodable track)";
   }
 }
 
