@@ -85,11 +85,7 @@ function requestItems(entry: SimulatorLogEntry): Omit<TimelineItem, "at" | "guil
   const track = body.track as { encoded?: unknown; identifier?: unknown } | undefined;
   if (track !== undefined && track !== null) {
     if (track.encoded === null) items.push({ kind: "stop", detail: "track: null" });
-    else
-      items.push({
-        kind: "play",
-        detail: typeof track.identifier === "string" ? track.identifier : "encoded track",
-      });
+    else items.push({ kind: "play", detail: requestedTitle(track) });
   } else if (body.encodedTrack === null) items.push({ kind: "stop", detail: "encodedTrack: null" });
   if (body.paused === true) items.push({ kind: "pause", detail: "" });
   if (body.paused === false) items.push({ kind: "resume", detail: "" });
