@@ -113,6 +113,16 @@ export async function runSim(argv: string[]): Promise<number> {
     return 1;
   }
   const running = sim;
+  // Listening for the signals before printing the address: whoever reads it may stop us at once.
+  const signalled = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
@@ -142,15 +152,7 @@ export async function runSim(argv: string[]): Promise<number> {
     say(`session ${s.id} disconnected (code ${code})${resumable ? `, resumable for ${s.timeout}s` : ""}`),
   );
   running.on("sessionEnd", (id) => say(`session ${id} ended`));
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  await signalled;
   // A kill through the control API may have left the node down (it comes back by itself).
   if (running.running || running.controlUrl !== undefined) await running.stop().catch(() => undefined);
   process.stdout.write("simulator stopped\n");

@@ -94,7 +94,7 @@ export class ControlPlane {
     }
     if (method === "GET" && (path === "/events" || path === "/log/stream" || path === "/inspector")) {
       req.resume();
-      this.serveLongLived(path, url.searchParams, req, res);
+      this.serveLongLived(path, url.searchParams, res);
       return;
     }
     const chunks: Buffer[] = [];
@@ -163,12 +163,7 @@ export class ControlPlane {
     sendJson(res, statusOf(error), errorBody(error));
   }
 
-  private serveLongLived(
-    path: string,
-    query: URLSearchParams,
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): void {
+  private serveLongLived(path: string, query: URLSearchParams, res: ServerResponse): void {
     if (path === "/inspector") {
       if (!this.settings.inspect) {
         this.fail(
@@ -194,7 +189,7 @@ export class ControlPlane {
       return;
     }
     if (path === "/log/stream") {
-      this.streams.open(req, res, new Set<StreamTopic>(["log"]), []);
+      this.streams.open(res, new Set<StreamTopic>(["log"]), []);
       return;
     }
     const backlog = this.target.log.entries().slice(-INSPECTOR_BACKLOG);
@@ -210,7 +205,7 @@ export class ControlPlane {
       topics.clear();
       for (const t of only.split(",")) if (t === "log" || t === "state" || t === "timeline") topics.add(t);
     }
-    this.streams.open(req, res, topics, [["hello", hello]]);
+    this.streams.open(res, topics, [["hello", hello]]);
     this.startHeartbeat();
   }
 

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 
 /** What a stream carries: log entries, state snapshots, timeline items. */
 export type StreamTopic = "log" | "state" | "timeline";
@@ -35,7 +35,6 @@ export class EventStreams {
 
   /** Turns `res` into an event stream of `topics`; `first` events go out before any other. */
   open(
-    req: IncomingMessage,
     res: ServerResponse,
     topics: ReadonlySet<StreamTopic>,
     first: readonly [event: string, data: unknown][],
@@ -55,7 +54,7 @@ export class EventStreams {
       this.subscribers.delete(subscriber);
       if (this.subscribers.size === 0) this.stopKeepalive();
     };
-    req.on("close", forget);
+    // The response's close, not the request's: a request "closes" as soon as its body is read.
     res.on("close", forget);
     res.on("error", forget);
     this.startKeepalive();
