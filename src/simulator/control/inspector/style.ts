@@ -29,7 +29,8 @@ th { font-weight: 600; color: var(--mute); font-size: 12px; }
 .k.fault, .k.exception, .k.stuck, .k.voice-close { color: var(--bad); } .k.start, .k.play { color: var(--ok); }
 .k.pause, .k.seek { color: var(--warn); }
 .traffic { max-height: 360px; overflow: auto; } .traffic td { font-family: var(--mono); font-size: 12px; }
-.traffic td:nth-child(-n+2) { white-space: nowrap; } .traffic td:nth-child(3), td.mono { overflow-wrap: anywhere; }
+.traffic td:nth-child(-n+2) { white-space: nowrap; } .traffic td:nth-child(3), #sessions-body td.mono { overflow-wrap: anywhere; }
+#faults-body td:first-child { white-space: nowrap; } #faults-body td:nth-child(4) { overflow-wrap: anywhere; }
 .traffic tr.hit td { background: color-mix(in srgb, var(--bad) 12%, transparent); }
 .mark { color: var(--bad); font-weight: 600; }
 .body { max-width: 420px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--mute); }
