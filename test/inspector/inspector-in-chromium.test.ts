@@ -13,7 +13,8 @@ const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const WAIT_MS = 30_000;
 
 const available = existsSync(CHROMIUM);
-if (!available) console.warn(`inspector browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+if (!available)
+  console.warn(`inspector browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 async function openBrowser(): Promise<{ context: BrowserContext; profile: string }> {
   // A fresh profile each run: no state leaks between runs, nothing from the user's own browser.
@@ -40,7 +41,9 @@ async function openBrowser(): Promise<{ context: BrowserContext; profile: string
 
 /** The position the page shows for the guild's player, in ms. */
 async function shownPosition(page: Page): Promise<number> {
-  const ms = await page.locator(`.player[data-guild="${TEST_GUILD_ID}"] [data-field="position"]`).getAttribute("data-ms");
+  const ms = await page
+    .locator(`.player[data-guild="${TEST_GUILD_ID}"] [data-field="position"]`)
+    .getAttribute("data-ms");
   return Number(ms);
 }
 
@@ -75,7 +78,9 @@ describe.skipIf(!available)("the inspector page in a real browser (Chromium)", (
 
     // Every session with its client name, every player with its facts.
     await page.locator("#live", { hasText: "live" }).waitFor();
-    await expect.poll(() => page.locator("#sessions-body").innerText(), { timeout: WAIT_MS }).toMatch(/sonora\/.*connected/);
+    await expect
+      .poll(() => page.locator("#sessions-body").innerText(), { timeout: WAIT_MS })
+      .toMatch(/sonora\/.*connected/);
     const card = page.locator(`.player[data-guild="${TEST_GUILD_ID}"]`);
     await card.waitFor();
     expect(await card.locator(".title").innerText()).toContain("Sonora test track");
@@ -86,20 +91,17 @@ describe.skipIf(!available)("the inspector page in a real browser (Chromium)", (
 
     // The position moves (pushed states, drawn between pushes): at least a second more than first seen.
     const first = await shownPosition(page);
-    await page.waitForFunction(
-      ([guild, from]) =>
-        Number(document.querySelector(`.player[data-guild="${guild}"] [data-field="position"]`)?.getAttribute("data-ms")) >=
-        Number(from) + 1000,
-      [TEST_GUILD_ID, first] as const,
-      { timeout: WAIT_MS },
-    );
-    const barWidth = await card.locator(".bar > div").evaluate((el) => (el as HTMLElement).style.width);
+    await expect.poll(() => shownPosition(page), { timeout: WAIT_MS }).toBeGreaterThanOrEqual(first + 1000);
+    const barStyle = (await card.locator(".bar > div").getAttribute("style")) ?? "";
+    const barWidth = /width:\s*([\d.]+)%/.exec(barStyle)?.[1] ?? "0";
     expect(Number.parseFloat(barWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, "inspector-playing.png") });
 
     // Pausing shows at once: pushed, not polled.
     await player.pause();
-    await expect.poll(() => card.locator('[data-field="paused"]').innerText(), { timeout: WAIT_MS }).toBe("paused");
+    await expect
+      .poll(() => card.locator('[data-field="paused"]').innerText(), { timeout: WAIT_MS })
+      .toBe("paused");
     await card.locator('.timeline [data-kind="pause"]').waitFor();
     await player.resume();
 
@@ -110,7 +112,9 @@ describe.skipIf(!available)("the inspector page in a real browser (Chromium)", (
     await page.fill("#fault-attrs", "id=cut-ws, scope=ws");
     await page.click("#add-fault");
     await page.locator('[data-fault="cut-ws"]').waitFor();
-    expect(sim.faults.list()).toEqual([expect.objectContaining({ id: "cut-ws", type: "reset", scope: "ws" })]);
+    expect(sim.faults.list()).toEqual([
+      expect.objectContaining({ id: "cut-ws", type: "reset", scope: "ws" }),
+    ]);
     const [, info] = await disconnected;
     expect(info.code).toBe(1006);
     // The hit shows in the traffic table and on the player's timeline.
