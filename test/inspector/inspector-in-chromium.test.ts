@@ -79,14 +79,14 @@ describe.skipIf(!available)("the inspector page in a real browser (Chromium)", (
     // Every session with its client name, every player with its facts.
     await page.locator("#live", { hasText: "live" }).waitFor();
     await expect
-      .poll(() => page.locator("#sessions-body").innerText(), { timeout: WAIT_MS })
+      .poll(() => page.locator("#sessions-body").textContent(), { timeout: WAIT_MS })
       .toMatch(/sonora\/.*connected/);
     const card = page.locator(`.player[data-guild="${TEST_GUILD_ID}"]`);
     await card.waitFor();
-    expect(await card.locator(".title").innerText()).toContain("Sonora test track");
-    expect(await card.locator('[data-field="volume"]').innerText()).toBe("volume 70");
-    expect(await card.locator('[data-field="paused"]').innerText()).toBe("playing");
-    expect(await card.locator('[data-field="filters"]').innerText()).toBe("filters: none");
+    expect(await card.locator(".title").textContent()).toContain("Sonora test track");
+    expect(await card.locator('[data-field="volume"]').textContent()).toBe("volume 70");
+    expect(await card.locator('[data-field="paused"]').textContent()).toBe("playing");
+    expect(await card.locator('[data-field="filters"]').textContent()).toBe("filters: none");
     await card.locator('.timeline [data-kind="start"]').waitFor();
 
     // The position moves (pushed states, drawn between pushes): at least a second more than first seen.
@@ -100,7 +100,7 @@ describe.skipIf(!available)("the inspector page in a real browser (Chromium)", (
     // Pausing shows at once: pushed, not polled.
     await player.pause();
     await expect
-      .poll(() => card.locator('[data-field="paused"]').innerText(), { timeout: WAIT_MS })
+      .poll(() => card.locator('[data-field="paused"]').textContent(), { timeout: WAIT_MS })
       .toBe("paused");
     await card.locator('.timeline [data-kind="pause"]').waitFor();
     await player.resume();
