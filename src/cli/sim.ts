@@ -19,8 +19,9 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --strict-voice                    only advance tracks that have a voice connection
   --clock <real|virtual>            real time (default) or a virtual clock that moves only when the
                                     control API advances it (POST /_sonora/clock/advance)
-  --control-token <token>           token of the control API below /_sonora (default: a random one,
-                                    printed at start; required off loopback)
+  --control-token <token>           token of the control API below /_sonora (default on loopback: a
+                                    random one, printed at start; off loopback the API is only on
+                                    with this flag)
   --no-control                      no control API
   --inspect                         serve the live inspector page (its URL is printed at start)
   --fault <spec>                    inject faults (repeatable): a knob such as latencySpike=0.1,
@@ -57,6 +58,7 @@ export async function runSim(argv: string[]): Promise<number> {
   if (typeof values === "number") return values;
   let sim: ProtocolSimulator;
   let virtual = false;
+  let controlOff = false;
   try {
     const seed = parseSeed(values.seed, 0);
     const timeScale = number("time-scale", values["time-scale"]);
@@ -79,13 +81,18 @@ export async function runSim(argv: string[]): Promise<number> {
       throw new Error("--time-scale only applies to --clock real");
     }
     virtual = clock === "virtual";
-    const controlOn = values["no-control"] !== true;
-    if (controlOn && values["control-token"] === undefined && !isLoopback(host)) {
+    // On loopback the API is on by default with a random token. Elsewhere a printed random token
+    // is no protection worth the name: the API stays off unless a token is chosen, and asking for
+    // the inspector without one is refused rather than silently ignored.
+    const tokenGiven = values["control-token"] !== undefined;
+    if (values.inspect === true && !tokenGiven && !isLoopback(host)) {
       throw new SimulatorError(
         "SIM_INSECURE_BIND",
-        `refusing to serve the control API on ${host} with a generated token; pass --control-token <secret> or --no-control`,
+        `refusing to serve the inspector on ${host} with a generated token; pass --control-token <secret> or listen on 127.0.0.1`,
       );
     }
+    controlOff = values["no-control"] === true || (!tokenGiven && !isLoopback(host));
+    const controlOn = !controlOff;
     sim = new ProtocolSimulator({
       host,
       port: number("port", values.port) ?? 2333,
@@ -133,6 +140,9 @@ export async function runSim(argv: string[]): Promise<number> {
     process.stdout.write(
       `control API on ${running.controlUrl} (send Authorization: Bearer ${running.controlToken})\n`,
     );
+  }
+  if (controlOff && values["no-control"] !== true) {
+    process.stdout.write("control API off: off loopback it needs --control-token <secret>\n");
   }
   if (running.inspectorUrl !== undefined) process.stdout.write(`inspector: ${running.inspectorUrl}\n`);
   if (virtual) process.stdout.write("virtual clock: time moves only with POST /_sonora/clock/advance\n");

@@ -59,10 +59,44 @@ describe("sonora sim: the control API and the inspector", () => {
     }
   });
 
-  it("refuses a generated token off loopback, contradictory flags and an unknown clock", async () => {
-    const exposed = spawnSonora(["sim", "--host", "0.0.0.0", "--password", "secret"]);
-    expect(await exposed.exited).toBe(1);
-    expect(exposed.output.err).toContain("--control-token");
+  it("off loopback: the API only with a chosen token, the inspector refused without one", async () => {
+    const exposed = spawnSonora(["sim", "--host", "0.0.0.0", "--port", "0", "--password", "secret"]);
+    try {
+      const [, port] = await exposed.waitFor(/listening on http:\/\/0\.0\.0\.0:(\d+)/);
+      await exposed.waitFor(/control API off: off loopback it needs --control-token/);
+      const res = await fetch(`http://127.0.0.1:${port}/_sonora/state`, {
+        headers: { Authorization: "secret" },
+      });
+      expect(res.status).toBe(404);
+      exposed.child.kill("SIGTERM");
+      expect(await exposed.exited).toBe(0);
+    } finally {
+      exposed.kill();
+    }
+    const chosen = spawnSonora([
+      "sim",
+      "--host",
+      "0.0.0.0",
+      "--port",
+      "0",
+      "--password",
+      "secret",
+      "--control-token",
+      "a-long-chosen-token",
+    ]);
+    try {
+      await chosen.waitFor(/control API on http:\/\/0\.0\.0\.0:\d+\/_sonora/);
+      chosen.child.kill("SIGTERM");
+      expect(await chosen.exited).toBe(0);
+    } finally {
+      chosen.kill();
+    }
+    const inspect = spawnSonora(["sim", "--host", "0.0.0.0", "--password", "secret", "--inspect"]);
+    expect(await inspect.exited).toBe(1);
+    expect(inspect.output.err).toContain("--control-token");
+  });
+
+  it("refuses contradictory flags and an unknown clock", async () => {
     const contradiction = spawnSonora(["sim", "--no-control", "--inspect"]);
     expect(await contradiction.exited).toBe(2);
     const clock = spawnSonora(["sim", "--clock", "sundial"]);

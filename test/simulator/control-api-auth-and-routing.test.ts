@@ -52,6 +52,7 @@ describe("control API: its own credential, its own prefix", () => {
     const wrong = await control(sim, "PUT", "/state");
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("GET");
+    expect(expectError(await control(sim, "DELETE", "/faults/%zz"), 400).code).toBe("SIM_CONTROL_INVALID");
     // Without inspect, the page is not served.
     expect(expectError(await control(sim, "GET", "/inspector"), 404).message).toContain("--inspect");
   });

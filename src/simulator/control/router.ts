@@ -1,4 +1,4 @@
-import type { ControlResult } from "./reply.js";
+import { type ControlResult, invalid } from "./reply.js";
 import { registerFailure, registerSearch, registerTrack } from "./routes/catalog.js";
 import type { ControlRequest } from "./routes/context.js";
 import { trackException, trackStuck, voiceClose } from "./routes/events.js";
@@ -75,7 +75,11 @@ export function matchControlRoute(
     }
     const params: Record<string, string> = {};
     r.keys.forEach((key, i) => {
-      params[key] = decodeURIComponent(m[i + 1] ?? "");
+      try {
+        params[key] = decodeURIComponent(m[i + 1] ?? "");
+      } catch {
+        throw invalid(`invalid percent-encoding in ${JSON.stringify(m[i + 1])}`);
+      }
     });
     return { kind: "found", handler: r.handler, params };
   }
