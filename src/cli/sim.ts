@@ -21,6 +21,13 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --lavalink-version <line>         behave as Lavalink 4.0, 4.1 or 4.2 (default 4.2, the newest)
   --lint                            refuse (400) filter values Lavalink accepts and fails on at playback
   --disabled-filters <names>        comma-separated filters disabled in the node's config (400 when used)
+  --clock <real|virtual>            real time (default) or a virtual clock that moves only when the
+                                    control API advances it (POST /_sonora/clock/advance)
+  --control-token <token>           token of the control API below /_sonora (default on loopback: a
+                                    random one, printed at start; off loopback the API is only on
+                                    with this flag)
+  --no-control                      no control API
+  --inspect                         serve the live inspector page (its URL is printed at start)
   --fault <spec>                    inject faults (repeatable): a knob such as latencySpike=0.1,
                                     packetLoss=0.05, connectionDrop=0.02, or a fault such as
                                     rest-error:status=503,toxicity=0.2 (see docs/faults.md)
@@ -54,6 +61,8 @@ export async function runSim(argv: string[]): Promise<number> {
   const values = parseFlags("sim", USAGE, argv, parse);
   if (typeof values === "number") return values;
   let sim: ProtocolSimulator;
+  let virtual = false;
+  let controlOff = false;
   try {
     const seed = parseSeed(values.seed, 0);
     const timeScale = number("time-scale", values["time-scale"]);
@@ -68,14 +77,40 @@ export async function runSim(argv: string[]): Promise<number> {
     }
     const host = values.host ?? "127.0.0.1";
     if (values["no-password"] !== true) assertExplicitPasswordOffLoopback(host, values.password);
+    const clock = values.clock ?? "real";
+    if (clock !== "real" && clock !== "virtual") {
+      throw new Error(`--clock must be real or virtual, got ${JSON.stringify(clock)}`);
+    }
+    if (clock === "virtual" && timeScale !== undefined) {
+      throw new Error("--time-scale only applies to --clock real");
+    }
+    virtual = clock === "virtual";
+    // On loopback the API is on by default with a random token. Elsewhere a printed random token
+    // is no protection worth the name: the API stays off unless a token is chosen, and asking for
+    // the inspector without one is refused rather than silently ignored.
+    const tokenGiven = values["control-token"] !== undefined;
+    if (values.inspect === true && !tokenGiven && !isLoopback(host)) {
+      throw new SimulatorError(
+        "SIM_INSECURE_BIND",
+        `refusing to serve the inspector on ${host} with a generated token; pass --control-token <secret> or listen on 127.0.0.1`,
+      );
+    }
+    controlOff = values["no-control"] === true || (!tokenGiven && !isLoopback(host));
+    const controlOn = !controlOff;
     sim = new ProtocolSimulator({
       host,
       port: number("port", values.port) ?? 2333,
       // Without a password the simulator itself refuses non-loopback hosts (SIM_INSECURE_BIND).
       ...(values["no-password"] === true ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),
       seed,
-      clock: "real",
+      clock,
       ...(timeScale === undefined ? {} : { timeScale }),
+      control: controlOn
+        ? values["control-token"] === undefined
+          ? true
+          : { token: values["control-token"] }
+        : false,
+      inspect: values.inspect === true,
       ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
       ...(statsInterval === undefined ? {} : { statsInterval }),
       strictVoice: values["strict-voice"] === true,
@@ -96,6 +131,16 @@ export async function runSim(argv: string[]): Promise<number> {
     return 1;
   }
   const running = sim;
+  // Listening for the signals before printing the address: whoever reads it may stop us at once.
+  const signalled = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
@@ -103,6 +148,16 @@ export async function runSim(argv: string[]): Promise<number> {
   if (running.password === undefined) {
     process.stdout.write("no password: any Authorization is accepted\n");
   }
+  if (running.controlUrl !== undefined) {
+    process.stdout.write(
+      `control API on ${running.controlUrl} (send Authorization: Bearer ${running.controlToken})\n`,
+    );
+  }
+  if (controlOff && values["no-control"] !== true) {
+    process.stdout.write("control API off: off loopback it needs --control-token <secret>\n");
+  }
+  if (running.inspectorUrl !== undefined) process.stdout.write(`inspector: ${running.inspectorUrl}\n`);
+  if (virtual) process.stdout.write("virtual clock: time moves only with POST /_sonora/clock/advance\n");
   const active = running.faults.list();
   if (active.length > 0) {
     const names = active.map((f) => `${f.id} (${f.type}, toxicity ${f.toxicity})`).join(", ");
@@ -119,16 +174,9 @@ export async function runSim(argv: string[]): Promise<number> {
     say(`session ${s.id} disconnected (code ${code})${resumable ? `, resumable for ${s.timeout}s` : ""}`),
   );
   running.on("sessionEnd", (id) => say(`session ${id} ended`));
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-  await running.stop();
+  await signalled;
+  // A kill through the control API may have left the node down (it comes back by itself).
+  if (running.running || running.controlUrl !== undefined) await running.stop().catch(() => undefined);
   process.stdout.write("simulator stopped\n");
   return 0;
 }
@@ -147,6 +195,10 @@ export const SIM_FLAGS = {
   "lavalink-version": { type: "string" },
   lint: { type: "boolean" },
   "disabled-filters": { type: "string" },
+  clock: { type: "string" },
+  "control-token": { type: "string" },
+  "no-control": { type: "boolean" },
+  inspect: { type: "boolean" },
   fault: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -155,6 +207,11 @@ function parse(argv: string[]) {
   const values = parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
   if (values["no-password"] === true && values.password !== undefined) {
     throw new Error("--password and --no-password contradict each other; pick one");
+  }
+  if (values["no-control"] === true && (values["control-token"] !== undefined || values.inspect === true)) {
+    throw new Error(
+      "--no-control contradicts --control-token and --inspect (the inspector works through the control API)",
+    );
   }
   return values;
 }

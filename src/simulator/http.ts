@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { isAuthorized } from "./auth.js";
+import { isControlPath } from "./control/reply.js";
 import type { RestEnvironment, RestResult } from "./rest/context.js";
 import { HttpError } from "./rest/http-error.js";
 import { matchRoute } from "./rest/router.js";
@@ -15,6 +16,8 @@ export interface HttpEnvironment {
   readonly rest: RestEnvironment;
   readonly password: string | undefined;
   readonly maxBodyBytes: number;
+  /** The control API's handler, when it is on: requests below `/_sonora` go there untouched. */
+  readonly control?: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
 }
 
 /**
@@ -28,6 +31,11 @@ export function handleHttpRequest(env: HttpEnvironment, req: IncomingMessage, re
   const method = req.method ?? "GET";
   const rawUrl = req.url ?? "/";
   const path = rawUrl.split("?")[0] ?? "/";
+  // The control API is the tester's, not the bot's: no log entry, no fault, no Lavalink routing.
+  if (env.control !== undefined && isControlPath(path)) {
+    env.control(req, res);
+    return;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;

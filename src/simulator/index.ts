@@ -3,6 +3,8 @@
  * @module
  */
 export * from "./catalog/index.js";
+export type { ControlOptions } from "./control/options.js";
+export { CONTROL_PREFIX } from "./control/reply.js";
 export { SimulatorError, type SimulatorErrorCode } from "./errors.js";
 export * from "./faults/index.js";
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "./log.js";

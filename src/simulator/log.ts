@@ -71,6 +71,8 @@ export class SimulatorLog {
   private costs: number[] = [];
   private head = 0;
   private bytes = 0;
+  /** Who hears of each entry as it is recorded (the control API's streams); usually nobody. */
+  private readonly listeners = new Set<(entry: SimulatorLogEntry) => void>();
 
   constructor(
     /** Entries kept; older ones are dropped. */
@@ -95,6 +97,18 @@ export class SimulatorLog {
     this.costs.push(cost);
     this.bytes += cost;
     while (this.size > this.capacity || (this.bytes > this.maxBytes && this.size > 1)) this.dropOldest();
+    if (this.listeners.size > 0) for (const listener of this.listeners) listener(entry);
+  }
+
+  /**
+   * @internal Calls `listener` with each entry as it is recorded; returns the unsubscriber. A
+   * listener must not throw (the control API's streams only queue the entry for their clients).
+   */
+  onRecord(listener: (entry: SimulatorLogEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   /** Every kept entry, oldest first. */

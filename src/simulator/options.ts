@@ -4,6 +4,12 @@ import {
   DEFAULT_STATS_INTERVAL_MS,
   type RoutePlannerStatus,
 } from "../protocol/index.js";
+import {
+  type ControlOptions,
+  hasExplicitToken,
+  type ResolvedControl,
+  resolveControl,
+} from "./control/options.js";
 import type { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
 import { DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from "./log.js";
@@ -84,6 +90,17 @@ export interface ProtocolSimulatorOptions {
   maxQueuedBytes?: number;
   /** CPU cores the node reports in stats (default 4). */
   cores?: number;
+  /**
+   * The runtime control API below `/_sonora` on the node's port (see docs/inspector.md): `true`
+   * with a random token (`sim.controlToken`), or `{ token }`. Off by default; off loopback it
+   * needs an explicit token.
+   */
+  control?: boolean | ControlOptions;
+  /**
+   * Serves the live inspector page at `sim.inspectorUrl` (turns the control API on, which the
+   * page works through). Default false.
+   */
+  inspect?: boolean;
 }
 
 /** The clock type a simulator ends up with for given options. */
@@ -100,6 +117,10 @@ export interface ResolvedOptions {
   password: string | undefined;
   seed: number | string;
   clock: Clock;
+  /** Which kind of clock `clock` is, for the control API. */
+  clockKind: "real" | "virtual" | "custom";
+  /** The real clock's speed (1 for other clocks). */
+  timeScale: number;
   playerUpdateInterval: number;
   statsInterval: number;
   strictVoice: boolean;
@@ -117,6 +138,8 @@ export interface ResolvedOptions {
   maxQueuedFrames: number;
   maxQueuedBytes: number;
   cores: number;
+  control: ResolvedControl | null;
+  controlTokenExplicit: boolean;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -140,9 +163,11 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     );
   }
   let clock: Clock;
+  let timeScale = 1;
   if (options.clock === "virtual") clock = new VirtualClock();
   else if (options.clock === undefined || options.clock === "real") {
-    clock = new RealClock({ timeScale: positive("timeScale", options.timeScale, 1) });
+    timeScale = positive("timeScale", options.timeScale, 1);
+    clock = new RealClock({ timeScale });
   } else clock = options.clock;
   if (options.timeScale !== undefined && options.clock !== undefined && options.clock !== "real") {
     throw new SimulatorError(
@@ -159,6 +184,13 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     password: options.password === "" ? undefined : options.password,
     seed: options.seed ?? 0,
     clock,
+    clockKind:
+      options.clock === "virtual"
+        ? "virtual"
+        : options.clock === undefined || options.clock === "real"
+          ? "real"
+          : "custom",
+    timeScale,
     playerUpdateInterval: positive(
       "playerUpdateInterval",
       options.playerUpdateInterval,
@@ -188,6 +220,8 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     maxQueuedFrames: positive("maxQueuedFrames", options.maxQueuedFrames, DEFAULT_MAX_QUEUED_FRAMES),
     maxQueuedBytes: positive("maxQueuedBytes", options.maxQueuedBytes, DEFAULT_MAX_QUEUED_BYTES),
     cores: positive("cores", options.cores, 4),
+    control: resolveControl(options.control, options.inspect),
+    controlTokenExplicit: hasExplicitToken(options.control),
   };
 }
 

@@ -3,6 +3,9 @@ import { asyncDisposeSymbol, provideAsyncDispose } from "../base/async-dispose.j
 import type { Clock, VirtualClock } from "../base/clock/index.js";
 import { SeededRandom } from "../base/random.js";
 import type { LavalinkPlayer, NodeInfo, Stats, VoiceCloseCodes } from "../protocol/index.js";
+import { ControlPlane } from "./control/plane.js";
+import { CONTROL_PREFIX } from "./control/reply.js";
+import type { ControlClockInfo, ControlTarget } from "./control/target.js";
 import { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
 import { FaultController } from "./faults/controller.js";
@@ -15,6 +18,7 @@ import { SimulatorLog } from "./log.js";
 import { frameStats, nodeInfo, nodeStats } from "./node-info.js";
 import {
   type ClockOf,
+  isLoopback,
   type ProtocolSimulatorOptions,
   type ResolvedOptions,
   resolveOptions,
@@ -80,6 +84,8 @@ export class ProtocolSimulator<
   private startedAt = 0;
   private readonly httpEnvironment: HttpEnvironment;
   private readonly upgradeContext: UpgradeContext;
+  /** The control API and inspector, when the `control` or `inspect` option turned them on. */
+  private readonly control: ControlPlane | null;
 
   constructor(options?: O) {
     super();
@@ -105,6 +111,8 @@ export class ProtocolSimulator<
     });
     this.transport = new Transport(this.clock, this.log, this.faults.hook);
     this.scheduler = new Scheduler(this.clock);
+    this.control =
+      this.options.control === null ? null : new ControlPlane(this.controlTarget(), this.options.control);
     this.httpEnvironment = this.createHttpEnvironment();
     this.upgradeContext = this.createUpgradeContext(this.createSessionEnvironment());
   }
@@ -144,6 +152,25 @@ export class ProtocolSimulator<
     return `http://${host}:${this.port}`;
   }
 
+  /**
+   * The token of the control API (`control` or `inspect` option), or `undefined` when it is off.
+   * Control requests send it as `Authorization: Bearer <token>`.
+   */
+  get controlToken(): string | undefined {
+    return this.control?.token;
+  }
+
+  /** `http://host:port/_sonora`, the control API's base URL, or `undefined` when it is off. */
+  get controlUrl(): string | undefined {
+    return this.control === null ? undefined : `${this.url}${CONTROL_PREFIX}`;
+  }
+
+  /** The inspector page's URL with its access token (`inspect` option), or `undefined`. */
+  get inspectorUrl(): string | undefined {
+    if (this.control === null || !this.control.inspect) return undefined;
+    return `${this.url}${CONTROL_PREFIX}/inspector?token=${encodeURIComponent(this.control.token)}`;
+  }
+
   /** Starts listening. Rejects with SIM_ALREADY_STARTED, SIM_INSECURE_BIND or SIM_LISTEN_FAILED. */
   async start(): Promise<this> {
     if (this.listener !== null) {
@@ -153,6 +180,12 @@ export class ProtocolSimulator<
       );
     }
     assertSafeBind(this.options.host, this.options.password);
+    if (this.control !== null && !this.options.controlTokenExplicit && !isLoopback(this.options.host)) {
+      throw new SimulatorError(
+        "SIM_INSECURE_BIND",
+        `refusing to serve the control API on ${this.options.host} with a generated token; pass control: { token } (--control-token) or bind to 127.0.0.1`,
+      );
+    }
     this.scheduler = new Scheduler(this.clock);
     this.listener = await listenNode({
       host: this.options.host,
@@ -165,8 +198,18 @@ export class ProtocolSimulator<
     return this;
   }
 
-  /** Closes every socket, ends every session and stops listening. Rejects with SIM_NOT_STARTED. */
+  /**
+   * Closes every socket, ends every session and stops listening. Rejects with SIM_NOT_STARTED,
+   * except while a kill through the control API keeps the node down: then it only cancels the
+   * node's return.
+   */
   async stop(): Promise<void> {
+    const control = this.control;
+    if (control !== null && this.listener === null && control.restartPending) {
+      control.halt();
+      return;
+    }
+    control?.halt();
     await this.halt(true, "stop");
   }
 
@@ -239,7 +282,7 @@ export class ProtocolSimulator<
 
   /** `await using sim = await new ProtocolSimulator(...).start()` stops it at scope end. */
   async [asyncDisposeSymbol](): Promise<void> {
-    if (this.running) await this.stop();
+    if (this.running || this.control?.restartPending === true) await this.stop();
   }
 
   /** Advances a virtual clock (shorthand for `sim.clock.advance`). */
@@ -341,7 +384,34 @@ export class ProtocolSimulator<
    * becomes a process warning (code `SONORA_SIM_LISTENER_ERROR`) and breaks nothing else.
    */
   private notify<K extends keyof SimulatorEvents>(event: K, ...args: SimulatorEvents[K]): void {
+    this.control?.changed();
     emitIsolated(this, event, args);
+  }
+
+  /** The narrow view the control API works on (it never sees the simulator's internals). */
+  private controlTarget(): ControlTarget {
+    const sim = this;
+    const timeScale = this.options.timeScale;
+    return {
+      faults: this.faults,
+      catalog: this.catalog,
+      log: this.log,
+      get running(): boolean {
+        return sim.running;
+      },
+      sessions: () => this.sessions,
+      players: () => this.players,
+      clock: (): ControlClockInfo => ({
+        kind: this.options.clockKind,
+        now: this.clock.now(),
+        timeScale,
+      }),
+      advance: (ms) => this.advance(ms),
+      kill: () => this.kill(),
+      restart: () => this.restart(),
+      dropConnection: (id) => this.dropConnection(id),
+      closeConnection: (id, code, reason) => this.closeConnection(id, code, reason),
+    };
   }
 
   private snapshotOf(session: Session, player: SimPlayer): PlayerSnapshot {
@@ -415,6 +485,7 @@ export class ProtocolSimulator<
       rest,
       password: this.options.password,
       maxBodyBytes: this.options.maxBodyBytes,
+      control: this.control === null ? undefined : (req, res) => this.control?.handle(req, res),
     };
   }
 }

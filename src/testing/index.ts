@@ -11,6 +11,8 @@
 
 // ─── Simulator ───────────────────────────────────────────────────────────────────────────────────
 
+export type { ControlOptions } from "../simulator/control/options.js";
+export { CONTROL_PREFIX } from "../simulator/control/reply.js";
 export { SimulatorError, type SimulatorErrorCode } from "../simulator/errors.js";
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "../simulator/log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "../simulator/node-info.js";

@@ -192,6 +192,9 @@ describe("the code list", () => {
         case "SIM_UNKNOWN_SESSION":
         case "SIM_UNKNOWN_PLAYER":
         case "SIM_INVALID_RECORDING":
+        case "SIM_CONTROL_INVALID":
+        case "SIM_CONTROL_UNAUTHORIZED":
+        case "SIM_CONTROL_NOT_FOUND":
           return "simulator";
         case "FAULT_INVALID":
         case "FAULT_DUPLICATE_ID":
