@@ -71,6 +71,8 @@ describe("hoshimi 0.5.5 through its public API", () => {
     await player.destroy();
     await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
     for (const node of [...hoshimi.nodeManager.nodes.values()]) node.destroy();
+    // Every socket is closed: nothing stays open after the test.
+    await waitUntil(() => sim.sessions.every((s) => !s.connected));
     expect(errors).toEqual([]);
     const traffic = checkTraffic(sim);
     expect(traffic.problems).toEqual([]);

@@ -100,6 +100,8 @@ describe("kazagumo 3.4.3 (on shoukaku 4.3.0) through its public API", () => {
     await player.destroy();
     await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
     for (const node of kazagumo.shoukaku.nodes.values()) node.disconnect(1000, "test over");
+    // Every socket is closed: nothing stays open after the test.
+    await waitUntil(() => sim.sessions.every((s) => !s.connected));
     expect(errors).toEqual([]);
     const traffic = checkTraffic(sim);
     expect(traffic.problems).toEqual([]);

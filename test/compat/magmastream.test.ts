@@ -113,6 +113,8 @@ describe("magmastream 2.10.2 through its public API", () => {
     await player.destroy();
     await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
     for (const node of [...manager.nodes.values()]) await node.destroy();
+    // Every socket is closed: nothing stays open after the test.
+    await waitUntil(() => sim.sessions.every((s) => !s.connected));
     const traffic = checkTraffic(sim);
     expect(traffic.problems).toEqual([]);
     expect(traffic.checked).toBeGreaterThan(10);

@@ -79,6 +79,8 @@ describe("riffy 1.0.12 through its public API", () => {
     player.destroy();
     await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
     for (const node of [...riffy.nodeMap.values()]) node.destroy(true);
+    // Every socket is closed: nothing stays open after the test.
+    await waitUntil(() => sim.sessions.every((s) => !s.connected));
     const traffic = checkTraffic(sim);
     expect(traffic.problems).toEqual([]);
     expect(traffic.checked).toBeGreaterThan(10);
