@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Manager, SearchPlatform, type Track } from "magmastream";
+import { Manager, ManagerEventTypes, SearchPlatform, type Track } from "magmastream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { TEST_PASSWORD, waitUntil } from "../../src/testing/index.js";
 import { testSimulator } from "../../src/testing/vitest.js";
@@ -56,19 +56,21 @@ describe("magmastream 2.10.2 through its public API", () => {
       getUser: () => undefined,
       getGuild: () => undefined,
     });
-    const connected = new Promise<void>((resolve) => manager.once("nodeConnect", () => resolve()));
+    const connected = new Promise<void>((resolve) =>
+      manager.once(ManagerEventTypes.NodeConnect, () => resolve()),
+    );
     await manager.init({ clientId: BOT_ID });
     await connected;
     await waitUntil(() => sim.sessions.length === 1);
 
     const events: string[] = [];
-    manager.on("trackStart", () => events.push("start"));
-    manager.on("trackEnd", (_p, _t, payload) => events.push(`end:${payload.reason}`));
+    manager.on(ManagerEventTypes.TrackStart, () => events.push("start"));
+    manager.on(ManagerEventTypes.TrackEnd, (_p, _t, payload) => events.push(`end:${payload.reason}`));
     // With nothing queued after it, magmastream reports the TrackEndEvent as queueEnd instead.
-    manager.on("queueEnd", (_p, _t, payload) => events.push(`end:${payload.reason}`));
+    manager.on(ManagerEventTypes.QueueEnd, (_p, _t, payload) => events.push(`end:${payload.reason}`));
     // magmastream has no playerUpdate event of its own; its raw node messages show them.
-    manager.on("nodeRaw", (payload: { op?: string }) => {
-      if (payload.op === "playerUpdate") events.push("update");
+    manager.on(ManagerEventTypes.NodeRaw, (payload) => {
+      if ((payload as { op?: string }).op === "playerUpdate") events.push("update");
     });
 
     const result = await manager.search(

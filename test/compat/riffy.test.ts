@@ -21,6 +21,7 @@ describe("riffy 1.0.12 through its public API", () => {
       {
         restVersion: "v4",
         reconnectTries: 1,
+        bypassChecks: { nodeFetchInfo: false },
         send: (payload) => {
           const join = readJoin(payload);
           setImmediate(async () => {
@@ -70,7 +71,7 @@ describe("riffy 1.0.12 through its public API", () => {
     await waitUntil(() => sim.getPlayer(undefined, GUILD)?.paused === false);
     player.seek(30_000);
     await waitUntil(() => sim.getPlayer(undefined, GUILD)?.state.position === 30_000);
-    player.filters.setTimescale(true, { speed: 2 });
+    player.filters.setTimescale(true, { speed: 2, pitch: 1, rate: 1 });
     await waitUntil(() => sim.getPlayer(undefined, GUILD)?.filters.timescale?.speed === 2);
 
     await sim.clock.advance(Math.ceil((track.info.length - 30_000) / 2));
