@@ -76,6 +76,7 @@ describe("riffy 1.0.12 through its public API", () => {
 
     await sim.clock.advance(Math.ceil((track.info.length - 30_000) / 2));
     await waitUntil(() => events.some((e) => e.startsWith("end:")));
+    expect(events.filter((e) => e !== "update")).toEqual(["start", "end:queue"]);
     expect(sim.log.filter({ type: "TrackEndEvent" }).at(-1)?.body).toContain('"reason":"finished"');
     player.destroy();
     await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
