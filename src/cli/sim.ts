@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
-import { type FaultSpec, ProtocolSimulator, parseFaultFlag, SimulatorError } from "../simulator/index.js";
-import { isLoopback } from "../simulator/options.js";
-import { parseFlags, parseSeed } from "./args.js";
+import { type FaultSpec, ProtocolSimulator, parseFaultFlag } from "../simulator/index.js";
+import { isLoopback, type ProtocolSimulatorOptions } from "../simulator/options.js";
+import { parseFlags, parseNumberFlag, parseSeed } from "./args.js";
+import { CliUsageError, EXIT_CODES_HELP, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./errors.js";
 
 const USAGE = `usage: sonora sim [options]
 
@@ -21,76 +22,80 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
                                     packetLoss=0.05, connectionDrop=0.02, or a fault such as
                                     rest-error:status=503,toxicity=0.2 (see docs/faults.md)
   -h, --help                        show this help
-`;
 
-function number(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${JSON.stringify(raw)}`);
-  return n;
-}
+It prints the password it expects when it starts, and logs every refused connection (a wrong
+password, a missing User-Id) with the reason.
+
+${EXIT_CODES_HELP}
+`;
 
 /** Shared with `protocolSimulator` and the client's `SONORA_OFFLINE` defaults, so they meet with no flags. */
 const DEFAULT_CLI_PASSWORD = "test";
 
 /**
  * Off loopback the well-known default password protects nothing: whoever can reach the port can
- * guess it. There the password must be given explicitly (or the node stays on loopback).
+ * guess it, and no password at all is worse. There the password must be given explicitly (or the
+ * node stays on loopback). A usage error: the command line asks for something unsafe.
  */
-function assertExplicitPasswordOffLoopback(host: string, password: string | undefined): void {
-  if (password !== undefined || isLoopback(host)) return;
-  throw new SimulatorError(
-    "SIM_INSECURE_BIND",
+function assertSafeHost(host: string, password: string | undefined, noPassword: boolean): void {
+  if (isLoopback(host)) return;
+  if (noPassword) {
+    throw new CliUsageError(
+      `refusing to listen on ${host} without a password; pass --password <secret> or listen on 127.0.0.1`,
+    );
+  }
+  if (password !== undefined) return;
+  throw new CliUsageError(
     `refusing to listen on ${host} with the well-known default password "${DEFAULT_CLI_PASSWORD}"; pass --password <secret> (clients send it as Authorization) or listen on 127.0.0.1`,
   );
 }
 
+/** What `sonora sim` was asked for, checked: every field is ready for {@link ProtocolSimulator}. */
+interface SimPlan {
+  help?: boolean;
+  options: ProtocolSimulatorOptions & { host: string; port: number };
+  knobs: Record<string, number>;
+  faults: FaultSpec[];
+  /** How the password was chosen, for the start-up banner (never the password given on the command line). */
+  passwordNote: string;
+}
+
 /** `sonora sim`: runs a simulator until SIGINT/SIGTERM, logging connections as they come and go. */
 export async function runSim(argv: string[]): Promise<number> {
-  const values = parseFlags("sim", USAGE, argv, parse);
-  if (typeof values === "number") return values;
+  const plan = parseFlags("sim", USAGE, argv, parse);
+  if (typeof plan === "number") return plan;
   let sim: ProtocolSimulator;
   try {
-    const seed = parseSeed(values.seed, 0);
-    const timeScale = number("time-scale", values["time-scale"]);
-    const interval = number("player-update-interval", values["player-update-interval"]);
-    const statsInterval = number("stats-interval", values["stats-interval"]);
-    const knobs: Record<string, number> = {};
-    const faults: FaultSpec[] = [];
-    for (const flag of values.fault ?? []) {
-      const parsed = parseFaultFlag(flag);
-      if (parsed.kind === "knobs") Object.assign(knobs, parsed.knobs);
-      else faults.push(parsed.spec);
-    }
-    const host = values.host ?? "127.0.0.1";
-    if (values["no-password"] !== true) assertExplicitPasswordOffLoopback(host, values.password);
-    sim = new ProtocolSimulator({
-      host,
-      port: number("port", values.port) ?? 2333,
-      // Without a password the simulator itself refuses non-loopback hosts (SIM_INSECURE_BIND).
-      ...(values["no-password"] === true ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),
-      seed,
-      clock: "real",
-      ...(timeScale === undefined ? {} : { timeScale }),
-      ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
-      ...(statsInterval === undefined ? {} : { statsInterval }),
-      strictVoice: values["strict-voice"] === true,
-      log: { capacity: 1000 },
-    });
-    if (Object.keys(knobs).length > 0) sim.enableFaultInjection(knobs);
-    for (const spec of faults) sim.faults.add(spec);
+    sim = new ProtocolSimulator(plan.options);
+    if (Object.keys(plan.knobs).length > 0) sim.enableFaultInjection(plan.knobs);
+    for (const spec of plan.faults) sim.faults.add(spec);
+  } catch (error) {
+    // The simulator's own option checks (SIM_INVALID_OPTION, a fault the registry refuses): still
+    // the command line's fault, and nothing is listening yet.
+    process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  try {
     await sim.start();
   } catch (error) {
     process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return EXIT_FAILURE;
   }
   const running = sim;
+  // Listen for the stop signals before printing anything: whoever reads the banner may signal at once.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
-  if (running.password === undefined) {
-    process.stdout.write("no password: any Authorization is accepted\n");
-  }
+  process.stdout.write(`${plan.passwordNote}\n`);
   const active = running.faults.list();
   if (active.length > 0) {
     const names = active.map((f) => `${f.id} (${f.type}, toxicity ${f.toxicity})`).join(", ");
@@ -107,18 +112,11 @@ export async function runSim(argv: string[]): Promise<number> {
     say(`session ${s.id} disconnected (code ${code})${resumable ? `, resumable for ${s.timeout}s` : ""}`),
   );
   running.on("sessionEnd", (id) => say(`session ${id} ended`));
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  running.on("handshakeRefused", (r) => say(`refused a connection: ${r.status} ${r.reason}, ${r.detail}`));
+  await stopped;
   await running.stop();
   process.stdout.write("simulator stopped\n");
-  return 0;
+  return EXIT_OK;
 }
 
 /** Every flag `sonora sim` accepts (the usage text lists each one). */
@@ -136,10 +134,58 @@ export const SIM_FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function parse(argv: string[]) {
-  const values = parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
-  if (values["no-password"] === true && values.password !== undefined) {
-    throw new Error("--password and --no-password contradict each other; pick one");
+/** Reads and checks every flag; any problem is a usage error thrown before anything starts. */
+function parse(argv: string[]): SimPlan {
+  let values: ReturnType<typeof readFlags>;
+  try {
+    values = readFlags(argv);
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error), { cause: error });
   }
-  return values;
+  if (values.help === true)
+    return { help: true, options: { host: "", port: 0 }, knobs: {}, faults: [], passwordNote: "" };
+  const noPassword = values["no-password"] === true;
+  if (noPassword && values.password !== undefined) {
+    throw new CliUsageError("--password and --no-password contradict each other; pick one");
+  }
+  const host = values.host ?? "127.0.0.1";
+  assertSafeHost(host, values.password, noPassword);
+  const timeScale = parseNumberFlag("time-scale", values["time-scale"]);
+  const interval = parseNumberFlag("player-update-interval", values["player-update-interval"]);
+  const statsInterval = parseNumberFlag("stats-interval", values["stats-interval"]);
+  const knobs: Record<string, number> = {};
+  const faults: FaultSpec[] = [];
+  for (const flag of values.fault ?? []) {
+    const parsed = parseFaultFlag(flag);
+    if (parsed.kind === "knobs") Object.assign(knobs, parsed.knobs);
+    else faults.push(parsed.spec);
+  }
+  const passwordNote = noPassword
+    ? "no password: any Authorization is accepted"
+    : values.password === undefined
+      ? `password: "${DEFAULT_CLI_PASSWORD}" (the default; clients send it as Authorization, --password changes it)`
+      : "password: the one given with --password (clients send it as Authorization)";
+  return {
+    options: {
+      host,
+      port: parseNumberFlag("port", values.port) ?? 2333,
+      // Without a password the simulator accepts any Authorization (loopback only, checked above).
+      ...(noPassword ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),
+      seed: parseSeed(values.seed, 0),
+      clock: "real",
+      ...(timeScale === undefined ? {} : { timeScale }),
+      ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
+      ...(statsInterval === undefined ? {} : { statsInterval }),
+      strictVoice: values["strict-voice"] === true,
+      log: { capacity: 1000 },
+    },
+    knobs,
+    faults,
+    passwordNote,
+  };
+}
+
+/** node's parser over {@link SIM_FLAGS}: unknown flags and missing values throw. */
+function readFlags(argv: string[]) {
+  return parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
 }

@@ -12,6 +12,7 @@
 // ─── Simulator ───────────────────────────────────────────────────────────────────────────────────
 
 export { SimulatorError, type SimulatorErrorCode } from "../simulator/errors.js";
+export type { HandshakeRefusal } from "../simulator/handshake.js";
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "../simulator/log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "../simulator/node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "../simulator/options.js";
