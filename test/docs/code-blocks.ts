@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
  *   ```ts prelude=env                      runs after a prelude that declares `env` (a fresh
  *                                          createTestEnvironment), `client` and `sim`
  *   ```ts prelude=player                   as `env`, plus `guildId`, `player` (joined to voice)
- *                                          and `track` (a search result)
+ *                                          and `track` (a search result, playing on `player`)
  *
  * `no-run` and `no-check` need a non-empty reason. Flags combine (`prelude=player no-run reason="…"`).
  * Imports of `sonora`, `sonora/testing`, … resolve to the built package through its own `exports`
@@ -122,6 +122,7 @@ export function preludeOf(block: CodeBlock): string {
       "const guildId = __sonoraTesting.TEST_GUILD_ID;",
       "const player = await env.player();",
       'const track = (await client.search("lofi")).tracks[0]!;',
+      "await player.play(track);",
     );
   }
   // Used or not, the prelude's names must not trip noUnusedLocals-style checks of a reader's config.
