@@ -34,7 +34,10 @@ if (action === "strip") {
   if (!existsSync(backup)) writeFileSync(backup, readFileSync(manifest));
   const pkg = JSON.parse(readFileSync(backup, "utf8"));
   delete pkg.scripts.prepare;
-  writeFileSync(manifest, `${JSON.stringify(pkg, null, 2)}\n`);
+  // Written aside then renamed: whatever reads package.json meanwhile (a test run) never sees half a file.
+  const next = `${manifest}.next`;
+  writeFileSync(next, `${JSON.stringify(pkg, null, 2)}\n`);
+  renameSync(next, manifest);
 } else if (action === "restore") {
   if (existsSync(backup)) renameSync(backup, manifest);
 } else {
