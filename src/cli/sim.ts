@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
-import { type FaultSpec, ProtocolSimulator, parseFaultFlag, SimulatorError } from "../simulator/index.js";
-import { isLoopback } from "../simulator/options.js";
-import type { LavalinkVersion } from "../simulator/profiles.js";
-import { parseFlags, parseSeed } from "./args.js";
+import { type FaultSpec, ProtocolSimulator, parseFaultFlag } from "../simulator/index.js";
+import { isLoopback, type ProtocolSimulatorOptions } from "../simulator/options.js";
+import { LAVALINK_VERSIONS, type LavalinkVersion } from "../simulator/profiles.js";
+import { parseFlags, parseNumberFlag, parseSeed } from "./args.js";
+import { CliUsageError, EXIT_CODES_HELP, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./errors.js";
 
 const USAGE = `usage: sonora sim [options]
 
@@ -32,107 +33,70 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
                                     packetLoss=0.05, connectionDrop=0.02, or a fault such as
                                     rest-error:status=503,toxicity=0.2 (see docs/faults.md)
   -h, --help                        show this help
-`;
 
-function number(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got ${JSON.stringify(raw)}`);
-  return n;
-}
+It prints the password it expects when it starts, and logs every refused connection (a wrong
+password, a missing User-Id) with the reason.
+
+${EXIT_CODES_HELP}
+`;
 
 /** Shared with `protocolSimulator` and the client's `SONORA_OFFLINE` defaults, so they meet with no flags. */
 const DEFAULT_CLI_PASSWORD = "test";
 
 /**
  * Off loopback the well-known default password protects nothing: whoever can reach the port can
- * guess it. There the password must be given explicitly (or the node stays on loopback).
+ * guess it, and no password at all is worse. There the password must be given explicitly (or the
+ * node stays on loopback). A usage error: the command line asks for something unsafe.
  */
-function assertExplicitPasswordOffLoopback(host: string, password: string | undefined): void {
-  if (password !== undefined || isLoopback(host)) return;
-  throw new SimulatorError(
-    "SIM_INSECURE_BIND",
+function assertSafeHost(host: string, password: string | undefined, noPassword: boolean): void {
+  if (isLoopback(host)) return;
+  if (noPassword) {
+    throw new CliUsageError(
+      `refusing to listen on ${host} without a password; pass --password <secret> or listen on 127.0.0.1`,
+    );
+  }
+  if (password !== undefined) return;
+  throw new CliUsageError(
     `refusing to listen on ${host} with the well-known default password "${DEFAULT_CLI_PASSWORD}"; pass --password <secret> (clients send it as Authorization) or listen on 127.0.0.1`,
   );
 }
 
+/** What `sonora sim` was asked for, checked: every field is ready for {@link ProtocolSimulator}. */
+interface SimPlan {
+  help?: boolean;
+  options: ProtocolSimulatorOptions & { host: string; port: number };
+  knobs: Record<string, number>;
+  faults: FaultSpec[];
+  /** How the password was chosen, for the start-up banner (never the password given on the command line). */
+  passwordNote: string;
+  /** The control API is off although not asked off (off loopback without a token): say why. */
+  controlOffNote: string | null;
+}
+
 /** `sonora sim`: runs a simulator until SIGINT/SIGTERM, logging connections as they come and go. */
 export async function runSim(argv: string[]): Promise<number> {
-  const values = parseFlags("sim", USAGE, argv, parse);
-  if (typeof values === "number") return values;
+  const plan = parseFlags("sim", USAGE, argv, parse);
+  if (typeof plan === "number") return plan;
   let sim: ProtocolSimulator;
-  let virtual = false;
-  let controlOff = false;
   try {
-    const seed = parseSeed(values.seed, 0);
-    const timeScale = number("time-scale", values["time-scale"]);
-    const interval = number("player-update-interval", values["player-update-interval"]);
-    const statsInterval = number("stats-interval", values["stats-interval"]);
-    const knobs: Record<string, number> = {};
-    const faults: FaultSpec[] = [];
-    for (const flag of values.fault ?? []) {
-      const parsed = parseFaultFlag(flag);
-      if (parsed.kind === "knobs") Object.assign(knobs, parsed.knobs);
-      else faults.push(parsed.spec);
-    }
-    const host = values.host ?? "127.0.0.1";
-    if (values["no-password"] !== true) assertExplicitPasswordOffLoopback(host, values.password);
-    const clock = values.clock ?? "real";
-    if (clock !== "real" && clock !== "virtual") {
-      throw new Error(`--clock must be real or virtual, got ${JSON.stringify(clock)}`);
-    }
-    if (clock === "virtual" && timeScale !== undefined) {
-      throw new Error("--time-scale only applies to --clock real");
-    }
-    virtual = clock === "virtual";
-    // On loopback the API is on by default with a random token. Elsewhere a printed random token
-    // is no protection worth the name: the API stays off unless a token is chosen, and asking for
-    // the inspector without one is refused rather than silently ignored.
-    const tokenGiven = values["control-token"] !== undefined;
-    if (values.inspect === true && !tokenGiven && !isLoopback(host)) {
-      throw new SimulatorError(
-        "SIM_INSECURE_BIND",
-        `refusing to serve the inspector on ${host} with a generated token; pass --control-token <secret> or listen on 127.0.0.1`,
-      );
-    }
-    controlOff = values["no-control"] === true || (!tokenGiven && !isLoopback(host));
-    const controlOn = !controlOff;
-    sim = new ProtocolSimulator({
-      host,
-      port: number("port", values.port) ?? 2333,
-      // Without a password the simulator itself refuses non-loopback hosts (SIM_INSECURE_BIND).
-      ...(values["no-password"] === true ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),
-      seed,
-      clock,
-      ...(timeScale === undefined ? {} : { timeScale }),
-      control: controlOn
-        ? values["control-token"] === undefined
-          ? true
-          : { token: values["control-token"] }
-        : false,
-      inspect: values.inspect === true,
-      ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
-      ...(statsInterval === undefined ? {} : { statsInterval }),
-      strictVoice: values["strict-voice"] === true,
-      ...(values["lavalink-version"] === undefined
-        ? {}
-        : { lavalinkVersion: values["lavalink-version"] as LavalinkVersion }),
-      lint: values.lint === true,
-      ...(values["disabled-filters"] === undefined
-        ? {}
-        : { disabledFilters: values["disabled-filters"].split(",").map((f) => f.trim()) }),
-      log: { capacity: 1000 },
-    });
-    if (Object.keys(knobs).length > 0) sim.enableFaultInjection(knobs);
-    for (const spec of faults) sim.faults.add(spec);
+    sim = new ProtocolSimulator(plan.options);
+    if (Object.keys(plan.knobs).length > 0) sim.enableFaultInjection(plan.knobs);
+    for (const spec of plan.faults) sim.faults.add(spec);
+  } catch (error) {
+    // The simulator's own option checks (SIM_INVALID_OPTION, a fault the registry refuses): still
+    // the command line's fault, and nothing is listening yet.
+    process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  try {
     await sim.start();
   } catch (error) {
     process.stderr.write(`sonora sim: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return EXIT_FAILURE;
   }
   const running = sim;
-  // Listening for the signals before printing the address: whoever reads it may stop us at once.
-  const signalled = new Promise<void>((resolve) => {
+  // Listen for the stop signals before printing anything: whoever reads the banner may signal at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (): void => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
@@ -144,20 +108,18 @@ export async function runSim(argv: string[]): Promise<number> {
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
+  process.stdout.write(`${plan.passwordNote}\n`);
   process.stdout.write(`behaves as Lavalink ${running.info().version.semver}\n`);
-  if (running.password === undefined) {
-    process.stdout.write("no password: any Authorization is accepted\n");
-  }
   if (running.controlUrl !== undefined) {
     process.stdout.write(
       `control API on ${running.controlUrl} (send Authorization: Bearer ${running.controlToken})\n`,
     );
   }
-  if (controlOff && values["no-control"] !== true) {
-    process.stdout.write("control API off: off loopback it needs --control-token <secret>\n");
-  }
+  if (plan.controlOffNote !== null) process.stdout.write(`${plan.controlOffNote}\n`);
   if (running.inspectorUrl !== undefined) process.stdout.write(`inspector: ${running.inspectorUrl}\n`);
-  if (virtual) process.stdout.write("virtual clock: time moves only with POST /_sonora/clock/advance\n");
+  if (plan.options.clock === "virtual") {
+    process.stdout.write("virtual clock: time moves only with POST /_sonora/clock/advance\n");
+  }
   const active = running.faults.list();
   if (active.length > 0) {
     const names = active.map((f) => `${f.id} (${f.type}, toxicity ${f.toxicity})`).join(", ");
@@ -174,11 +136,12 @@ export async function runSim(argv: string[]): Promise<number> {
     say(`session ${s.id} disconnected (code ${code})${resumable ? `, resumable for ${s.timeout}s` : ""}`),
   );
   running.on("sessionEnd", (id) => say(`session ${id} ended`));
-  await signalled;
+  running.on("handshakeRefused", (r) => say(`refused a connection: ${r.status} ${r.reason}, ${r.detail}`));
+  await stopped;
   // A kill through the control API may have left the node down (it comes back by itself).
   if (running.running || running.controlUrl !== undefined) await running.stop().catch(() => undefined);
   process.stdout.write("simulator stopped\n");
-  return 0;
+  return EXIT_OK;
 }
 
 /** Every flag `sonora sim` accepts (the usage text lists each one). */
@@ -203,15 +166,104 @@ export const SIM_FLAGS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function parse(argv: string[]) {
-  const values = parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
-  if (values["no-password"] === true && values.password !== undefined) {
-    throw new Error("--password and --no-password contradict each other; pick one");
+/** Reads and checks every flag; any problem is a usage error thrown before anything starts. */
+function parse(argv: string[]): SimPlan {
+  let values: ReturnType<typeof readFlags>;
+  try {
+    values = readFlags(argv);
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error), { cause: error });
   }
-  if (values["no-control"] === true && (values["control-token"] !== undefined || values.inspect === true)) {
-    throw new Error(
+  if (values.help === true)
+    return {
+      help: true,
+      options: { host: "", port: 0 },
+      knobs: {},
+      faults: [],
+      passwordNote: "",
+      controlOffNote: null,
+    };
+  const noPassword = values["no-password"] === true;
+  if (noPassword && values.password !== undefined) {
+    throw new CliUsageError("--password and --no-password contradict each other; pick one");
+  }
+  const host = values.host ?? "127.0.0.1";
+  assertSafeHost(host, values.password, noPassword);
+  const timeScale = parseNumberFlag("time-scale", values["time-scale"]);
+  const interval = parseNumberFlag("player-update-interval", values["player-update-interval"]);
+  const statsInterval = parseNumberFlag("stats-interval", values["stats-interval"]);
+  const knobs: Record<string, number> = {};
+  const faults: FaultSpec[] = [];
+  for (const flag of values.fault ?? []) {
+    const parsed = parseFaultFlag(flag);
+    if (parsed.kind === "knobs") Object.assign(knobs, parsed.knobs);
+    else faults.push(parsed.spec);
+  }
+  const clock = values.clock ?? "real";
+  if (clock !== "real" && clock !== "virtual") {
+    throw new CliUsageError(`--clock must be real or virtual, got ${JSON.stringify(clock)}`);
+  }
+  if (clock === "virtual" && timeScale !== undefined) {
+    throw new CliUsageError("--time-scale only applies to --clock real");
+  }
+  const line = values["lavalink-version"];
+  if (line !== undefined && !(LAVALINK_VERSIONS as readonly string[]).includes(line)) {
+    throw new CliUsageError(
+      `--lavalink-version must be one of ${LAVALINK_VERSIONS.join(", ")}, got ${JSON.stringify(line)}`,
+    );
+  }
+  const tokenGiven = values["control-token"] !== undefined;
+  if (values["no-control"] === true && (tokenGiven || values.inspect === true)) {
+    throw new CliUsageError(
       "--no-control contradicts --control-token and --inspect (the inspector works through the control API)",
     );
   }
-  return values;
+  // On loopback the API is on by default with a random token. Elsewhere a printed random token is
+  // no protection worth the name: the API stays off unless a token is chosen, and asking for the
+  // inspector without one is refused rather than silently ignored.
+  if (values.inspect === true && !tokenGiven && !isLoopback(host)) {
+    throw new CliUsageError(
+      `refusing to serve the inspector on ${host} with a generated token; pass --control-token <secret> or listen on 127.0.0.1`,
+    );
+  }
+  const controlOff = values["no-control"] === true || (!tokenGiven && !isLoopback(host));
+  const passwordNote = noPassword
+    ? "no password: any Authorization is accepted"
+    : values.password === undefined
+      ? `password: "${DEFAULT_CLI_PASSWORD}" (the default; clients send it as Authorization, --password changes it)`
+      : "password: the one given with --password (clients send it as Authorization)";
+  return {
+    options: {
+      host,
+      port: parseNumberFlag("port", values.port) ?? 2333,
+      // Without a password the simulator accepts any Authorization (loopback only, checked above).
+      ...(noPassword ? {} : { password: values.password ?? DEFAULT_CLI_PASSWORD }),
+      seed: parseSeed(values.seed, 0),
+      clock,
+      ...(timeScale === undefined ? {} : { timeScale }),
+      control: controlOff ? false : tokenGiven ? { token: values["control-token"] as string } : true,
+      inspect: values.inspect === true,
+      ...(line === undefined ? {} : { lavalinkVersion: line as LavalinkVersion }),
+      lint: values.lint === true,
+      ...(values["disabled-filters"] === undefined
+        ? {}
+        : { disabledFilters: values["disabled-filters"].split(",").map((f) => f.trim()) }),
+      ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
+      ...(statsInterval === undefined ? {} : { statsInterval }),
+      strictVoice: values["strict-voice"] === true,
+      log: { capacity: 1000 },
+    },
+    knobs,
+    faults,
+    passwordNote,
+    controlOffNote:
+      controlOff && values["no-control"] !== true
+        ? "control API off: off loopback it needs --control-token <secret>"
+        : null,
+  };
+}
+
+/** node's parser over {@link SIM_FLAGS}: unknown flags and missing values throw. */
+function readFlags(argv: string[]) {
+  return parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
 }

@@ -1,9 +1,9 @@
-import type { WebSocket } from "ws";
 import type { SeededRandom } from "../base/random.js";
 import { SimulatorError } from "./errors.js";
 import type { PlayerCounts } from "./node-info.js";
 import type { SimPlayer } from "./player.js";
 import type { Session } from "./session.js";
+import type { PeerSocket } from "./transport/peer-socket.js";
 
 const ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -19,7 +19,7 @@ export class SessionRegistry {
   /** Sessions whose socket closed and that wait for a client to resume them. */
   readonly resumable = new Map<string, Session>();
   /** Open sockets and their sessions (a socket can outlive its session's claim on it). */
-  readonly sockets = new Map<WebSocket, Session>();
+  readonly sockets = new Map<PeerSocket, Session>();
 
   constructor(private readonly idRandom: SeededRandom) {}
 
@@ -66,7 +66,7 @@ export class SessionRegistry {
   }
 
   /** The socket of a connected session; throws SIM_UNKNOWN_SESSION otherwise. */
-  requireSocket(sessionId: string): WebSocket {
+  requireSocket(sessionId: string): PeerSocket {
     const ws = this.live.get(sessionId)?.ws;
     if (ws === null || ws === undefined) {
       throw new SimulatorError(

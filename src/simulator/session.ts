@@ -1,4 +1,3 @@
-import type { WebSocket } from "ws";
 import type { Clock, TimerHandle } from "../base/clock/index.js";
 import type { SeededRandom } from "../base/random.js";
 import type { LavalinkEvent, Stats } from "../protocol/index.js";
@@ -6,6 +5,7 @@ import { type PlayerHost, SimPlayer } from "./player.js";
 import type { LavalinkProfile } from "./profiles.js";
 import { ResumeQueue } from "./resume-queue.js";
 import type { Scheduler } from "./scheduler.js";
+import type { PeerSocket } from "./transport/peer-socket.js";
 import type { Transport } from "./transport/transport.js";
 
 /** What sessions share with the simulator that owns them. */
@@ -57,7 +57,7 @@ export class Session implements PlayerHost {
   resuming = false;
   /** Seconds a disconnected resumable session is kept. */
   timeout = 60;
-  ws: WebSocket | null;
+  ws: PeerSocket | null;
   private paused = false;
   private readonly queue: ResumeQueue;
   private resumeTimer: TimerHandle | undefined;
@@ -69,7 +69,7 @@ export class Session implements PlayerHost {
     readonly id: string,
     readonly userId: string,
     readonly clientName: string | null,
-    ws: WebSocket,
+    ws: PeerSocket,
     private readonly env: SessionEnvironment,
   ) {
     this.ws = ws;
@@ -211,7 +211,7 @@ export class Session implements PlayerHost {
   }
 
   /** A client reconnected with this session's id in time: replay what was queued. */
-  resume(ws: WebSocket): void {
+  resume(ws: PeerSocket): void {
     this.env.clock.clearTimeout(this.resumeTimer);
     this.resumeTimer = undefined;
     this.paused = false;

@@ -11,6 +11,7 @@ import { SimulatorError } from "./errors.js";
 import { FaultController } from "./faults/controller.js";
 import type { KnobOptions } from "./faults/knobs.js";
 import type { Fault, FaultKnobs } from "./faults/types.js";
+import type { HandshakeRefusal } from "./handshake.js";
 import type { HttpEnvironment } from "./http.js";
 import { assertSafeBind, closeListener, disconnectAll, listenNode, type NodeListener } from "./lifecycle.js";
 import { emitIsolated } from "./listener-errors.js";
@@ -51,6 +52,8 @@ export interface SimulatorEvents {
   disconnect: [session: SessionSnapshot, code: number, resumable: boolean];
   /** A session and its players are gone. */
   sessionEnd: [sessionId: string];
+  /** A WebSocket handshake was refused (wrong password, bad User-Id, wrong path) with an HTTP error. */
+  handshakeRefused: [refusal: HandshakeRefusal];
 }
 
 /**
@@ -464,6 +467,7 @@ export class ProtocolSimulator<
       onConnect: (session) => this.notify("connect", session),
       onResume: (session) => this.notify("resume", session),
       onDisconnect: (session, code, resumable) => this.notify("disconnect", session, code, resumable),
+      onRefused: (refusal) => this.notify("handshakeRefused", refusal),
     };
   }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
 import { SESSION_RESUMED_HEADER } from "../protocol/index.js";
+import type { HandshakeRefusal } from "./handshake.js";
 import { checkHandshake, refuseUpgrade } from "./handshake.js";
 import { API_VERSION_HEADER } from "./http.js";
 import type { SessionRegistry } from "./registry.js";
@@ -20,6 +21,7 @@ export interface UpgradeContext {
   onConnect(session: SessionSnapshot): void;
   onResume(session: SessionSnapshot): void;
   onDisconnect(session: SessionSnapshot, code: number, resumable: boolean): void;
+  onRefused(refusal: HandshakeRefusal): void;
 }
 
 /** A WebSocket server for `/v4/websocket` and the function that feeds it HTTP upgrades. */
@@ -48,6 +50,7 @@ export function createWebSocketEndpoint(ctx: UpgradeContext): WebSocketEndpoint 
     if (!decision.ok) {
       transport.recordIncoming({ op: "handshake", status: decision.status, note: decision.reason });
       refuseUpgrade(socket, decision.status, decision.reason);
+      ctx.onRefused({ status: decision.status, reason: decision.reason, detail: decision.detail });
       return;
     }
     const canResume = decision.sessionId !== null && registry.resumable.has(decision.sessionId);

@@ -14,6 +14,7 @@
 export type { ControlOptions } from "../simulator/control/options.js";
 export { CONTROL_PREFIX } from "../simulator/control/reply.js";
 export { SimulatorError, type SimulatorErrorCode } from "../simulator/errors.js";
+export type { HandshakeRefusal } from "../simulator/handshake.js";
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "../simulator/log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "../simulator/node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "../simulator/options.js";

@@ -53,13 +53,14 @@ describe("the public surface of each entry point is pinned", () => {
 
   it("covers every entry point of package.json and nothing else", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
-      exports: Record<string, { types: string }>;
+      exports: Record<string, { import: { types: string } }>;
     };
     const fromPackage = Object.entries(pkg.exports)
       .filter(([path]) => path !== "./package.json")
       .map(([path, target]) => [
         path === "." ? "sonora" : `sonora/${path.slice(2)}`,
-        target.types.replace(/^\.\/dist\//, "src/").replace(/\.d\.ts$/, ".ts"),
+        // The ESM declarations sit beside the sources' layout; dist/cjs mirrors them for `require`.
+        target.import.types.replace(/^\.\/dist\//, "src/").replace(/\.d\.ts$/, ".ts"),
       ]);
     expect(Object.fromEntries(fromPackage)).toEqual(ENTRY_POINTS);
   });

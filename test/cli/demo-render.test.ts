@@ -130,10 +130,11 @@ describe("colour and event lines", () => {
     expect(eventLine(0, "nodeReconnecting", "x", "yellow", false)).toBe("[ 0:00] nodeReconnecting x");
   });
 
-  it("truncates by characters, with an ellipsis", () => {
+  it("truncates by terminal columns, with an ellipsis", () => {
     expect(truncate("abcdef", 6)).toBe("abcdef");
     expect(truncate("abcdef", 4)).toBe("abc…");
-    expect(truncate("여름 별빛", 3)).toBe("여름…");
+    // Hangul syllables are two columns wide: "여" (2) + "…" (1) fills 3 columns.
+    expect(truncate("여름 별빛", 3)).toBe("여…");
     expect(truncate("abc", 0)).toBe("");
   });
 });

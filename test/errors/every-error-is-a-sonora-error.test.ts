@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as demoErrors from "../../src/cli/demo/errors.js";
+import * as cliErrors from "../../src/cli/errors.js";
 import * as sonora from "../../src/index.js";
 import { SONORA_ERROR_CODES, SonoraError, type SonoraErrorCode } from "../../src/index.js";
 import { parseIncomingMessage } from "../../src/protocol/validation/incoming.js";
@@ -19,10 +20,16 @@ const MODULES = {
   "sonora/testing/vitest": vitestAdapter,
   "sonora/testing/node": nodeAdapter,
   "src/cli/demo/errors": demoErrors,
+  "src/cli/errors": cliErrors,
 } as const;
 
 type AnyClass = abstract new (...args: never[]) => unknown;
-type Modules = typeof sonora & typeof testing & typeof vitestAdapter & typeof nodeAdapter & typeof demoErrors;
+type Modules = typeof sonora &
+  typeof testing &
+  typeof vitestAdapter &
+  typeof nodeAdapter &
+  typeof demoErrors &
+  typeof cliErrors;
 /** Names of the exports that are error classes (computed from the modules' types, not listed by hand). */
 type ErrorClassName = {
   [K in keyof Modules]: Modules[K] extends abstract new (...args: never[]) => Error ? K : never;
@@ -75,6 +82,7 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   RandomError: ["bad seed"],
   // cli
   DemoError: ["resume", "no track"],
+  CliUsageError: ['--port must be a number, got "x"'],
 };
 
 /** Every exported value whose prototype chain includes Error, once each, with where it was found. */
@@ -213,6 +221,7 @@ describe("the code list", () => {
         case "RANDOM":
           return "clock/random";
         case "DEMO_FAILED":
+        case "CLI_USAGE":
           return "cli";
         default: {
           const unhandled: never = code;

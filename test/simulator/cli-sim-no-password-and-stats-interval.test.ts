@@ -32,9 +32,9 @@ describe("sonora sim --no-password and --stats-interval", () => {
     }
   });
 
-  it("refuses --no-password off loopback with the simulator's typed error, before listening", async () => {
+  it("refuses --no-password off loopback as a usage error, before listening", async () => {
     const sim = spawnSonora(["sim", "--host", "0.0.0.0", "--port", "0", "--no-password"]);
-    expect(await sim.exited).toBe(1);
+    expect(await sim.exited).toBe(2);
     expect(sim.output.err).toContain("refusing to listen on 0.0.0.0 without a password");
     expect(sim.output.out).not.toContain("listening on");
   });

@@ -64,9 +64,9 @@ describe("--fault flags of sonora sim", () => {
     }
   });
 
-  it("refuses a malformed --fault before listening", async () => {
+  it("refuses a malformed --fault before listening, as a usage error", async () => {
     const sim = spawnSonora(["sim", "--port", "0", "--fault", "latency:jitter=5"]);
-    expect(await sim.exited).toBe(1);
+    expect(await sim.exited).toBe(2);
     expect(sim.output.err).toContain("latency (ms) is required");
   });
 });

@@ -7,7 +7,7 @@ import { spawnSonora } from "./cli-helpers.js";
 describe("passwords: required off loopback, compared in constant time, never printed", () => {
   it("sonora sim refuses a non-loopback host without an explicit --password", async () => {
     const sim = spawnSonora(["sim", "--host", "0.0.0.0", "--port", "0"]);
-    expect(await sim.exited).toBe(1);
+    expect(await sim.exited).toBe(2);
     expect(sim.output.err).toContain(
       'refusing to listen on 0.0.0.0 with the well-known default password "test"',
     );

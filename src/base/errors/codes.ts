@@ -62,6 +62,7 @@ export const SONORA_ERROR_CODES = [
   "RANDOM",
   // cli
   "DEMO_FAILED",
+  "CLI_USAGE",
 ] as const;
 
 /** A stable machine-readable error code: one of {@link SONORA_ERROR_CODES}. */

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { parseFlags, parseSeed } from "../args.js";
+import { CliUsageError, EXIT_CODES_HELP, EXIT_FAILURE, EXIT_OK } from "../errors.js";
 import { runDemo } from "./run.js";
 
 const USAGE = `usage: sonora demo [options]
@@ -14,39 +15,37 @@ Nothing else is needed: no Lavalink, no Discord, no network.
   --query <text>       what to search for (default "synthwave")
   -h, --help           show this help
 
-Colours only on a terminal, and never when NO_COLOR is set.
+Colours only on a terminal, never when NO_COLOR is set; FORCE_COLOR=1 (or 2, 3, true) colours a
+pipe too, FORCE_COLOR=0 (or false) turns colours off.
+
+${EXIT_CODES_HELP}
 `;
 
-/** `sonora demo`: runs the demo on stdout; 0 when every step happened, 1 on failure, 2 on bad usage. */
+/** `sonora demo`: runs the demo on stdout; 0 when every step happened, 1 on failure, 2 on bad usage (nothing started). */
 export async function runDemoCommand(argv: string[]): Promise<number> {
   const values = parseFlags("demo", USAGE, argv, parse);
   if (typeof values === "number") return values;
-  const speed = values.speed === undefined ? undefined : Number(values.speed);
-  if (speed !== undefined && !(Number.isFinite(speed) && speed > 0)) {
-    process.stderr.write(`sonora demo: --speed must be a number > 0, got ${JSON.stringify(values.speed)}\n`);
-    return 2;
-  }
-  const seed = parseSeed(values.seed, 42);
   try {
     await runDemo({
       out: process.stdout,
-      seed,
+      seed: values.seed,
       fast: values.fast === true,
-      ...(speed === undefined ? {} : { speed }),
+      ...(values.speed === undefined ? {} : { speed: values.speed }),
       ...(values.query === undefined ? {} : { query: values.query }),
     });
-    return 0;
+    return EXIT_OK;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const cause =
       error instanceof Error && error.cause !== undefined ? `\n  caused by: ${String(error.cause)}` : "";
     process.stderr.write(`\nsonora demo failed: ${message}${cause}\n`);
-    return 1;
+    return EXIT_FAILURE;
   }
 }
 
+/** Reads and checks every flag, so a bad one is refused before the demo starts anything. */
 function parse(argv: string[]) {
-  return parseArgs({
+  const values = parseArgs({
     args: argv,
     strict: true,
     options: {
@@ -57,4 +56,12 @@ function parse(argv: string[]) {
       help: { type: "boolean", short: "h" },
     },
   }).values;
+  const speed = values.speed === undefined ? undefined : Number(values.speed);
+  if (speed !== undefined && !(values.speed?.trim() !== "" && Number.isFinite(speed) && speed > 0)) {
+    throw new CliUsageError(`--speed must be a number > 0, got ${JSON.stringify(values.speed)}`);
+  }
+  if (values.query !== undefined && values.query.trim() === "") {
+    throw new CliUsageError("--query must not be empty: it is what the demo searches for");
+  }
+  return { ...values, speed, seed: parseSeed(values.seed, 42) };
 }

@@ -1,7 +1,12 @@
 /**
  * Pure text rendering for `sonora demo`: times, the progress bar, the now-playing line, event lines
  * and the summary. No I/O here, so every function is unit-tested on its exact output.
+ *
+ * Widths are terminal columns, not characters: a CJK character or an emoji takes two columns, a
+ * combining mark none. Counting characters made a CJK title overflow a narrow terminal, and each
+ * redraw of the wrapped line left a stale copy above it.
  */
+import stringWidth from "string-width";
 
 /** Lavalink reports live streams with this length (2^63, beyond a safe integer). */
 const STREAM_THRESHOLD = Number.MAX_SAFE_INTEGER;
@@ -36,12 +41,27 @@ export function progressBar(position: number, length: number, width = 20): strin
   return `[${"█".repeat(filled)}${"░".repeat(cells - filled)}]`;
 }
 
-/** Shortens `text` to at most `max` characters, ending in `…` when cut. */
+/** How many terminal columns `text` takes (wide CJK and emoji count 2, zero-width marks 0). */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Splits text into what a reader sees as characters, so a cut never splits an emoji or an accent. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** Shortens `text` to at most `max` terminal columns, ending in `…` (one column) when cut. */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
+  if (displayWidth(text) <= max) return text;
   if (max <= 0) return "";
-  return `${chars.slice(0, max - 1).join("")}…`;
+  let kept = "";
+  let width = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = displayWidth(segment);
+    if (width + w > max - 1) break;
+    kept += segment;
+    width += w;
+  }
+  return `${kept}…`;
 }
 
 /** What the now-playing line shows. */
@@ -57,8 +77,8 @@ export interface NowPlaying {
 
 /**
  * `▶ Title — Artist  [██████░░░░] 1:23 / 3:45`, with `⏸` when paused, `×1.25` when the speed is not
- * 1 and `LIVE` for streams. Never longer than `columns` characters (the title and artist are
- * shortened), so a terminal can redraw it in place with `\r`.
+ * 1 and `LIVE` for streams. Never wider than `columns - 1` terminal columns (the title and artist
+ * are shortened), so it never wraps and a terminal can redraw it in place with `\r`.
  */
 export function nowPlayingLine(np: NowPlaying, columns = 100, barWidth = 20): string {
   const live = np.length >= STREAM_THRESHOLD;
@@ -67,10 +87,12 @@ export function nowPlayingLine(np: NowPlaying, columns = 100, barWidth = 20): st
     : `${formatTime(np.position)} / ${formatTime(np.length)}`;
   const speed = np.speed !== 1 ? `  ×${Number(np.speed.toFixed(2))}` : "";
   const tail = `  ${progressBar(np.position, np.length, barWidth)} ${time}${speed}`;
-  const icon = np.paused ? "⏸" : "▶";
-  const room = Math.max(0, columns - 1 - [...tail].length - 2);
+  // string-width counts ▶ and ⏸ as emoji (2 columns); many terminals draw them in 1. Measuring the
+  // prefix rather than assuming its width errs on the safe side: at worst one column stays empty.
+  const prefix = `${np.paused ? "⏸" : "▶"} `;
+  const room = Math.max(0, columns - 1 - displayWidth(tail) - displayWidth(prefix));
   const label = truncate(`${np.title} — ${np.author}`, room);
-  return truncate(`${icon} ${label}${tail}`, Math.max(1, columns - 1));
+  return truncate(`${prefix}${label}${tail}`, Math.max(1, columns - 1));
 }
 
 /** The terminal colours the demo uses. */
@@ -92,13 +114,17 @@ export function paint(text: string, colour: Colour, enabled: boolean): string {
 }
 
 /**
- * Whether to colour output: only on a terminal, and never when `NO_COLOR` is set to anything
- * non-empty (https://no-color.org).
+ * Whether to colour output. `FORCE_COLOR` decides when set, as in Node and most CLIs: `0` or
+ * `false` means never, anything else (`1`, `2`, `3`, `true`, empty) means always, even into a pipe.
+ * Otherwise: only on a terminal, and never when `NO_COLOR` is set to anything non-empty
+ * (https://no-color.org).
  */
 export function useColour(
   isTTY: boolean | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force.toLowerCase() !== "false";
   return isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === "");
 }
 

@@ -19,7 +19,7 @@ export interface DemoOptions {
   query?: string;
   /** Without a terminal: print a progress line every this many percent of a track (default 25). */
   progressEvery?: number;
-  /** Environment to read `NO_COLOR` from (default `process.env`). */
+  /** Environment to read `NO_COLOR` and `FORCE_COLOR` from (default `process.env`). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -40,6 +40,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoSummary> {
   const speed = options.speed ?? 15;
   if (!(speed > 0) || !Number.isFinite(speed)) {
     throw new DemoError("read the options", `speed must be a number > 0, got ${String(options.speed)}`);
+  }
+  if (options.query !== undefined && (typeof options.query !== "string" || options.query.trim() === "")) {
+    throw new DemoError(
+      "read the options",
+      `query must be a non-empty text, got ${JSON.stringify(options.query)}`,
+    );
   }
   const progressEvery = options.progressEvery ?? DEFAULT_PROGRESS_EVERY;
   if (!(progressEvery > 0 && progressEvery <= 100)) {

@@ -13,7 +13,7 @@ export interface DemoOutput {
   write(chunk: string): unknown;
   /** True on a terminal: the now-playing line is redrawn in place and colours are allowed. */
   isTTY?: boolean;
-  /** Terminal width (default 100). */
+  /** Terminal width in columns (default 100). */
   columns?: number;
 }
 
@@ -42,7 +42,8 @@ export class DemoView {
   ) {
     this.tty = out.isTTY === true;
     this.coloured = useColour(out.isTTY, env);
-    this.columns = out.columns !== undefined && out.columns > 20 ? out.columns : 100;
+    // A narrow terminal is honoured as it is: assuming 100 columns there wraps the line.
+    this.columns = out.columns !== undefined && out.columns >= 1 ? Math.floor(out.columns) : 100;
   }
 
   /** A plain line (headers, notes). */

@@ -12,7 +12,7 @@ export class AutoplayConfigError extends SonoraError {
     /** What would have been accepted. */
     readonly expected: string,
     /** `cause`: the underlying error, when another check refused the value. */
-    options?: ErrorOptions,
+    options?: { cause?: unknown },
   ) {
     super(`autoplay option ${option} must be ${expected}, got ${describe(value)}.`, options);
   }

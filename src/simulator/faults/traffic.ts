@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
-import { WebSocket } from "ws";
 import { HttpError, reasonPhrase } from "../rest/http-error.js";
 import type { FaultHook, InboundDecision, Verdict } from "../transport/fault-hook.js";
+import { type PeerSocket, SOCKET_OPEN } from "../transport/peer-socket.js";
 import { errorReply, writeReply } from "../transport/reply.js";
 import type { IncomingFrame, IncomingRequest, OutgoingFrame, RestReply } from "../transport/wire.js";
 import { CausedMarks } from "./caused-marks.js";
@@ -24,7 +24,7 @@ const NOTHING_TO_DO = (): void => undefined;
  * the FaultController; this is the {@link FaultHook} the transport asks.
  */
 export class FaultTraffic implements FaultHook {
-  private readonly frames: Lanes<WebSocket>;
+  private readonly frames: Lanes<PeerSocket>;
   private readonly replies: Lanes<ServerResponse>;
   /** Marks of on-demand faults, waiting for the frame each one causes. */
   readonly caused = new CausedMarks();
@@ -87,10 +87,10 @@ export class FaultTraffic implements FaultHook {
           this.endConnection(ws, plan);
         } else if (plan.delay <= 0 && this.frames.idle(ws)) {
           // Nothing held back and nothing to wait for: send now, without queueing a closure.
-          if (ws.readyState === WebSocket.OPEN) ws.send(text);
+          if (ws.readyState === SOCKET_OPEN) ws.send(text);
         } else {
           this.frames.enqueue(ws, plan.delay, () => {
-            if (ws.readyState === WebSocket.OPEN) ws.send(text);
+            if (ws.readyState === SOCKET_OPEN) ws.send(text);
           });
         }
         if (plan.followUps !== undefined && frame.guildId !== undefined) {
@@ -212,7 +212,7 @@ export class FaultTraffic implements FaultHook {
   }
 
   /** Ends a WebSocket the way the plan says, after what is already in flight. */
-  private endConnection(ws: WebSocket, plan: FaultPlan): void {
+  private endConnection(ws: PeerSocket, plan: FaultPlan): void {
     const end = plan.end;
     if (end === undefined) return;
     this.frames.of(ws).ended = end.mark;
@@ -226,7 +226,7 @@ export class FaultTraffic implements FaultHook {
         ? // A crashed peer or a dead link: the socket is destroyed, the client sees 1006.
           () => ws.terminate()
         : () => {
-            if (ws.readyState === WebSocket.OPEN) ws.close(close.code, close.reason);
+            if (ws.readyState === SOCKET_OPEN) ws.close(close.code, close.reason);
           },
     );
   }

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
-import { WebSocket } from "ws";
 import type { Clock } from "../../base/clock/index.js";
 import type { FaultMark } from "../faults/types.js";
 import type { SimulatorLog } from "../log.js";
 import type { FaultHook, InboundDecision } from "./fault-hook.js";
+import { type PeerSocket, SOCKET_OPEN } from "./peer-socket.js";
 import { writeReply } from "./reply.js";
 import type { FrameOwner, IncomingRequest, RestReply } from "./wire.js";
 
@@ -37,7 +37,7 @@ export class Transport {
   /** Writes one text frame to a session's socket. */
   sendFrame(
     owner: FrameOwner,
-    ws: WebSocket,
+    ws: PeerSocket,
     text: string,
     op: string,
     type?: string,
@@ -52,11 +52,11 @@ export class Transport {
     }
     // The path every frame takes while no fault is registered: no closure, no fault plan.
     this.recordOutgoing(owner, text, op, type, guildId, NOTHING);
-    if (ws.readyState === WebSocket.OPEN) ws.send(text);
+    if (ws.readyState === SOCKET_OPEN) ws.send(text);
   }
 
   /** A frame from a client (Lavalink v4 ignores them; faults may still cut the connection). */
-  receiveFrame(owner: FrameOwner, ws: WebSocket, body: string): void {
+  receiveFrame(owner: FrameOwner, ws: PeerSocket, body: string): void {
     const faults = this.faults;
     if (faults?.engaged === true) {
       const verdict = faults.incomingFrame({ owner, ws, body });

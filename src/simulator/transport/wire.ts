@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
-import type { WebSocket } from "ws";
+import type { PeerSocket } from "./peer-socket.js";
 
 /** Who a frame belongs to; the session class satisfies it. */
 export interface FrameOwner {
@@ -9,7 +9,7 @@ export interface FrameOwner {
 /** An outgoing WebSocket frame as the transport hands it to fault injection. */
 export interface OutgoingFrame {
   owner: FrameOwner;
-  ws: WebSocket;
+  ws: PeerSocket;
   text: string;
   op: string;
   type: string | undefined;
@@ -19,7 +19,7 @@ export interface OutgoingFrame {
 /** A frame a client sent. */
 export interface IncomingFrame {
   owner: FrameOwner;
-  ws: WebSocket;
+  ws: PeerSocket;
   body: string;
 }
 
