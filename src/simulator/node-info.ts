@@ -6,6 +6,12 @@ import {
   type NodeInfo,
   type Stats,
 } from "../protocol/index.js";
+import {
+  DEFAULT_SIM_PLUGINS,
+  pluginFilterNames,
+  pluginInfos,
+  type SimPluginId,
+} from "./plugins/plugin-set.js";
 
 /** Source managers a typical Lavalink 4 node reports (built-ins plus youtube-plugin and LavaSrc). */
 export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
@@ -21,8 +27,18 @@ export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
   "deezer",
 ]);
 
-/** Builds `GET /v4/info` for a semver like `4.0.8`. */
-export function nodeInfo(version: string, startedAt: number): NodeInfo {
+/** Source managers LavaSrc adds among {@link SIMULATED_SOURCE_MANAGERS} (the ones the catalog serves). */
+const LAVASRC_MANAGERS = new Set(["spotify", "applemusic", "deezer"]);
+
+/**
+ * Builds `GET /v4/info` for a semver like `4.0.8`, advertising the configured plugins (their
+ * names, versions, filter extensions, and LavaSrc's source managers only when it runs).
+ */
+export function nodeInfo(
+  version: string,
+  startedAt: number,
+  plugins: ReadonlySet<SimPluginId> = new Set(DEFAULT_SIM_PLUGINS),
+): NodeInfo {
   const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
   return {
     version: {
@@ -37,12 +53,11 @@ export function nodeInfo(version: string, startedAt: number): NodeInfo {
     git: { branch: "HEAD", commit: "50f3e6e", commitTime: startedAt - 172_800_000 },
     jvm: "17.0.12",
     lavaplayer: "2.2.2",
-    sourceManagers: [...SIMULATED_SOURCE_MANAGERS],
-    filters: [...BUILTIN_FILTER_NAMES],
-    plugins: [
-      { name: "youtube-plugin", version: "1.11.5" },
-      { name: "lavasrc-plugin", version: "4.3.0" },
-    ],
+    sourceManagers: SIMULATED_SOURCE_MANAGERS.filter(
+      (m) => plugins.has("lavasrc") || !LAVASRC_MANAGERS.has(m),
+    ),
+    filters: [...BUILTIN_FILTER_NAMES, ...pluginFilterNames(plugins)],
+    plugins: pluginInfos(plugins),
   };
 }
 

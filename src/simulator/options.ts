@@ -7,6 +7,7 @@ import {
 import type { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
 import { DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from "./log.js";
+import { resolvePlugins, type SimPluginId } from "./plugins/plugin-set.js";
 import { DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_FRAMES } from "./resume-queue.js";
 
 /** Longest resume timeout a simulator keeps by default, in seconds (one hour). */
@@ -69,6 +70,13 @@ export interface ProtocolSimulatorOptions {
   maxQueuedBytes?: number;
   /** CPU cores the node reports in stats (default 4). */
   cores?: number;
+  /**
+   * The plugins the node runs (default `["lavasrc", "lavasearch", "lyrics", "sponsorblock"]`; `[]`
+   * for a bare node). `/v4/info` advertises them with their real names and versions, and only
+   * their routes and events exist. `"lavadspx"` and `"filters"` add filter extensions, so
+   * `pluginFilters` under their names are kept instead of dropped.
+   */
+  plugins?: readonly SimPluginId[];
 }
 
 /** The clock type a simulator ends up with for given options. */
@@ -99,6 +107,7 @@ export interface ResolvedOptions {
   maxQueuedFrames: number;
   maxQueuedBytes: number;
   cores: number;
+  plugins: ReadonlySet<SimPluginId>;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -166,6 +175,7 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     maxQueuedFrames: positive("maxQueuedFrames", options.maxQueuedFrames, DEFAULT_MAX_QUEUED_FRAMES),
     maxQueuedBytes: positive("maxQueuedBytes", options.maxQueuedBytes, DEFAULT_MAX_QUEUED_BYTES),
     cores: positive("cores", options.cores, 4),
+    plugins: resolvePlugins(options.plugins),
   };
 }
 

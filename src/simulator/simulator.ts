@@ -20,6 +20,8 @@ import {
   resolveOptions,
 } from "./options.js";
 import type { SimPlayer } from "./player.js";
+import { pluginFilterNames } from "./plugins/plugin-set.js";
+import { SimPluginRuntime } from "./plugins/runtime.js";
 import { SessionRegistry } from "./registry.js";
 import type { RestEnvironment } from "./rest/context.js";
 import { playerJson } from "./rest/players.js";
@@ -78,6 +80,7 @@ export class ProtocolSimulator<
   private lastPort: number | null = null;
   private restartPort: number | null = null;
   private startedAt = 0;
+  private readonly pluginRuntime: SimPluginRuntime;
   private readonly httpEnvironment: HttpEnvironment;
   private readonly upgradeContext: UpgradeContext;
 
@@ -105,6 +108,7 @@ export class ProtocolSimulator<
     });
     this.transport = new Transport(this.clock, this.log, this.faults.hook);
     this.scheduler = new Scheduler(this.clock);
+    this.pluginRuntime = new SimPluginRuntime(this.options.plugins, this.catalog);
     this.httpEnvironment = this.createHttpEnvironment();
     this.upgradeContext = this.createUpgradeContext(this.createSessionEnvironment());
   }
@@ -293,7 +297,7 @@ export class ProtocolSimulator<
 
   /** `GET /v4/info`. */
   info(): NodeInfo {
-    return nodeInfo(this.options.version, this.startedAt);
+    return nodeInfo(this.options.version, this.startedAt, this.options.plugins);
   }
 
   // ---- test controls ----
@@ -369,6 +373,7 @@ export class ProtocolSimulator<
       maxResumeTimeout: this.options.maxResumeTimeout,
       maxQueuedFrames: this.options.maxQueuedFrames,
       maxQueuedBytes: this.options.maxQueuedBytes,
+      plugins: this.pluginRuntime,
       statsFor: (s) => {
         let audible = 0;
         for (const p of s.players.values())
@@ -405,6 +410,8 @@ export class ProtocolSimulator<
       info: () => this.info(),
       stats: () => this.stats(),
       routePlanner: this.options.routePlanner,
+      plugins: this.pluginRuntime,
+      filterExtensions: new Set(pluginFilterNames(this.options.plugins)),
     };
     return {
       transport: this.transport,

@@ -1,13 +1,15 @@
 import {
   checkJsonDepth,
   type IncomingMessage,
+  isLavalinkEventType,
   isPlayerUpdate,
   type LavalinkEvent,
   type PlayerState,
+  type PluginEvent,
   ProtocolValidationError,
-  parseIncomingMessage,
   type Stats,
-  validateIncomingMessage,
+  type UnknownPluginEvent,
+  validateNodeMessage,
 } from "../../protocol/index.js";
 
 /** Where a node delivers one guild's frames (the player's internal side, never the public Player). */
@@ -16,6 +18,8 @@ export interface FrameSink {
   handleState(state: PlayerState): void;
   /** Takes a Lavalink event for this guild. */
   handleEvent(event: LavalinkEvent): void;
+  /** Takes a plugin's event for this guild (typed when Sonora knows the plugin, untouched otherwise). */
+  handlePluginEvent(event: PluginEvent): void;
 }
 
 /** What the frame reader reports besides player frames. */
@@ -67,9 +71,9 @@ export class FrameReader {
 
   /** Every frame but a well-formed playerUpdate: validated (or refused as invalid JSON) and dispatched. */
   private dispatch(text: string, value: unknown): void {
-    let message: IncomingMessage;
+    let message: IncomingMessage | UnknownPluginEvent;
     try {
-      message = value === undefined ? parseIncomingMessage(text) : validateIncomingMessage(value);
+      message = validateNodeMessage(value === undefined ? parseJson(text) : value);
     } catch (error) {
       this.listener.invalid(error as Error);
       if (isReadyOp(value)) this.listener.invalidReady(error as Error);
@@ -80,8 +84,14 @@ export class FrameReader {
         this.sinks.get(message.guildId)?.handleState(message.state);
         break;
       case "event":
-        this.sinks.get(message.guildId)?.handleEvent(message);
-        break;
+        if (isLavalinkEventType(message.type)) {
+          this.sinks.get(message.guildId as string)?.handleEvent(message as LavalinkEvent);
+        } else if (typeof message.guildId === "string") {
+          this.sinks.get(message.guildId)?.handlePluginEvent(message as PluginEvent);
+        }
+        // An unknown plugin's event reaches `raw` as is; the raw type only names known messages.
+        if (this.listener.wantsRaw) this.listener.raw(message as IncomingMessage);
+        return;
       case "stats":
         this.listener.stats(message);
         break;
@@ -95,4 +105,13 @@ export class FrameReader {
 
 function isReadyOp(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as { op?: unknown }).op === "ready";
+}
+
+/** `JSON.parse` whose failure is a validation error naming the frame. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ProtocolValidationError("", text, "valid JSON", { cause: error });
+  }
 }

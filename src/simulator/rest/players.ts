@@ -1,4 +1,5 @@
 import {
+  type Filters,
   type LavalinkPlayer,
   ProtocolValidationError,
   type UpdatePlayerRequest,
@@ -146,7 +147,7 @@ export function patchPlayer(req: RestRequest): RestResult {
   }
   if (!newTrack && update.endTime !== undefined) player.setEndTime(update.endTime);
   if (update.filters !== undefined) {
-    player.setFilters(update.filters);
+    player.setFilters(withKnownPluginFilters(update.filters, req.env.filterExtensions));
     session.sendPlayerUpdate(player);
   }
 
@@ -187,4 +188,15 @@ export function decodeForPlay(encoded: string): PlayableTrack {
     const message = error instanceof Error ? error.message : String(error);
     throw new HttpError(500, message, "java.lang.IllegalStateException");
   }
+}
+
+/**
+ * Lavalink's `FilterChain.parsePluginConfigs`: only `pluginFilters` entries named after a filter
+ * extension a plugin registered are kept; the rest are dropped without an error.
+ */
+function withKnownPluginFilters(filters: Filters, extensions: ReadonlySet<string>): Filters {
+  if (filters.pluginFilters === undefined) return filters;
+  const kept = Object.entries(filters.pluginFilters).filter(([name]) => extensions.has(name));
+  const { pluginFilters: _dropped, ...rest } = filters;
+  return kept.length === 0 ? rest : { ...rest, pluginFilters: Object.fromEntries(kept) };
 }
