@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type FaultSpec, ProtocolSimulator, parseFaultFlag, SimulatorError } from "../simulator/index.js";
 import { isLoopback } from "../simulator/options.js";
+import type { SimPluginId } from "../simulator/plugins/plugin-set.js";
 import { parseFlags, parseSeed } from "./args.js";
 
 const USAGE = `usage: sonora sim [options]
@@ -17,6 +18,9 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --player-update-interval <ms>     playerUpdate interval in ms (default 5000)
   --stats-interval <ms>             stats interval in ms (default 60000, as Lavalink)
   --strict-voice                    only advance tracks that have a voice connection
+  --plugins <list>                  plugins the node runs, comma-separated (default
+                                    lavasrc,lavasearch,lyrics,sponsorblock; also lavadspx, filters;
+                                    "none" for a bare node)
   --fault <spec>                    inject faults (repeatable): a knob such as latencySpike=0.1,
                                     packetLoss=0.05, connectionDrop=0.02, or a fault such as
                                     rest-error:status=503,toxicity=0.2 (see docs/faults.md)
@@ -75,6 +79,7 @@ export async function runSim(argv: string[]): Promise<number> {
       ...(interval === undefined ? {} : { playerUpdateInterval: interval }),
       ...(statsInterval === undefined ? {} : { statsInterval }),
       strictVoice: values["strict-voice"] === true,
+      ...(values.plugins === undefined ? {} : { plugins: parsePluginsFlag(values.plugins) }),
       log: { capacity: 1000 },
     });
     if (Object.keys(knobs).length > 0) sim.enableFaultInjection(knobs);
@@ -85,9 +90,11 @@ export async function runSim(argv: string[]): Promise<number> {
     return 1;
   }
   const running = sim;
+  const plugins = running.info().plugins.map((p) => `${p.name} ${p.version}`);
   process.stdout.write(
     `Lavalink v4 simulator listening on ${running.url} (websocket ${running.url.replace("http", "ws")}/v4/websocket)\n`,
   );
+  process.stdout.write(`plugins: ${plugins.join(", ")}\n`);
   if (running.password === undefined) {
     process.stdout.write("no password: any Authorization is accepted\n");
   }
@@ -132,6 +139,7 @@ export const SIM_FLAGS = {
   "player-update-interval": { type: "string" },
   "stats-interval": { type: "string" },
   "strict-voice": { type: "boolean" },
+  plugins: { type: "string" },
   fault: { type: "string", multiple: true },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -142,4 +150,11 @@ function parse(argv: string[]) {
     throw new Error("--password and --no-password contradict each other; pick one");
   }
   return values;
+}
+
+/** `--plugins a,b,c` (or `none`): the ids are checked by the simulator's `plugins` option. */
+function parsePluginsFlag(raw: string): SimPluginId[] {
+  const trimmed = raw.trim();
+  if (trimmed === "none" || trimmed === "") return [];
+  return trimmed.split(",").map((p) => p.trim()) as SimPluginId[];
 }

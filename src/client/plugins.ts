@@ -41,7 +41,7 @@ export interface ClientLyricsOptions extends LyricsOptions {
   source?: SearchSource;
 }
 
-/** What the client's plugin calls need of the client. @internal */
+/** What the client's plugin calls need of the client. */
 export interface PluginClientHost {
   /** The node to ask (the least-loaded ready one). */
   node(): Node;

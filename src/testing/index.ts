@@ -15,6 +15,12 @@ export { SimulatorError, type SimulatorErrorCode } from "../simulator/errors.js"
 export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from "../simulator/log.js";
 export { SIMULATED_SOURCE_MANAGERS } from "../simulator/node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "../simulator/options.js";
+export {
+  DEFAULT_SIM_PLUGINS,
+  SIM_PLUGIN_IDS,
+  SIM_PLUGINS,
+  type SimPluginId,
+} from "../simulator/plugins/plugin-set.js";
 export type { SessionSnapshot } from "../simulator/session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "../simulator/simulator.js";
 export { protocolSimulator } from "./protocol-simulator.js";
@@ -55,6 +61,7 @@ export {
   type ResolveSingleResult,
 } from "../simulator/catalog/catalog.js";
 export { CatalogError } from "../simulator/catalog/errors.js";
+export type { LyricsInput } from "../simulator/catalog/plugin-content.js";
 export {
   DEFAULT_SPECIAL_LENGTH_MS,
   DEFAULT_STUCK_THRESHOLD_MS,

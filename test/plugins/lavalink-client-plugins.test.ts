@@ -102,6 +102,7 @@ describe("lavalink-client's own plugin APIs work unchanged against the simulator
         id: "user",
       },
     );
+    if (!("albums" in search)) throw new Error("lavaSearch fell back to a plain search");
     expect(search.tracks.length).toBeGreaterThan(0);
     expect(search.albums.length).toBeGreaterThan(0);
     expect(search.artists).toEqual([]);

@@ -161,7 +161,9 @@ describe("LavaSrc in the simulator and the client", () => {
     await using sonora = await createTestEnvironment({ simulator: { plugins: ["lavadspx"] } });
     const player = await sonora.player();
     expect(await player.node.plugins.hasFilter("high-pass")).toBe(true);
-    await player.play((await sonora.client.search("anything")).tracks[0] ?? null);
+    const first = (await sonora.client.search("anything")).tracks[0];
+    if (first === undefined) throw new Error("the catalog found nothing");
+    await player.play(first);
     player.filters.setPluginFilter("high-pass", { cutoffFrequency: 80, boostFactor: 1 });
     player.filters.setPluginFilter("unknown-plugin", { level: 1 });
     await player.setFilters();
