@@ -106,6 +106,15 @@ export {
   type ObjectFilters,
 } from "./client/filters/filter-manager.js";
 export {
+  type DspEchoConfig,
+  type FilterPluginConfig,
+  LavaDspx,
+  lavalinkFilterPlugin,
+  type NormalizationConfig,
+  type PassFilterConfig,
+  type PluginFilterSpec,
+} from "./client/filters/plugin-filters.js";
+export {
   BASS_BOOST_LEVELS,
   BASS_BOOST_SHAPE,
   type BassBoostLevel,

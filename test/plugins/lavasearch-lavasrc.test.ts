@@ -1,5 +1,11 @@
 import { describe, expect } from "vitest";
-import { InvalidOptionError, PluginUnavailableError, Track } from "../../src/index.js";
+import {
+  FilterValidationError,
+  InvalidOptionError,
+  LavaDspx,
+  PluginUnavailableError,
+  Track,
+} from "../../src/index.js";
 import { createTestEnvironment, TEST_PASSWORD } from "../../src/testing/index.js";
 import { sonoraTest as test } from "../../src/testing/vitest.js";
 
@@ -164,7 +170,9 @@ describe("LavaSrc in the simulator and the client", () => {
     const first = (await sonora.client.search("anything")).tracks[0];
     if (first === undefined) throw new Error("the catalog found nothing");
     await player.play(first);
-    player.filters.setPluginFilter("high-pass", { cutoffFrequency: 80, boostFactor: 1 });
+    const highPass = LavaDspx.highPass({ cutoffFrequency: 80 });
+    player.filters.setPluginFilter(highPass.name, highPass.config);
+    expect(() => LavaDspx.echo({ echoLength: 0, decay: 0.5 })).toThrow(FilterValidationError);
     player.filters.setPluginFilter("unknown-plugin", { level: 1 });
     await player.setFilters();
     expect(sonora.nodePlayer()?.filters.pluginFilters).toEqual({
