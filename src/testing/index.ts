@@ -20,6 +20,7 @@ export {
   SIM_PLUGIN_IDS,
   SIM_PLUGINS,
   type SimPluginId,
+  type SimPluginSpec,
 } from "../simulator/plugins/plugin-set.js";
 export type { SessionSnapshot } from "../simulator/session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "../simulator/simulator.js";

@@ -8,8 +8,11 @@ import { SimulatorError } from "../errors.js";
  */
 export type SimPluginId = "lavasrc" | "lavasearch" | "lyrics" | "sponsorblock" | "lavadspx" | "filters";
 
-interface SimPluginSpec {
+/** What a simulated plugin reports and registers. */
+export interface SimPluginSpec {
+  /** Its `lavalinkPlugin.name`, as `/v4/info` lists it. */
   readonly name: string;
+  /** Its latest release. */
   readonly version: string;
   /** Filter extensions it registers (listed in `/v4/info` `filters`, accepted in `pluginFilters`). */
   readonly filters: readonly string[];
