@@ -45,6 +45,7 @@ export {
   type RestOptions,
   type ResumeOptions,
 } from "./client/node/options.js";
+export { type LyricsOptions, NodePlugins } from "./client/node/plugins.js";
 export {
   DEFAULT_PROBE,
   DEFAULT_STABLE_AFTER,
@@ -67,6 +68,13 @@ export {
   offlineNode,
 } from "./client/offline.js";
 export { type ClientOptions, DEFAULT_RESUME_TIMEOUT } from "./client/options.js";
+export { PlayerSponsorBlock } from "./client/player/sponsor-block.js";
+export {
+  ClientLyrics,
+  type ClientLyricsOptions,
+  type ClientSearchResult,
+  type LoadSearchOptions,
+} from "./client/plugins.js";
 export type { NodePool } from "./client/pool.js";
 export { CLIENT_NAME, SONORA_VERSION } from "./client/version.js";
 
@@ -107,6 +115,15 @@ export {
   type ObjectFilterName,
   type ObjectFilters,
 } from "./client/filters/filter-manager.js";
+export {
+  type DspEchoConfig,
+  type FilterPluginConfig,
+  LavaDspx,
+  lavalinkFilterPlugin,
+  type NormalizationConfig,
+  type PassFilterConfig,
+  type PluginFilterSpec,
+} from "./client/filters/plugin-filters.js";
 export {
   BASS_BOOST_LEVELS,
   BASS_BOOST_SHAPE,
@@ -176,7 +193,7 @@ export type { DecodedTrack, EncodeTrackOptions, TrackMessageVersion } from "./pr
 
 // ─── Protocol types ──────────────────────────────────────────────────────────────────────────────
 
-export { SEARCH_PREFIXES, type SearchSource } from "./protocol/routes.js";
+export { PluginRoutes, SEARCH_PREFIXES, type SearchSource } from "./protocol/routes.js";
 export {
   BUILTIN_FILTER_NAMES,
   type BuiltinFilterName,
@@ -194,6 +211,36 @@ export {
   type TremoloFilter,
   type VibratoFilter,
 } from "./protocol/types/filters.js";
+export {
+  type Chapter,
+  type ChapterStartedEvent,
+  type ChaptersLoadedEvent,
+  type KnownPlugin,
+  type KnownPluginEvent,
+  LAVASRC_PREFIXES,
+  LAVASRC_SOURCE_NAMES,
+  type LavaSrcPlaylistInfo,
+  type LavaSrcPlaylistType,
+  type LavaSrcTrackInfo,
+  type Lyrics,
+  type LyricsFoundEvent,
+  type LyricsLine,
+  type LyricsLineEvent,
+  type LyricsNotFoundEvent,
+  PLUGIN_NAMES,
+  type PluginEvent,
+  SEARCH_TYPES,
+  SEGMENT_CATEGORIES,
+  type SearchCollection,
+  type SearchResult,
+  type SearchText,
+  type SearchType,
+  type Segment,
+  type SegmentCategory,
+  type SegmentSkippedEvent,
+  type SegmentsLoadedEvent,
+  type UnknownPluginEvent,
+} from "./protocol/types/plugins.js";
 export type {
   DecodeTracksRequest,
   EmptyLoadResult,
@@ -271,6 +318,7 @@ export { LavalinkRestError } from "./client/errors/lavalink-rest-error.js";
 export { NoNodesAvailableError } from "./client/errors/no-nodes-available-error.js";
 export { NodeAuthError } from "./client/errors/node-auth-error.js";
 export { NodeUnavailableError } from "./client/errors/node-unavailable-error.js";
+export { PluginUnavailableError } from "./client/errors/plugin-unavailable-error.js";
 export { RequestTimeoutError } from "./client/errors/request-timeout-error.js";
 export { ResponseTooLargeError } from "./client/errors/response-too-large-error.js";
 export { SessionUnavailableError } from "./client/errors/session-unavailable-error.js";

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { type FaultSpec, ProtocolSimulator, parseFaultFlag } from "../simulator/index.js";
 import { isLoopback, type ProtocolSimulatorOptions } from "../simulator/options.js";
+import type { SimPluginId } from "../simulator/plugins/plugin-set.js";
 import { LAVALINK_VERSIONS, type LavalinkVersion } from "../simulator/profiles.js";
 import { parseFlags, parseNumberFlag, parseSeed } from "./args.js";
 import { CliUsageError, EXIT_CODES_HELP, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./errors.js";
@@ -19,6 +20,9 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --player-update-interval <ms>     playerUpdate interval in ms (default 5000)
   --stats-interval <ms>             stats interval in ms (default 60000, as Lavalink)
   --strict-voice                    only advance tracks that have a voice connection
+  --plugins <list>                  plugins the node runs, comma-separated (default
+                                    lavasrc,lavasearch,lyrics,sponsorblock; also lavadspx, filters;
+                                    "none" for a bare node)
   --lavalink-version <line>         behave as Lavalink 4.0, 4.1 or 4.2 (default 4.2, the newest)
   --lint                            refuse (400) filter values Lavalink accepts and fails on at playback
   --disabled-filters <names>        comma-separated filters disabled in the node's config (400 when used)
@@ -110,6 +114,8 @@ export async function runSim(argv: string[]): Promise<number> {
   );
   process.stdout.write(`${plan.passwordNote}\n`);
   process.stdout.write(`behaves as Lavalink ${running.info().version.semver}\n`);
+  const plugins = running.info().plugins.map((p) => `${p.name} ${p.version}`);
+  process.stdout.write(`plugins: ${plugins.length === 0 ? "none" : plugins.join(", ")}\n`);
   if (running.controlUrl !== undefined) {
     process.stdout.write(
       `control API on ${running.controlUrl} (send Authorization: Bearer ${running.controlToken})\n`,
@@ -155,6 +161,7 @@ export const SIM_FLAGS = {
   "player-update-interval": { type: "string" },
   "stats-interval": { type: "string" },
   "strict-voice": { type: "boolean" },
+  plugins: { type: "string" },
   "lavalink-version": { type: "string" },
   lint: { type: "boolean" },
   "disabled-filters": { type: "string" },
@@ -245,6 +252,7 @@ function parse(argv: string[]): SimPlan {
       inspect: values.inspect === true,
       ...(line === undefined ? {} : { lavalinkVersion: line as LavalinkVersion }),
       lint: values.lint === true,
+      ...(values.plugins === undefined ? {} : { plugins: parsePluginsFlag(values.plugins) }),
       ...(values["disabled-filters"] === undefined
         ? {}
         : { disabledFilters: values["disabled-filters"].split(",").map((f) => f.trim()) }),
@@ -266,4 +274,11 @@ function parse(argv: string[]): SimPlan {
 /** node's parser over {@link SIM_FLAGS}: unknown flags and missing values throw. */
 function readFlags(argv: string[]) {
   return parseArgs({ args: argv, strict: true, options: SIM_FLAGS }).values;
+}
+
+/** `--plugins a,b,c` (or `none`): the ids are checked by the simulator's `plugins` option. */
+function parsePluginsFlag(raw: string): SimPluginId[] {
+  const trimmed = raw.trim();
+  if (trimmed === "none" || trimmed === "") return [];
+  return trimmed.split(",").map((p) => p.trim()) as SimPluginId[];
 }

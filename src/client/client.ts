@@ -36,6 +36,7 @@ import {
 } from "./option-checks.js";
 import { type ClientOptions, checkNodeOptions, PLACEHOLDER_USER_ID, resolveNodeSettings } from "./options.js";
 import { type GatewayVoicePayload, Player, type PlayerControl, type PlayerHost } from "./player/player.js";
+import { ClientLyrics, type ClientSearchResult, type LoadSearchOptions, loadSearch } from "./plugins.js";
 import { NodePool } from "./pool.js";
 import { NodeReconciler } from "./reconcile/node-reconciler.js";
 import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
@@ -67,6 +68,11 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   readonly clock: Clock;
   /** The bot's user id (the placeholder `"1"` when none was given). */
   readonly userId: string;
+  /** Lyrics (LavaLyrics) of any track or query, through the least-loaded node. */
+  readonly lyrics: ClientLyrics = new ClientLyrics(
+    { node: () => this.nodes.best() },
+    async (query, source) => (await this.search(query, { source })).tracks,
+  );
 
   private readonly options: ClientOptions;
   private startPromise: Promise<void> | null = null;
@@ -237,6 +243,14 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     const source = checkSearchSource(options.source ?? "youtube");
     if (isUrl(query) || /^[a-z]+search:/i.test(query)) return this.load(query);
     return this.load(`${SEARCH_PREFIXES[source]}${query}`);
+  }
+
+  /**
+   * LavaSearch (`GET /v4/loadsearch`) on the least-loaded node: tracks, albums, artists, playlists
+   * and texts for a query (`types` narrows them). See {@link LoadSearchOptions}.
+   */
+  loadSearch(query: string, options: LoadSearchOptions = {}): Promise<ClientSearchResult> {
+    return loadSearch({ node: () => this.nodes.best() }, query, options);
   }
 
   /** Decodes an encoded track locally with the codec (no request). */

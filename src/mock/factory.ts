@@ -34,6 +34,11 @@ export interface MockFactoryOptions {
   streamRatio?: number;
   /** Sources to draw from when a call names none. Default: all of {@link MOCK_SOURCES}, weighted. */
   sources?: readonly MockSource[];
+  /**
+   * Give Spotify, Apple Music and Deezer tracks the `pluginInfo` a node running LavaSrc reports
+   * (album, artist and preview fields). Default false: every track's `pluginInfo` is `{}`.
+   */
+  lavaSrcPluginInfo?: boolean;
 }
 
 /** Options of {@link MockFactory.createMockPlaylist}. */
@@ -103,6 +108,7 @@ export class MockFactory {
   readonly seed: number | string;
   private readonly streamRatio: number;
   private readonly sources: readonly MockSource[];
+  private readonly lavaSrcPluginInfo: boolean;
   private readonly sourceTotal: number;
   private random: SeededRandom;
   private readonly issued = new Set<string>();
@@ -123,6 +129,10 @@ export class MockFactory {
       throw new MockFactoryError("sources", sources, `a non-empty array of ${MOCK_SOURCES.join(", ")}`);
     }
     this.sources = [...sources];
+    if (options.lavaSrcPluginInfo !== undefined && typeof options.lavaSrcPluginInfo !== "boolean") {
+      throw new MockFactoryError("lavaSrcPluginInfo", options.lavaSrcPluginInfo, "a boolean");
+    }
+    this.lavaSrcPluginInfo = options.lavaSrcPluginInfo ?? false;
     this.sourceTotal = this.sources.reduce((sum, s) => sum + SOURCE_WEIGHTS[s], 0);
     this.random = new SeededRandom(seed);
   }
@@ -150,6 +160,7 @@ export class MockFactory {
       seed: this.random.fork(label).seed,
       streamRatio: this.streamRatio,
       sources: this.sources,
+      lavaSrcPluginInfo: this.lavaSrcPluginInfo,
     });
   }
 
@@ -328,7 +339,12 @@ export class MockFactory {
     return {
       encoded: encodeTrack(info, sourceData === undefined ? undefined : { sourceData }),
       info,
-      pluginInfo: o.pluginInfo === undefined ? {} : structuredClone(o.pluginInfo),
+      pluginInfo:
+        o.pluginInfo !== undefined
+          ? structuredClone(o.pluginInfo)
+          : this.lavaSrcPluginInfo && sourceData !== undefined && shape.pluginInfo !== undefined
+            ? structuredClone(shape.pluginInfo)
+            : {},
       userData: o.userData === undefined ? {} : structuredClone(o.userData),
     };
   }

@@ -1,4 +1,5 @@
 import type { SeededRandom } from "../base/random.js";
+import type { JsonObject } from "../protocol/index.js";
 import { slugify } from "./vocabulary.js";
 
 /** Source managers the factory imitates (the `sourceName` Lavalink and LavaSrc report). */
@@ -39,6 +40,8 @@ export interface SourceShape {
   isrc: string | null;
   /** Bytes the source manager writes after `sourceName` in the encoded track (see the codec). */
   sourceData: Uint8Array | undefined;
+  /** The `pluginInfo` a source plugin adds (LavaSrc's album, artist and preview fields), if any. */
+  pluginInfo?: JsonObject;
 }
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -132,7 +135,7 @@ export function shapeFor(
         uri: `https://open.spotify.com/track/${id}`,
         artworkUrl: `https://i.scdn.co/image/ab67616d0000b273${randomString(random, HEX, 24)}`,
         isrc: isrc(random),
-        sourceData: lavaSrcData(random, title, [
+        ...lavaSrcData(random, source, title, [
           `https://open.spotify.com/album/${album}`,
           `https://open.spotify.com/artist/${artist}`,
           `https://i.scdn.co/image/ab6761610000e5eb${randomString(random, HEX, 24)}`,
@@ -148,7 +151,7 @@ export function shapeFor(
         uri: `https://music.apple.com/us/album/${slugify(title, "album")}/${album}?i=${id}`,
         artworkUrl: `https://is1-ssl.mzstatic.com/image/thumb/Music116/v4/${randomString(random, HEX, 2)}/${randomString(random, HEX, 2)}/${uuid(random)}/${code}.jpg/600x600bb.jpg`,
         isrc: code,
-        sourceData: lavaSrcData(random, title, [
+        ...lavaSrcData(random, source, title, [
           `https://music.apple.com/us/album/${album}`,
           `https://music.apple.com/us/artist/${numericId(random, 9)}`,
           null,
@@ -162,7 +165,7 @@ export function shapeFor(
         uri: `https://www.deezer.com/track/${id}`,
         artworkUrl: `https://e-cdns-images.dzcdn.net/images/cover/${randomString(random, HEX, 32)}/1000x1000-000000-80-0-0.jpg`,
         isrc: isrc(random),
-        sourceData: lavaSrcData(random, title, [
+        ...lavaSrcData(random, source, title, [
           `https://www.deezer.com/album/${numericId(random, 9)}`,
           `https://www.deezer.com/artist/${numericId(random, 7)}`,
           `https://e-cdns-images.dzcdn.net/images/artist/${randomString(random, HEX, 32)}/1000x1000-000000-80-0-0.jpg`,
@@ -211,11 +214,12 @@ function uuid(random: SeededRandom): string {
  */
 function lavaSrcData(
   random: SeededRandom,
+  source: MockSource,
   title: string,
   [albumUrl, artistUrl, artistArtworkUrl]: [string, string, string | null],
-): Uint8Array {
+): { sourceData: Uint8Array; pluginInfo: JsonObject } {
   const albumName = random.chance(0.4) ? title : `${title} - Single`;
-  return concat([
+  const sourceData = concat([
     nullableUtf(albumName),
     nullableUtf(albumUrl),
     nullableUtf(artistUrl),
@@ -223,6 +227,18 @@ function lavaSrcData(
     nullableUtf(null),
     Uint8Array.of(0),
   ]);
+  // LavaSrcAudioPluginInfoModifier: the same fields, always present (null when unknown);
+  // Spotify tracks add `isLocal`.
+  const pluginInfo: JsonObject = {
+    albumName,
+    albumUrl,
+    artistUrl,
+    artistArtworkUrl,
+    previewUrl: null,
+    isPreview: false,
+  };
+  if (source === "spotify") pluginInfo.isLocal = false;
+  return { sourceData, pluginInfo };
 }
 
 /**

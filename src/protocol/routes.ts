@@ -89,3 +89,29 @@ export const SEARCH_PREFIXES = Object.freeze({
 
 /** A named search source; see {@link SEARCH_PREFIXES}. */
 export type SearchSource = keyof typeof SEARCH_PREFIXES;
+
+const playerPath = (sessionId: string, guildId: string): string =>
+  `/v4/sessions/${encodeURIComponent(sessionId)}/players/${encodeURIComponent(guildId)}`;
+
+/** REST paths the common plugins add (LavaSearch, LavaLyrics, SponsorBlock), as their sources declare them. */
+export const PluginRoutes = Object.freeze({
+  /** `GET` — LavaSearch: a {@link SearchResult}, 204 when no source handles the query. */
+  loadSearch: (query: string, types?: readonly string[]) =>
+    `/v4/loadsearch?query=${encodeURIComponent(query)}${
+      types === undefined || types.length === 0 ? "" : `&types=${encodeURIComponent(types.join(","))}`
+    }`,
+  /** `GET` — LavaLyrics: {@link Lyrics} of an encoded track, 204 when none. */
+  lyrics: (encodedTrack: string, skipTrackSource = false) =>
+    `/v4/lyrics?track=${encodeURIComponent(encodedTrack)}&skipTrackSource=${skipTrackSource}`,
+  /** `GET` — LavaLyrics: lyrics of a player's current track (404 "No track playing"), 204 when none. */
+  currentLyrics: (sessionId: string, guildId: string, skipTrackSource = false) =>
+    `${playerPath(sessionId, guildId)}/track/lyrics?skipTrackSource=${skipTrackSource}`,
+  /** `POST` subscribes / `DELETE` unsubscribes — LavaLyrics live lyrics events of a player. */
+  lyricsSubscription: (sessionId: string, guildId: string, skipTrackSource?: boolean) =>
+    `${playerPath(sessionId, guildId)}/lyrics/subscribe${
+      skipTrackSource === undefined ? "" : `?skipTrackSource=${skipTrackSource}`
+    }`,
+  /** `GET`/`PUT`/`DELETE` — SponsorBlock: the categories skipped on a player. */
+  sponsorBlockCategories: (sessionId: string, guildId: string) =>
+    `${playerPath(sessionId, guildId)}/sponsorblock/categories`,
+});

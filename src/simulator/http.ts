@@ -103,7 +103,7 @@ function route(env: HttpEnvironment, request: IncomingRequest, rawUrl: string): 
   const trace = url.searchParams.has("trace") && url.searchParams.get("trace") !== "false";
   let match: ReturnType<typeof matchRoute>;
   try {
-    match = matchRoute(method, path);
+    match = matchRoute(method, path, env.rest.plugins.enabled);
   } catch {
     return fail(new HttpError(400, "Invalid percent-encoding in path"), trace);
   }

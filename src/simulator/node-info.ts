@@ -6,6 +6,12 @@ import {
   type NodeInfo,
   type Stats,
 } from "../protocol/index.js";
+import {
+  DEFAULT_SIM_PLUGINS,
+  pluginFilterNames,
+  pluginInfos,
+  type SimPluginId,
+} from "./plugins/plugin-set.js";
 import type { LavalinkProfile } from "./profiles.js";
 
 /** Source managers a typical Lavalink 4 node reports (built-ins plus youtube-plugin and LavaSrc). */
@@ -22,12 +28,20 @@ export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
   "deezer",
 ]);
 
-/** Builds `GET /v4/info` for a semver like `4.2.2`, with the lavaplayer of the profile's line. */
+/** Source managers LavaSrc adds among {@link SIMULATED_SOURCE_MANAGERS} (the ones the catalog serves). */
+const LAVASRC_MANAGERS = new Set(["spotify", "applemusic", "deezer"]);
+
+/**
+ * Builds `GET /v4/info` for a semver like `4.2.2`: the lavaplayer of the profile's line, the filters
+ * not disabled in the config, and the configured plugins (their names, versions, filter extensions,
+ * and LavaSrc's source managers only when it runs).
+ */
 export function nodeInfo(
   version: string,
   startedAt: number,
   profile: LavalinkProfile,
   disabledFilters: readonly string[] = [],
+  plugins: ReadonlySet<SimPluginId> = new Set(DEFAULT_SIM_PLUGINS),
 ): NodeInfo {
   const m = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version);
   return {
@@ -43,13 +57,14 @@ export function nodeInfo(
     git: { branch: "HEAD", commit: "50f3e6e", commitTime: startedAt - 172_800_000 },
     jvm: "17.0.12",
     lavaplayer: profile.lavaplayer,
-    sourceManagers: [...SIMULATED_SOURCE_MANAGERS],
-    // InfoRestHandler lists the filters not disabled in the config.
-    filters: BUILTIN_FILTER_NAMES.filter((name) => !disabledFilters.includes(name)),
-    plugins: [
-      { name: "youtube-plugin", version: "1.11.5" },
-      { name: "lavasrc-plugin", version: "4.3.0" },
-    ],
+    sourceManagers: SIMULATED_SOURCE_MANAGERS.filter(
+      (m) => plugins.has("lavasrc") || !LAVASRC_MANAGERS.has(m),
+    ),
+    // InfoRestHandler lists the filters (and plugin filter extensions) not disabled in the config.
+    filters: [...BUILTIN_FILTER_NAMES, ...pluginFilterNames(plugins)].filter(
+      (name) => !disabledFilters.includes(name),
+    ),
+    plugins: pluginInfos(plugins),
   };
 }
 

@@ -13,6 +13,7 @@ import {
 import type { Catalog } from "./deps.js";
 import { SimulatorError } from "./errors.js";
 import { DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_CAPACITY, DEFAULT_LOG_MAX_BYTES } from "./log.js";
+import { resolvePlugins, type SimPluginId } from "./plugins/plugin-set.js";
 import { type LavalinkProfile, type LavalinkVersion, lavalinkProfile } from "./profiles.js";
 import { DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_QUEUED_FRAMES } from "./resume-queue.js";
 
@@ -101,6 +102,13 @@ export interface ProtocolSimulatorOptions {
    * page works through). Default false.
    */
   inspect?: boolean;
+  /**
+   * The plugins the node runs (default `["lavasrc", "lavasearch", "lyrics", "sponsorblock"]`; `[]`
+   * for a bare node). `/v4/info` advertises them with their real names and versions, and only
+   * their routes and events exist. `"lavadspx"` and `"filters"` add filter extensions, so
+   * `pluginFilters` under their names are kept instead of dropped.
+   */
+  plugins?: readonly SimPluginId[];
 }
 
 /** The clock type a simulator ends up with for given options. */
@@ -140,6 +148,7 @@ export interface ResolvedOptions {
   cores: number;
   control: ResolvedControl | null;
   controlTokenExplicit: boolean;
+  plugins: ReadonlySet<SimPluginId>;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -222,6 +231,7 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     cores: positive("cores", options.cores, 4),
     control: resolveControl(options.control, options.inspect),
     controlTokenExplicit: hasExplicitToken(options.control),
+    plugins: resolvePlugins(options.plugins),
   };
 }
 

@@ -3,6 +3,7 @@ import type { SeededRandom } from "../base/random.js";
 import {
   type Filters,
   type JsonObject,
+  type KnownPluginEvent,
   type LavalinkEvent,
   type LavalinkException,
   STREAM_LENGTH,
@@ -22,8 +23,22 @@ export interface PlayerHost {
   readonly random: SeededRandom;
   /** When true a track only advances while the player has a voice connection (as on a real node). */
   readonly strictVoice: boolean;
-  sendEvent(event: LavalinkEvent): void;
+  sendEvent(event: LavalinkEvent | KnownPluginEvent): void;
   sendPlayerUpdate(player: SimPlayer): void;
+  /** A track started (after its TrackStartEvent): plugins listening to onTrackStart act here. */
+  trackStarted?(player: SimPlayer): void;
+}
+
+/**
+ * How a lavaplayer track marker fired: the position reached it, it was already passed when added,
+ * or a seek jumped over it.
+ */
+export type MarkerState = "REACHED" | "LATE" | "BYPASSED";
+
+/** A lavaplayer `TrackMarker`: a handler called once when playback reaches `at` (ms). */
+export interface TrackMarker {
+  readonly at: number;
+  fire(state: MarkerState): void;
 }
 
 /** A track as the simulator plays it: decoded metadata plus the bytes needed to re-encode it. */
@@ -48,9 +63,11 @@ interface ActiveTrack extends PlayableTrack {
   /** Script events already fired, so a seek back does not repeat them. */
   scriptDone: boolean;
   task: ScheduledTask | undefined;
+  /** Pending markers (plugins' segment, chapter and lyrics-line handlers), soonest first. */
+  markers: TrackMarker[];
 }
 
-type Milestone = "end" | "endTime" | "exception" | "stuck";
+type Milestone = "end" | "endTime" | "exception" | "stuck" | "marker";
 
 /** lavaplayer's default `playerCleanupThreshold`: a track not polled for a minute is ended. */
 const PLAYER_CLEANUP_THRESHOLD_MS = 60_000;
@@ -159,6 +176,7 @@ export class SimPlayer {
       stalled: false,
       scriptDone: false,
       task: undefined,
+      markers: [],
     };
     this.current = next;
     this.host.sendEvent({
@@ -167,6 +185,8 @@ export class SimPlayer {
       guildId: this.guildId,
       track: this.view(next, Math.floor(next.anchorPos)),
     });
+    this.host.trackStarted?.(this);
+    if (this.current !== next) return;
     this.host.sendPlayerUpdate(this);
     this.startExecuting(next);
     this.watchForCleanup(now);
@@ -195,7 +215,40 @@ export class SimPlayer {
     const now = this.host.clock.now();
     t.anchorPos = Math.min(Math.max(0, position), this.limit(t));
     t.anchorAt = now;
+    // lavaplayer's checkSeekTimecode: every marker at or before the new position fires BYPASSED.
+    this.fireMarkers(t, t.anchorPos, "BYPASSED");
+    if (this.current === t) this.reschedule(t, this.host.clock.now());
+  }
+
+  /**
+   * Adds a marker to the current track, as lavaplayer's `addMarker`: one already passed fires
+   * LATE at once. Returns false without a track.
+   */
+  addMarker(marker: TrackMarker): boolean {
+    const t = this.current;
+    if (t === null) return false;
+    const now = this.host.clock.now();
+    if (this.exactPosition(now) >= marker.at) {
+      marker.fire("LATE");
+      return true;
+    }
+    const index = t.markers.findIndex((m) => m.at > marker.at);
+    if (index < 0) t.markers.push(marker);
+    else t.markers.splice(index, 0, marker);
+    t.anchorPos = this.exactPosition(now);
+    t.anchorAt = now;
     this.reschedule(t, now);
+    return true;
+  }
+
+  /** Fires (and removes) every marker at or before `position`. */
+  private fireMarkers(t: ActiveTrack, position: number, state: MarkerState): void {
+    while (this.current === t) {
+      const first = t.markers[0];
+      if (first === undefined || first.at > position) return;
+      t.markers.shift();
+      first.fire(state);
+    }
   }
 
   setPaused(paused: boolean): void {
@@ -339,6 +392,8 @@ export class SimPlayer {
     if (!t.scriptDone && (t.script.kind === "exception" || t.script.kind === "stuck")) {
       consider(t.script.atMs, t.script.kind, true);
     }
+    const marker = t.markers[0];
+    if (marker !== undefined) consider(marker.at, "marker", false);
     if (best === undefined) return;
     const milestone = best;
     const due = now + Math.ceil((milestone.at - pos) / this.rate);
@@ -368,6 +423,10 @@ export class SimPlayer {
           t.scriptDone = true;
           this.stall(t, t.script.thresholdMs, now);
         }
+        return;
+      case "marker":
+        this.fireMarkers(t, at, "REACHED");
+        if (this.current === t) this.reschedule(t, this.host.clock.now());
         return;
     }
   }

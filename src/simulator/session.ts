@@ -1,7 +1,8 @@
 import type { Clock, TimerHandle } from "../base/clock/index.js";
 import type { SeededRandom } from "../base/random.js";
-import type { LavalinkEvent, Stats } from "../protocol/index.js";
+import type { KnownPluginEvent, LavalinkEvent, Stats } from "../protocol/index.js";
 import { type PlayerHost, SimPlayer } from "./player.js";
+import { type PluginSession, type PluginSessionState, SimPluginRuntime } from "./plugins/runtime.js";
 import type { LavalinkProfile } from "./profiles.js";
 import { ResumeQueue } from "./resume-queue.js";
 import type { Scheduler } from "./scheduler.js";
@@ -25,6 +26,8 @@ export interface SessionEnvironment {
   readonly maxQueuedFrames: number;
   /** Characters of frame text held for a disconnected resumable session; the oldest go beyond it. */
   readonly maxQueuedBytes: number;
+  /** The plugins the node runs, and their behaviour on the timeline. */
+  readonly plugins: SimPluginRuntime;
   /** Stats for the `stats` op of this session (with its frameStats). */
   statsFor(session: Session): Stats;
   /** The resume timeout ran out or the socket closed without resuming. */
@@ -52,8 +55,10 @@ export interface SessionSnapshot {
  * A Lavalink session (SocketContext): its players, its WebSocket (absent while waiting to be
  * resumed, when outgoing frames are queued) and its periodic playerUpdate and stats frames.
  */
-export class Session implements PlayerHost {
+export class Session implements PlayerHost, PluginSession {
   readonly players = new Map<string, SimPlayer>();
+  /** The plugins' state for this session; replaced whenever a socket opens (new or resumed). */
+  plugins: PluginSessionState = SimPluginRuntime.freshState();
   resuming = false;
   /** Seconds a disconnected resumable session is kept. */
   timeout = 60;
@@ -150,11 +155,23 @@ export class Session implements PlayerHost {
     if (player === undefined) return;
     this.players.delete(guildId);
     player.destroy();
+    // SponsorBlock forgets the player's categories (onDestroyPlayer); LavaLyrics' own cleanup looks
+    // the guild up under the wrong key, so a subscription outlives its player, as on a real node.
+    this.plugins.sponsorCategories.delete(guildId);
+  }
+
+  /** The runtime of the node's plugins (REST handlers use it). */
+  get pluginRuntime(): SimPluginRuntime {
+    return this.env.plugins;
   }
 
   // ---- PlayerHost ----
 
-  sendEvent(event: LavalinkEvent): void {
+  trackStarted(player: SimPlayer): void {
+    this.env.plugins.trackStarted(this, player);
+  }
+
+  sendEvent(event: LavalinkEvent | KnownPluginEvent): void {
     // Lavalink 4.0's Exception has no causeStackTrace (4.1 added it).
     if (event.type === "TrackExceptionEvent" && !this.env.profile.causeStackTrace) {
       const { causeStackTrace: _dropped, ...exception } = event.exception;
@@ -216,6 +233,8 @@ export class Session implements PlayerHost {
     this.resumeTimer = undefined;
     this.paused = false;
     this.ws = ws;
+    // SponsorBlock and LavaLyrics reset their per-session maps in onWebSocketOpen, resumed or not.
+    this.plugins = SimPluginRuntime.freshState();
     this.sendText(`{"op":"ready","resumed":true,"sessionId":"${this.id}"}`, "ready");
     const pending = this.queue.drain();
     for (const text of pending) this.env.transport.sendFrame(this, ws, text, opOf(text));

@@ -25,6 +25,8 @@ import {
   resolveOptions,
 } from "./options.js";
 import type { SimPlayer } from "./player.js";
+import { pluginFilterNames } from "./plugins/plugin-set.js";
+import { SimPluginRuntime } from "./plugins/runtime.js";
 import { SessionRegistry } from "./registry.js";
 import type { RestEnvironment } from "./rest/context.js";
 import { playerJson } from "./rest/players.js";
@@ -85,6 +87,7 @@ export class ProtocolSimulator<
   private lastPort: number | null = null;
   private restartPort: number | null = null;
   private startedAt = 0;
+  private readonly pluginRuntime: SimPluginRuntime;
   private readonly httpEnvironment: HttpEnvironment;
   private readonly upgradeContext: UpgradeContext;
   /** The control API and inspector, when the `control` or `inspect` option turned them on. */
@@ -116,6 +119,7 @@ export class ProtocolSimulator<
     this.scheduler = new Scheduler(this.clock);
     this.control =
       this.options.control === null ? null : new ControlPlane(this.controlTarget(), this.options.control);
+    this.pluginRuntime = new SimPluginRuntime(this.options.plugins, this.catalog);
     this.httpEnvironment = this.createHttpEnvironment();
     this.upgradeContext = this.createUpgradeContext(this.createSessionEnvironment());
   }
@@ -339,7 +343,13 @@ export class ProtocolSimulator<
 
   /** `GET /v4/info`. */
   info(): NodeInfo {
-    return nodeInfo(this.options.version, this.startedAt, this.options.profile, this.options.disabledFilters);
+    return nodeInfo(
+      this.options.version,
+      this.startedAt,
+      this.options.profile,
+      this.options.disabledFilters,
+      this.options.plugins,
+    );
   }
 
   // ---- test controls ----
@@ -443,6 +453,7 @@ export class ProtocolSimulator<
       maxResumeTimeout: this.options.maxResumeTimeout,
       maxQueuedFrames: this.options.maxQueuedFrames,
       maxQueuedBytes: this.options.maxQueuedBytes,
+      plugins: this.pluginRuntime,
       statsFor: (s) => {
         let audible = 0;
         for (const p of s.players.values())
@@ -483,6 +494,8 @@ export class ProtocolSimulator<
       info: () => this.info(),
       stats: () => this.stats(),
       routePlanner: this.options.routePlanner,
+      plugins: this.pluginRuntime,
+      filterExtensions: new Set(pluginFilterNames(this.options.plugins)),
     };
     return {
       transport: this.transport,

@@ -19,6 +19,13 @@ export { SimulatorLog, type SimulatorLogEntry, type SimulatorLogLimits } from ".
 export { SIMULATED_SOURCE_MANAGERS } from "../simulator/node-info.js";
 export type { ClockOf, ProtocolSimulatorOptions } from "../simulator/options.js";
 export {
+  DEFAULT_SIM_PLUGINS,
+  SIM_PLUGIN_IDS,
+  SIM_PLUGINS,
+  type SimPluginId,
+  type SimPluginSpec,
+} from "../simulator/plugins/plugin-set.js";
+export {
   DEFAULT_LAVALINK_VERSION,
   LAVALINK_VERSIONS,
   type LavalinkProfile,
@@ -85,6 +92,7 @@ export {
   type ResolveSingleResult,
 } from "../simulator/catalog/catalog.js";
 export { CatalogError } from "../simulator/catalog/errors.js";
+export type { LyricsInput } from "../simulator/catalog/plugin-content.js";
 export {
   DEFAULT_SPECIAL_LENGTH_MS,
   DEFAULT_STUCK_THRESHOLD_MS,

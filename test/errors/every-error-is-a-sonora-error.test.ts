@@ -59,6 +59,7 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   ResponseTooLargeError: ["GET", "/v4/loadtracks", 1024, "main"],
   SessionUnavailableError: ["main", "the session did not come back"],
   VoiceNotConfiguredError: ["1"],
+  PluginUnavailableError: ["main", "lavalyrics-plugin", "load lyrics"],
   // queue
   InvalidTrackError: [null, "queue.add"],
   QueueFullError: [1, 1, 1],
@@ -181,6 +182,7 @@ describe("the code list", () => {
         case "EVENT_TIMEOUT":
         case "SESSION_UNAVAILABLE":
         case "VOICE_NOT_CONFIGURED":
+        case "PLUGIN_UNAVAILABLE":
           return "client";
         case "INVALID_TRACK":
         case "QUEUE_FULL":

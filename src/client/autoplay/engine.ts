@@ -62,6 +62,15 @@ export interface AutoplayContext<T extends QueueItem> {
   /** Played tracks, most recent first. */
   history: readonly T[];
   search: AutoplaySearch<T>;
+  /**
+   * The node runs LavaSrc: the first search asks its recommendations for the seed (`sprec:<id>`
+   * for a Spotify track, `dzrec:<id>` for a Deezer one, `sprec:mix:isrc:<isrc>` for any other
+   * track with an ISRC when `spotify` is among `sourceManagers`), as a search with source `sprec`
+   * or `dzrec`. Default false.
+   */
+  lavaSrc?: boolean;
+  /** The node's source managers (`/v4/info`), for the ISRC fallback of {@link lavaSrc}. */
+  sourceManagers?: readonly string[];
 }
 
 /** One scored candidate. */
@@ -208,6 +217,13 @@ export class AutoplayEngine {
     excluded.add(seed.encoded);
 
     const queries = this.queries(seed);
+    const recommendation =
+      context.lavaSrc === true ? recommendationQuery(seed, context.sourceManagers ?? []) : null;
+    // LavaSrc's own recommendations go first (and count against maxQueries like any search).
+    if (recommendation !== null) {
+      queries.unshift(recommendation);
+      queries.length = Math.min(queries.length, this.config.maxQueries);
+    }
     // No artist and no title words to search with: nothing to base a pick on (not a failure).
     if (queries.length === 0) return null;
     const found: { track: T; foundBy: string }[] = [];
@@ -339,4 +355,18 @@ function isInt(v: unknown, min: number, max: number): boolean {
 
 function check(option: string, value: unknown, ok: boolean, expected: string): void {
   if (!ok) throw new AutoplayConfigError(option, value, expected);
+}
+
+/** LavaSrc's recommendation search for a seed track, or null when it has none to offer. */
+function recommendationQuery(
+  seed: QueueItem,
+  sourceManagers: readonly string[],
+): { query: string; source: string } | null {
+  const { sourceName, identifier, isrc } = seed.info;
+  if (sourceName === "spotify") return { source: "sprec", query: identifier };
+  if (sourceName === "deezer") return { source: "dzrec", query: identifier };
+  if (isrc !== null && isrc !== undefined && sourceManagers.includes("spotify")) {
+    return { source: "sprec", query: `mix:isrc:${isrc}` };
+  }
+  return null;
 }

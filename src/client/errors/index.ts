@@ -8,6 +8,7 @@ export * from "./lavalink-rest-error.js";
 export * from "./no-nodes-available-error.js";
 export * from "./node-auth-error.js";
 export * from "./node-unavailable-error.js";
+export * from "./plugin-unavailable-error.js";
 export * from "./request-timeout-error.js";
 export * from "./response-too-large-error.js";
 export * from "./session-unavailable-error.js";

@@ -1,13 +1,15 @@
 import {
   checkJsonDepth,
   type IncomingMessage,
+  isLavalinkEventType,
   isPlayerUpdate,
   type LavalinkEvent,
   type PlayerState,
+  type PluginEvent,
   ProtocolValidationError,
-  parseIncomingMessage,
   type Stats,
-  validateIncomingMessage,
+  type UnknownPluginEvent,
+  validateNodeMessage,
 } from "../../protocol/index.js";
 import type { NodeCounters } from "../diagnostics/metrics.js";
 
@@ -17,6 +19,8 @@ export interface FrameSink {
   handleState(state: PlayerState): void;
   /** Takes a Lavalink event for this guild. */
   handleEvent(event: LavalinkEvent): void;
+  /** Takes a plugin's event for this guild (typed when Sonora knows the plugin, untouched otherwise). */
+  handlePluginEvent(event: PluginEvent): void;
 }
 
 /** What the frame reader reports besides player frames. */
@@ -74,9 +78,9 @@ export class FrameReader {
 
   /** Every frame but a well-formed playerUpdate: validated (or refused as invalid JSON) and dispatched. */
   private dispatch(text: string, value: unknown): void {
-    let message: IncomingMessage;
+    let message: IncomingMessage | UnknownPluginEvent;
     try {
-      message = value === undefined ? parseIncomingMessage(text) : validateIncomingMessage(value);
+      message = validateNodeMessage(value === undefined ? parseJson(text) : value);
     } catch (error) {
       this.counters.invalid++;
       this.listener.invalid(error as Error);
@@ -90,8 +94,14 @@ export class FrameReader {
         break;
       case "event":
         this.counters.event(message.type);
-        this.sinks.get(message.guildId)?.handleEvent(message);
-        break;
+        if (isLavalinkEventType(message.type)) {
+          this.sinks.get(message.guildId as string)?.handleEvent(message as LavalinkEvent);
+        } else if (typeof message.guildId === "string") {
+          this.sinks.get(message.guildId)?.handlePluginEvent(message as PluginEvent);
+        }
+        // An unknown plugin's event reaches `raw` as is; the raw type only names known messages.
+        if (this.listener.wantsRaw) this.listener.raw(message as IncomingMessage);
+        return;
       case "stats":
         this.counters.stats++;
         this.listener.stats(message);
@@ -107,4 +117,13 @@ export class FrameReader {
 
 function isReadyOp(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as { op?: unknown }).op === "ready";
+}
+
+/** `JSON.parse` whose failure is a validation error naming the frame. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ProtocolValidationError("", text, "valid JSON", { cause: error });
+  }
 }

@@ -15,6 +15,7 @@ import type { NodeEvents } from "./events.js";
 import { type FrameListener, FrameReader, type FrameSink } from "./frames.js";
 import type { NodeOptions } from "./options.js";
 import { nodePenalty } from "./penalty.js";
+import { NodePlugins } from "./plugins.js";
 import { NodeRequests } from "./requests.js";
 import { RestClient } from "./rest.js";
 import { SessionGate } from "./session-gate.js";
@@ -88,6 +89,8 @@ export class Node {
   readonly rest: RestClient;
   /** Last `stats` frame, null before the first one. */
   stats: Stats | null = null;
+  /** The plugins the node runs (from `/v4/info`) and their REST calls, each checked before it is sent. */
+  readonly plugins: NodePlugins;
 
   private readonly hosted = new Map<string, NodePlayer>();
   private readonly sinks = new Map<string, FrameSink>();
@@ -132,6 +135,7 @@ export class Node {
       waitLimit: settings.sessionWait,
     });
     this.requests = requests;
+    this.plugins = new NodePlugins({ name: this.name, rest: this.rest, requests });
     const report = <K extends keyof NodeEvents>(event: K, ...args: NodeEvents[K]) => {
       countNodeEvent(counters, event);
       if (recorder !== null)
@@ -164,6 +168,8 @@ export class Node {
         ready: (resumed) => {
           if (resumed) counters.resumes++;
           else counters.sessions++;
+          // A new session may be a restarted node with other plugins: read /v4/info again when asked.
+          if (!resumed) this.plugins.forget();
           return host.ready(this, resumed);
         },
       },

@@ -135,8 +135,9 @@ export class NodeRequests {
   /**
    * Sends a request on the node's session: after waiting for the session while the node
    * reconnects, and once more after the node's next `ready` when the answer is "Session not found".
+   * @internal
    */
-  private async onSession<T>(what: string, send: (session: string) => Promise<T>): Promise<T> {
+  async onSession<T>(what: string, send: (session: string) => Promise<T>): Promise<T> {
     // No await unless waiting: a request must not yield (and fall behind a later one) on its way out.
     if (this.mustWait()) await this.awaitSession(what);
     const generation = this.access.gate.generation;

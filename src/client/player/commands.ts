@@ -20,6 +20,8 @@ export interface CommandHost {
   update(request: UpdatePlayerRequest, options?: { noReplace?: boolean | undefined }): Promise<void>;
   /** Loads tracks on the player's node (autoplay searches). */
   loadTracks(identifier: string): Promise<LoadResult>;
+  /** Whether the node runs LavaSrc, and its source managers (false / [] when `/v4/info` fails). */
+  lavaSrc(): Promise<{ lavaSrc: boolean; sourceManagers: readonly string[] }>;
   /** A track autoplay chose was accepted by the node. */
   autoplayed(track: Track, recommendation: AutoplayRecommendation<Track>): void;
   /** A background action (auto-advance, autoplay) failed with no caller to reject. */
@@ -281,6 +283,7 @@ export class PlaybackCommands {
       history: this.queue.history,
       search: async (query, source) =>
         wrapLoadResult(await this.host.loadTracks(`${source}:${query}`)).tracks,
+      ...(await this.host.lavaSrc()),
     };
     return (await this.autoplay.recommend(context)) ?? null;
   }

@@ -96,6 +96,12 @@ export class PlayerMirror {
     this.furthest = position;
   }
 
+  /** The node moved playback on its own (SponsorBlock skipped a segment): estimate from `position`. */
+  jumpedTo(position: number): void {
+    this.noteFurthest();
+    this.jumpTo(position);
+  }
+
   /** Keeps the furthest estimate before a report re-anchors it. */
   private noteFurthest(): void {
     if (this.track !== null) this.furthest = Math.max(this.furthest, this.projectedPosition);

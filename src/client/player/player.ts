@@ -1,10 +1,22 @@
 import type { Clock } from "../../base/clock/index.js";
 import type {
+  Chapter,
+  ChapterStartedEvent,
+  ChaptersLoadedEvent,
   Filters,
   LavalinkEvent,
   LavalinkException,
   LavalinkPlayer,
+  Lyrics,
+  LyricsFoundEvent,
+  LyricsLine,
+  LyricsLineEvent,
+  LyricsNotFoundEvent,
   PlayerState,
+  PluginEvent,
+  Segment,
+  SegmentSkippedEvent,
+  SegmentsLoadedEvent,
   TrackEndEvent,
   TrackEndReason,
   TrackExceptionEvent,
@@ -13,6 +25,7 @@ import type {
   UpdatePlayerRequest,
   WebSocketClosedEvent,
 } from "../../protocol/index.js";
+import { isKnownPluginEventType, type KnownPluginEvent } from "../../protocol/index.js";
 import { AutoplayEngine, type AutoplayRecommendation } from "../autoplay/index.js";
 import { type DebugCode, type DebugEvent, type DebugPayloads, debugEvent, errorText } from "../debug.js";
 import { TypedEmitter } from "../emitter.js";
@@ -23,6 +36,7 @@ import { FilterManager } from "../filters/index.js";
 import { toGuildId } from "../guild-id.js";
 import type { FrameSink } from "../node/frames.js";
 import { type Node, nodeControl } from "../node/node.js";
+import type { LyricsOptions } from "../node/plugins.js";
 import { Queue, type QueueOptions } from "../queue/index.js";
 import { PlaybackLedger } from "../reconcile/ledger.js";
 import type { Track } from "../track.js";
@@ -34,6 +48,7 @@ import { NodeLink } from "./link.js";
 import { PlayerMirror } from "./mirror.js";
 import { PlayerMover } from "./mover.js";
 import type { Playable, PlayOptions } from "./play-options.js";
+import { PlayerSponsorBlock } from "./sponsor-block.js";
 import { type ConnectOptions, type GatewayVoicePayload, VoiceConnection } from "./voice.js";
 
 export type { ConnectOptions, GatewayVoicePayload } from "./voice.js";
@@ -70,6 +85,25 @@ export type PlayerEvents = {
    * or a replaced track (those end with other reasons).
    */
   queueEnd: [track: Track];
+  /** LavaLyrics (live lyrics): lyrics for the track that started, or was playing at subscribe time. */
+  lyricsFound: [lyrics: Lyrics, event: LyricsFoundEvent];
+  /** LavaLyrics (live lyrics): the track that started has no timed lyrics. */
+  lyricsNotFound: [event: LyricsNotFoundEvent];
+  /** LavaLyrics (live lyrics): playback reached line `index`; `skipped` when a seek or a skip passed it. */
+  lyricsLine: [line: LyricsLine, index: number, skipped: boolean, event: LyricsLineEvent];
+  /** SponsorBlock: the segments the track will skip (only when it has some in the chosen categories). */
+  segmentsLoaded: [segments: Segment[], event: SegmentsLoadedEvent];
+  /** SponsorBlock: playback jumped over a segment, to its end. */
+  segmentSkipped: [segment: Segment, event: SegmentSkippedEvent];
+  /** SponsorBlock: the chapters of the track that started. */
+  chaptersLoaded: [chapters: Chapter[], event: ChaptersLoadedEvent];
+  /** SponsorBlock: playback reached a chapter. */
+  chapterStarted: [chapter: Chapter, event: ChapterStartedEvent];
+  /**
+   * Every event a plugin sent for this guild (after its typed event above, if Sonora knows it).
+   * Events of plugins Sonora does not know arrive here exactly as the node sent them.
+   */
+  pluginEvent: [event: PluginEvent];
 };
 
 /**
@@ -164,6 +198,8 @@ export class Player extends TypedEmitter<PlayerEvents> {
   readonly autoplay: AutoplayEngine;
   /** Voice connection data gathered from Discord. */
   readonly voice = new PlayerVoice();
+  /** SponsorBlock categories of this player (needs the node's `sponsorblock-plugin`). */
+  readonly sponsorBlock: PlayerSponsorBlock;
 
   private readonly mirror: PlayerMirror;
   private readonly link: NodeLink;
@@ -193,8 +229,17 @@ export class Player extends TypedEmitter<PlayerEvents> {
     const sink: FrameSink = {
       handleState: (state) => this.onState(state),
       handleEvent: (event) => this.onEvent(event),
+      handlePluginEvent: (event) => this.onPluginEvent(event),
     };
     const usable = (action: string) => this.assertUsable(action);
+    const player = this;
+    this.sponsorBlock = new PlayerSponsorBlock({
+      guildId: this.guildId,
+      get plugins() {
+        return player.node.plugins;
+      },
+      assertUsable: usable,
+    });
     this.link = new NodeLink(
       node,
       {
@@ -210,6 +255,16 @@ export class Player extends TypedEmitter<PlayerEvents> {
       guildId: this.guildId,
       update: (request, options) => this.update(request, options),
       loadTracks: (identifier) => this.link.node.loadTracks(identifier),
+      lavaSrc: async () => {
+        try {
+          const info = await this.link.node.plugins.info();
+          const lavaSrc = info.plugins.some((p) => p.name === "lavasrc-plugin");
+          return { lavaSrc, sourceManagers: info.sourceManagers };
+        } catch {
+          // No /v4/info (an old or odd node): autoplay goes on with plain searches.
+          return { lavaSrc: false, sourceManagers: [] };
+        }
+      },
       autoplayed: (track, pick) => this.onAutoplay(track, pick),
       onError: (error) => host.error(error),
       begin: (track) => this.ledger.begin(track),
@@ -412,6 +467,35 @@ export class Player extends TypedEmitter<PlayerEvents> {
     }
   }
 
+  // ── Plugins ───────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Lyrics of the current track (LavaLyrics, `GET …/track/lyrics`), null when the node found none.
+   * Rejects with `PluginUnavailableError` when the node does not run `lavalyrics-plugin` (nothing
+   * is sent), and with the node's 404 "No track playing" (`LavalinkRestError`) without a track.
+   */
+  lyrics(options: LyricsOptions = {}): Promise<Lyrics | null> {
+    this.assertUsable("load lyrics for");
+    return this.link.node.plugins.currentLyrics(this.guildId, options);
+  }
+
+  /**
+   * Live lyrics: from now on the node sends `lyricsFound` (or `lyricsNotFound`) at each track start
+   * — at once for a track already playing — and `lyricsLine` as each line is reached. Rejects with
+   * `PluginUnavailableError` when the node does not run `lavalyrics-plugin`; the node answers 404
+   * "Player not found" when it has no player for this guild yet.
+   */
+  subscribeLyrics(options: LyricsOptions = {}): Promise<void> {
+    this.assertUsable("subscribe to lyrics for");
+    return this.link.node.plugins.subscribeLyrics(this.guildId, options);
+  }
+
+  /** Stops live lyrics (lines already armed for the current track still arrive until it ends). */
+  unsubscribeLyrics(): Promise<void> {
+    this.assertUsable("unsubscribe from lyrics for");
+    return this.link.node.plugins.unsubscribeLyrics(this.guildId);
+  }
+
   // ── Voice and nodes ───────────────────────────────────────────────────────────────────────────
 
   /**
@@ -516,6 +600,39 @@ export class Player extends TypedEmitter<PlayerEvents> {
         break;
       case "WebSocketClosedEvent":
         this.publish("webSocketClosed", [event]);
+        break;
+    }
+  }
+
+  private onPluginEvent(event: PluginEvent): void {
+    if (isKnownPluginEventType(event.type)) this.onKnownPluginEvent(event as KnownPluginEvent);
+    this.publish("pluginEvent", [event]);
+  }
+
+  private onKnownPluginEvent(event: KnownPluginEvent): void {
+    switch (event.type) {
+      case "LyricsFoundEvent":
+        this.publish("lyricsFound", [event.lyrics, event]);
+        break;
+      case "LyricsNotFoundEvent":
+        this.publish("lyricsNotFound", [event]);
+        break;
+      case "LyricsLineEvent":
+        this.publish("lyricsLine", [event.line, event.lineIndex, event.skipped, event]);
+        break;
+      case "SegmentsLoaded":
+        this.publish("segmentsLoaded", [event.segments, event]);
+        break;
+      case "SegmentSkipped":
+        // The node jumped to the segment's end: the estimate follows before the next playerUpdate.
+        if (this.mirror.track !== null) this.mirror.jumpedTo(event.segment.end);
+        this.publish("segmentSkipped", [event.segment, event]);
+        break;
+      case "ChaptersLoaded":
+        this.publish("chaptersLoaded", [event.chapters, event]);
+        break;
+      case "ChapterStarted":
+        this.publish("chapterStarted", [event.chapter, event]);
         break;
     }
   }

@@ -1,3 +1,4 @@
+import type { KnownPluginEvent } from "./plugins.js";
 import type { LavalinkException, Track } from "./track.js";
 
 /** Player state carried by `playerUpdate` and the REST player object. */
@@ -150,8 +151,8 @@ export type LavalinkEvent =
 /** Alias that reads better where the `op` wrapper matters. */
 export type EventOp = LavalinkEvent;
 
-/** Every message a Lavalink v4 node sends on its WebSocket. */
-export type IncomingMessage = ReadyOp | PlayerUpdateOp | StatsOp | EventOp;
+/** Every message a Lavalink v4 node sends on its WebSocket (plugins add events of their own). */
+export type IncomingMessage = ReadyOp | PlayerUpdateOp | StatsOp | EventOp | KnownPluginEvent;
 
 /** The `op` of a node message. */
 export type OpType = IncomingMessage["op"];

@@ -1,3 +1,4 @@
+import type { KnownPluginEvent, UnknownPluginEvent } from "../types/plugins.js";
 import type {
   IncomingMessage,
   PlayerState,
@@ -7,6 +8,7 @@ import type {
 } from "../types/websocket.js";
 import { ProtocolValidationError } from "./errors.js";
 import { boolean, integer, isObject, join, number, type Obj, object, oneOf, string } from "./guards.js";
+import { isKnownPluginEventType, validatePluginEvent } from "./plugins.js";
 import { validateSessionId } from "./session-id.js";
 import { validateException, validateTrack } from "./track.js";
 
@@ -88,6 +90,9 @@ function validateEvent(o: Obj): IncomingMessage {
         byRemote: boolean(o, "byRemote", ""),
       };
     default:
+      // Plugins send their own events with op "event"; those Sonora types are checked here, any
+      // other is refused (validateNodeMessage passes them through untouched instead).
+      if (isKnownPluginEventType(o.type)) return validatePluginEvent(o) as KnownPluginEvent;
       throw new ProtocolValidationError("type", o.type, "a Lavalink event type");
   }
 }
@@ -151,4 +156,36 @@ export function parseIncomingMessage(text: string): IncomingMessage {
     throw new ProtocolValidationError("", text, "valid JSON", { cause: error });
   }
   return validateIncomingMessage(value);
+}
+
+/**
+ * Like {@link validateIncomingMessage}, but an event of a plugin Sonora does not know (an
+ * `op: "event"` frame with any other string `type`) is returned untouched instead of refused, so
+ * new plugins reach the bot. Lavalink's own events and the known plugin events are checked as usual.
+ */
+export function validateNodeMessage(value: unknown): IncomingMessage | UnknownPluginEvent {
+  if (
+    isObject(value) &&
+    value.op === "event" &&
+    typeof value.type === "string" &&
+    !LAVALINK_EVENT_TYPES.has(value.type) &&
+    !isKnownPluginEventType(value.type)
+  ) {
+    return validatePluginEvent(value) as UnknownPluginEvent;
+  }
+  return validateIncomingMessage(value);
+}
+
+/** Lavalink's own event types. */
+const LAVALINK_EVENT_TYPES = new Set<string>([
+  "TrackStartEvent",
+  "TrackEndEvent",
+  "TrackExceptionEvent",
+  "TrackStuckEvent",
+  "WebSocketClosedEvent",
+]);
+
+/** True for one of Lavalink's own event types (not a plugin's). */
+export function isLavalinkEventType(type: unknown): boolean {
+  return typeof type === "string" && LAVALINK_EVENT_TYPES.has(type);
 }

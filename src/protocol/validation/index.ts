@@ -4,6 +4,7 @@ export * from "./filters-as-lavalink.js";
 export * from "./incoming.js";
 export * from "./json-depth.js";
 export * from "./player.js";
+export * from "./plugins.js";
 export * from "./rest.js";
 export * from "./session-id.js";
 export * from "./track.js";

@@ -62,7 +62,7 @@ function validateTracks(o: Obj, key: string, path: string): Track[] {
   return array(o, key, path).map((t, i) => validateTrack(t, `${join(path, key)}[${i}]`));
 }
 
-function validatePlaylist(value: unknown, path: string): PlaylistData {
+export function validatePlaylist(value: unknown, path: string): PlaylistData {
   const o = object(value, path);
   const info = object(o.info, join(path, "info"));
   return {

@@ -10,15 +10,30 @@ import {
   trackLoadResult,
 } from "../../mock/index.js";
 import {
+  type Chapter,
   encodeTrack,
   type LavalinkException,
   type LoadResult,
+  type Lyrics,
   type PlaylistData,
+  type SearchResult,
+  type SearchType,
+  type Segment,
   type Track,
   type TrackInfo,
 } from "../../protocol/index.js";
 import { CatalogError } from "./errors.js";
 import { type ParsedIdentifier, parseIdentifier } from "./identifiers.js";
+import {
+  chaptersFrom,
+  generateChapters,
+  generateLyrics,
+  generateSegments,
+  type LyricsInput,
+  normaliseLyrics,
+  normaliseSegments,
+} from "./plugin-content.js";
+import { searchCollections } from "./search-result.js";
 import {
   parseSpecial,
   playbackException,
@@ -93,6 +108,9 @@ export class Catalog {
   private readonly handlers: CatalogHandler[] = [];
   private readonly registered = new Map<string, LoadResult>();
   private readonly scripts = new Map<string, PlaybackScript>();
+  private readonly lyrics = new Map<string, Lyrics | null>();
+  private readonly segments = new Map<string, Segment[]>();
+  private readonly chapters = new Map<string, Chapter[]>();
   private registrations = 0;
 
   constructor(options: CatalogOptions = {}) {
@@ -106,7 +124,8 @@ export class Catalog {
     ) {
       throw new CatalogError("seed", seed, "a finite number or a string");
     }
-    if (factory === undefined) this.base = new MockFactory({ seed: seed ?? 0 });
+    // A node running LavaSrc adds its pluginInfo to Spotify, Apple Music and Deezer tracks.
+    if (factory === undefined) this.base = new MockFactory({ seed: seed ?? 0, lavaSrcPluginInfo: true });
     else this.base = seed === undefined ? factory.fork("catalog") : factory.fork(`catalog:${String(seed)}`);
     this.root = new SeededRandom(this.base.seed);
   }
@@ -200,11 +219,74 @@ export class Catalog {
     };
   }
 
+  // ── plugin content (LavaLyrics, SponsorBlock, LavaSearch) ─────────────────────────────────────
+
+  /**
+   * Gives a track these lyrics (or none, with `null`) in place of the generated ones: what
+   * `GET /v4/lyrics` and live lyrics (LavaLyrics) answer for it. Lines are timed in ms.
+   */
+  registerLyrics(track: Track | TrackInfo, lyrics: LyricsInput | null): void {
+    this.lyrics.set(scriptKey(infoOf(track, "track")), lyrics === null ? null : normaliseLyrics(lyrics));
+  }
+
+  /**
+   * Gives a track exactly these SponsorBlock segments (ms) in place of the generated ones; the
+   * simulated plugin skips those whose category the player asked for.
+   */
+  registerSegments(track: Track | TrackInfo, segments: readonly Segment[]): void {
+    this.segments.set(scriptKey(infoOf(track, "track")), normaliseSegments(segments));
+  }
+
+  /** Gives a track these chapters (name and start in ms; ends follow as the plugin computes them). */
+  registerChapters(track: Track | TrackInfo, chapters: readonly { name: string; start: number }[]): void {
+    const info = infoOf(track, "track");
+    if (!Array.isArray(chapters) || chapters.some((c) => typeof c?.name !== "string" || !(c.start >= 0))) {
+      throw new CatalogError("chapters", chapters, "an array of { name: string, start: ms >= 0 }");
+    }
+    this.chapters.set(scriptKey(info), chaptersFrom(chapters, info.length));
+  }
+
+  /** The lyrics the simulated LavaLyrics finds for a track: registered, else generated from the seed. */
+  lyricsFor(info: TrackInfo): Lyrics | null {
+    const key = scriptKey(info);
+    const registered = this.lyrics.get(key);
+    if (registered !== undefined) return structuredClone(registered);
+    return generateLyrics(this.root.fork(`lyrics:${key}`), info);
+  }
+
+  /** Every SponsorBlock segment of a track (any category): registered, else generated from the seed. */
+  segmentsFor(info: TrackInfo): Segment[] {
+    const key = scriptKey(info);
+    const registered = this.segments.get(key);
+    if (registered !== undefined) return structuredClone(registered);
+    return generateSegments(this.root.fork(`segments:${key}`), info);
+  }
+
+  /** The chapters of a track: registered, else generated from the seed. */
+  chaptersFor(info: TrackInfo): Chapter[] {
+    const key = scriptKey(info);
+    const registered = this.chapters.get(key);
+    if (registered !== undefined) return structuredClone(registered);
+    return generateChapters(this.root.fork(`chapters:${key}`), info);
+  }
+
+  /**
+   * LavaSearch's `GET /v4/loadsearch` answer, as LavaSrc's search managers give it: `null` (204)
+   * when no manager takes the query's prefix; an empty type set means every type.
+   */
+  loadSearch(query: string, types: ReadonlySet<SearchType>): SearchResult | null {
+    if (typeof query !== "string") throw new CatalogError("query", query, "a string");
+    return searchCollections(this.base, query, types, (identifier) => this.load(identifier));
+  }
+
   /** Forgets every handler, registration and registered script; defaults are unaffected. */
   reset(): void {
     this.handlers.length = 0;
     this.registered.clear();
     this.scripts.clear();
+    this.lyrics.clear();
+    this.segments.clear();
+    this.chapters.clear();
     this.registrations = 0;
   }
 
@@ -222,6 +304,13 @@ export class Catalog {
         severity: "common",
         cause: "java.lang.IllegalArgumentException",
       });
+    }
+    const recommendation = /^(sprec|dzrec):(.*)$/s.exec(identifier);
+    if (recommendation !== null) {
+      return this.recommendations(
+        recommendation[1] === "sprec" ? "spotify" : "deezer",
+        recommendation[2] ?? "",
+      );
     }
     const parsed = parseIdentifier(identifier);
     switch (parsed.kind) {
@@ -300,6 +389,36 @@ export class Catalog {
     return data;
   }
 
+  /**
+   * LavaSrc's recommendations (`sprec:<track id>` or `sprec:mix:<type>:<id>`; `dzrec:<track id>`,
+   * `dzrec:track=<id>` or `dzrec:artist=<id>`): a playlist of up to 20 tracks of the same source
+   * whose pluginInfo `type` is `recommendations`, or `empty` for a seed the source does not know.
+   */
+  private recommendations(source: "spotify" | "deezer", rawSeed: string): LoadResult {
+    const seed = rawSeed.trim();
+    const valid =
+      source === "spotify"
+        ? /^(mix:(album|artist|track|isrc):)?[A-Za-z0-9_-]+$/.test(seed)
+        : /^((track|artist)=)?\d+$/.test(seed);
+    if (!valid) return emptyLoadResult();
+    const factory = this.base.fork(`recommendations:${source}:${seed}`);
+    const tracks = factory.buildList(20, { source }).map((t) => this.track(source, t.info.identifier));
+    return playlistLoadResult({
+      info: {
+        name: source === "spotify" ? "Spotify Recommendations" : "Deezer Recommendations",
+        selectedTrack: -1,
+      },
+      pluginInfo: {
+        type: "recommendations",
+        url: null,
+        artworkUrl: null,
+        author: null,
+        totalTracks: tracks.length,
+      },
+      tracks,
+    });
+  }
+
   private special(identifier: string, spec: SpecialSpec): LoadResult {
     const factory = this.base.fork(`special:${identifier}`);
     switch (spec.kind) {
@@ -345,6 +464,14 @@ export class Catalog {
 
 function isTrack(value: Track | TrackInfoOverrides): value is Track {
   return typeof (value as Track).encoded === "string" && typeof (value as Track).info === "object";
+}
+
+function infoOf(track: Track | TrackInfo, name: string): TrackInfo {
+  const info = isTrack(track as Track) ? (track as Track).info : (track as TrackInfo);
+  if (typeof info?.sourceName !== "string" || typeof info.identifier !== "string") {
+    throw new CatalogError(name, track, "a Track or a TrackInfo");
+  }
+  return info;
 }
 
 function scriptKey(info: TrackInfo): string {

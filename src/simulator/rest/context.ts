@@ -1,6 +1,7 @@
 import type { Clock } from "../../base/clock/index.js";
 import type { NodeInfo, RoutePlannerStatus, Stats } from "../../protocol/index.js";
 import type { Catalog } from "../deps.js";
+import type { SimPluginRuntime } from "../plugins/runtime.js";
 import type { LavalinkProfile } from "../profiles.js";
 import type { Session } from "../session.js";
 import { HttpError } from "./http-error.js";
@@ -22,6 +23,10 @@ export interface RestEnvironment {
   info(): NodeInfo;
   stats(): Stats;
   routePlanner: RoutePlannerStatus | null;
+  /** The plugins the node runs. */
+  readonly plugins: SimPluginRuntime;
+  /** Filter extensions the plugins register: `pluginFilters` under other names are dropped. */
+  readonly filterExtensions: ReadonlySet<string>;
 }
 
 /** One request, already read, routed and authorised. */
@@ -42,7 +47,9 @@ export interface RestRequest {
 export type RestResult =
   | { status: number; json: unknown }
   | { status: number; text: string }
-  | { status: 204 };
+  | { status: 204 }
+  /** A `void` Spring handler: 200 with an empty body. */
+  | { status: 200; empty: true };
 
 /**
  * Parses the JSON body as Spring's message converter would, with its 400 answers. A document

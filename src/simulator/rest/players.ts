@@ -190,7 +190,7 @@ export function patchPlayer(req: RestRequest): RestResult {
   if (!newTrack && update.endTime !== undefined) player.setEndTime(update.endTime);
   if (update.filters !== undefined) {
     checkEqualizerBands(update.filters);
-    player.setFilters(update.filters);
+    player.setFilters(withKnownPluginFilters(update.filters, req.env.filterExtensions));
     session.sendPlayerUpdate(player);
   }
 
@@ -253,4 +253,15 @@ function checkEqualizerBands(filters: Filters): void {
       );
     }
   }
+}
+
+/**
+ * Lavalink's `FilterChain.parsePluginConfigs`: only `pluginFilters` entries named after a filter
+ * extension a plugin registered are kept; the rest are dropped without an error.
+ */
+function withKnownPluginFilters(filters: Filters, extensions: ReadonlySet<string>): Filters {
+  if (filters.pluginFilters === undefined) return filters;
+  const kept = Object.entries(filters.pluginFilters).filter(([name]) => extensions.has(name));
+  const { pluginFilters: _dropped, ...rest } = filters;
+  return kept.length === 0 ? rest : { ...rest, pluginFilters: Object.fromEntries(kept) };
 }

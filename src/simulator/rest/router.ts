@@ -1,6 +1,17 @@
+import type { SimPluginId } from "../plugins/plugin-set.js";
 import type { RestRequest, RestResult } from "./context.js";
 import { freeAddress, freeAll, getInfo, getStats, getVersion, routePlannerStatus } from "./node.js";
 import { deletePlayer, getPlayer, getPlayers, patchPlayer, patchSession } from "./players.js";
+import {
+  currentTrackLyrics,
+  deleteSponsorBlockCategories,
+  getSponsorBlockCategories,
+  loadSearch,
+  putSponsorBlockCategories,
+  subscribeLyrics,
+  trackLyrics,
+  unsubscribeLyrics,
+} from "./plugins.js";
 import { decodeMany, decodeOne, loadTracks } from "./tracks.js";
 
 export type Handler = (req: RestRequest) => RestResult;
@@ -10,9 +21,11 @@ interface Route {
   readonly pattern: RegExp;
   readonly keys: readonly string[];
   readonly handler: Handler;
+  /** The plugin that adds this route; the route exists only when the node runs it. */
+  readonly plugin?: SimPluginId;
 }
 
-function route(method: string, template: string, handler: Handler): Route {
+function route(method: string, template: string, handler: Handler, plugin?: SimPluginId): Route {
   const keys: string[] = [];
   const source = template
     .split("/")
@@ -22,7 +35,8 @@ function route(method: string, template: string, handler: Handler): Route {
       return "([^/]+)";
     })
     .join("/");
-  return { method, pattern: new RegExp(`^${source}$`), keys, handler };
+  const base = { method, pattern: new RegExp(`^${source}$`), keys, handler };
+  return plugin === undefined ? base : { ...base, plugin };
 }
 
 /** Every route of the Lavalink v4 REST API (plus the unversioned `/version`). */
@@ -41,6 +55,30 @@ const ROUTES: readonly Route[] = [
   route("GET", "/v4/routeplanner/status", routePlannerStatus),
   route("POST", "/v4/routeplanner/free/address", freeAddress),
   route("POST", "/v4/routeplanner/free/all", freeAll),
+  // Plugins' routes (LavaSearch, LavaLyrics, SponsorBlock).
+  route("GET", "/v4/loadsearch", loadSearch, "lavasearch"),
+  route("GET", "/v4/lyrics", trackLyrics, "lyrics"),
+  route("GET", "/v4/sessions/:sessionId/players/:guildId/track/lyrics", currentTrackLyrics, "lyrics"),
+  route("POST", "/v4/sessions/:sessionId/players/:guildId/lyrics/subscribe", subscribeLyrics, "lyrics"),
+  route("DELETE", "/v4/sessions/:sessionId/players/:guildId/lyrics/subscribe", unsubscribeLyrics, "lyrics"),
+  route(
+    "GET",
+    "/v4/sessions/:sessionId/players/:guildId/sponsorblock/categories",
+    getSponsorBlockCategories,
+    "sponsorblock",
+  ),
+  route(
+    "PUT",
+    "/v4/sessions/:sessionId/players/:guildId/sponsorblock/categories",
+    putSponsorBlockCategories,
+    "sponsorblock",
+  ),
+  route(
+    "DELETE",
+    "/v4/sessions/:sessionId/players/:guildId/sponsorblock/categories",
+    deleteSponsorBlockCategories,
+    "sponsorblock",
+  ),
 ];
 
 export type RouteMatch =
@@ -48,10 +86,14 @@ export type RouteMatch =
   | { kind: "wrongMethod"; allowed: string[] }
   | { kind: "none" };
 
-/** Finds the handler; distinguishes "no such path" (404) from "path exists, other method" (405). */
-export function matchRoute(method: string, path: string): RouteMatch {
+/**
+ * Finds the handler; distinguishes "no such path" (404) from "path exists, other method" (405).
+ * A plugin's routes exist only when `plugins` holds it (all of them when `plugins` is omitted).
+ */
+export function matchRoute(method: string, path: string, plugins?: ReadonlySet<SimPluginId>): RouteMatch {
   const allowed: string[] = [];
   for (const r of ROUTES) {
+    if (r.plugin !== undefined && plugins !== undefined && !plugins.has(r.plugin)) continue;
     const m = r.pattern.exec(path);
     if (m === null) continue;
     if (r.method !== method) {
