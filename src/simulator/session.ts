@@ -6,6 +6,7 @@ import { type PlayerHost, SimPlayer } from "./player.js";
 import { ResumeQueue } from "./resume-queue.js";
 import type { Scheduler } from "./scheduler.js";
 import type { Transport } from "./transport/transport.js";
+import { UpdateSchedule } from "./update-schedule.js";
 
 /** What sessions share with the simulator that owns them. */
 export interface SessionEnvironment {
@@ -58,7 +59,8 @@ export class Session implements PlayerHost {
   private paused = false;
   private readonly queue: ResumeQueue;
   private resumeTimer: TimerHandle | undefined;
-  private updateTimer: TimerHandle | undefined;
+  /** Each playing player's periodic playerUpdate, from its TrackStart (see {@link UpdateSchedule}). */
+  private readonly updates: UpdateSchedule<SimPlayer>;
   private statsTimer: TimerHandle | undefined;
   private ended = false;
 
@@ -71,6 +73,9 @@ export class Session implements PlayerHost {
   ) {
     this.ws = ws;
     this.queue = new ResumeQueue(env.maxQueuedFrames, env.maxQueuedBytes);
+    this.updates = new UpdateSchedule(env.clock, env.playerUpdateInterval, (player) =>
+      this.periodicUpdate(player),
+    );
   }
 
   get clock(): Clock {
@@ -170,6 +175,10 @@ export class Session implements PlayerHost {
       return;
     }
     this.sendText(text, "event", event.type, event.guildId);
+    if (event.type === "TrackStartEvent") {
+      const player = this.players.get(event.guildId);
+      if (player !== undefined) this.updates.start(player);
+    }
   }
 
   sendPlayerUpdate(player: SimPlayer): void {
@@ -219,7 +228,7 @@ export class Session implements PlayerHost {
     if (this.ended) return;
     this.ended = true;
     this.env.clock.clearTimeout(this.resumeTimer);
-    this.env.clock.clearInterval(this.updateTimer);
+    this.updates.stop();
     this.env.clock.clearInterval(this.statsTimer);
     for (const guildId of [...this.players.keys()]) this.destroyPlayer(guildId);
     this.queue.clear();
@@ -228,19 +237,18 @@ export class Session implements PlayerHost {
   }
 
   private startTimers(): void {
-    this.updateTimer = this.env.clock.setInterval(
-      () => this.tickPlayerUpdates(),
-      this.env.playerUpdateInterval,
-    );
     this.statsTimer = this.env.clock.setInterval(() => this.sendStats(), this.env.statsInterval);
   }
 
-  /** One pass over the players per interval instead of one timer per player. */
-  private tickPlayerUpdates(): void {
-    if (this.paused || this.ws === null) return;
-    for (const player of this.players.values()) {
-      if (player.hasTrack) this.sendPlayerUpdate(player);
-    }
+  /**
+   * A player's periodic update (skipped, not queued, while the session waits to be resumed, as in
+   * Lavalink). False once the player is destroyed or has no track: its updates stop until the next
+   * TrackStart.
+   */
+  private periodicUpdate(player: SimPlayer): boolean {
+    if (this.players.get(player.guildId) !== player || !player.hasTrack) return false;
+    this.sendPlayerUpdate(player);
+    return true;
   }
 
   private sendStats(): void {

@@ -189,11 +189,15 @@ export class PlayerMirror {
 
   /** Applies a `playerUpdate` report. */
   applyState(state: PlayerState): void {
-    this.lastHeardAt = this.clock.now();
+    // The hot path (every player, every few seconds): one clock read serves all three uses.
+    const now = this.clock.now();
+    this.lastHeardAt = now;
     this.connected = state.connected;
     this.ping = state.ping;
-    this.noteFurthest();
-    this.tracker.sync(state.position, state.time);
+    if (this.currentTrack !== null) {
+      this.furthest = Math.max(this.furthest, this.tracker.projectNow(this.playing, this.limit, now));
+    }
+    this.tracker.sync(state.position, state.time, now);
   }
 
   /**
