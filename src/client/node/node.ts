@@ -87,7 +87,7 @@ export class Node {
 
   private readonly hosted = new Map<string, NodePlayer>();
   /**
-   * The hosted players that are playing, kept as they change ({@link NodeControl.playingChanged})
+   * The hosted players that are playing, kept as each player reports a change
    * so {@link penalty} is O(1): it is read for every new player, and a scan made creating n
    * players O(n²).
    */
