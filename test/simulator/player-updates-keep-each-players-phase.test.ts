@@ -25,7 +25,9 @@ describe("periodic playerUpdates keep each player's own phase", () => {
       const guild = e.guildId!;
       const at = e.at - t0;
       if (at === starts[guild]) continue; // the update sent with the TrackStart itself
-      (out[guild] ??= []).push(at);
+      const list = out[guild] ?? [];
+      list.push(at);
+      out[guild] = list;
     }
     return out;
   }
