@@ -31,6 +31,16 @@ export interface BenchCase {
   itemsPerCall: number;
   /** What an item is, for the report (`tracks`, `messages`, …). */
   unit: string;
+  /**
+   * The target this case is held to: the subject's time at most `maxRatio` × the time of `versus`
+   * (the name of the floor or a peer; the floor when omitted). Shown in the summary table.
+   */
+  goal?: { maxRatio: number; versus?: string };
+  /**
+   * Every function returns a promise, and each call is awaited before the next (as a bot awaits
+   * its queue calls): un-awaited async work would pile up and the timing would show only its start.
+   */
+  async?: boolean;
 }
 
 /** A measured figure next to the target it is held to. */
@@ -160,6 +170,7 @@ export interface CaseResult {
   description: string;
   unit: string;
   results: FnResult[];
+  goal?: { maxRatio: number; versus?: string };
 }
 
 /** Keeps the results of measured calls observable, so no call is dead code. */
@@ -209,6 +220,65 @@ export function runCase(benchCase: BenchCase, options: BenchOptions = DEFAULT_OP
       samples[index]!.push(timeBatch(fns[index]!.fn, callsPerBatch[index]!));
     }
   }
+  return resultOf(benchCase, fns, samples);
+}
+
+function formatRate(perSecond: number): string {
+  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M`;
+  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(1)} k`;
+  return perSecond.toFixed(0);
+}
+
+async function calibrateAsync(fn: () => unknown, ms: number): Promise<number> {
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  const limit = BigInt(Math.round(ms * 1e6));
+  let elapsed = 0n;
+  while (elapsed < limit) {
+    sink = await fn();
+    calls++;
+    elapsed = process.hrtime.bigint() - start;
+  }
+  return calls / (Number(elapsed) / 1e6);
+}
+
+async function timeBatchAsync(fn: () => unknown, calls: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) sink = await fn();
+  return Number(process.hrtime.bigint() - start) / calls;
+}
+
+/** {@link runCase} for a case whose functions are awaited call by call (`async: true`). */
+export async function runCaseAsync(
+  benchCase: BenchCase,
+  options: BenchOptions = DEFAULT_OPTIONS,
+): Promise<CaseResult> {
+  const fns: Array<BenchFn & { role: FnResult["role"] }> = [
+    { ...benchCase.subject, role: "subject" },
+    ...(benchCase.floor ? [{ ...benchCase.floor, role: "floor" as const }] : []),
+    ...(benchCase.peers ?? []).map((peer) => ({ ...peer, role: "peer" as const })),
+  ];
+  const callsPerBatch: number[] = [];
+  for (const f of fns) {
+    callsPerBatch.push(
+      Math.max(1, Math.round((await calibrateAsync(f.fn, options.warmupMs)) * options.batchMs)),
+    );
+  }
+  const samples: number[][] = fns.map(() => []);
+  for (let batch = 0; batch < options.batches; batch++) {
+    for (let k = 0; k < fns.length; k++) {
+      const index = (batch + k) % fns.length;
+      samples[index]!.push(await timeBatchAsync(fns[index]!.fn, callsPerBatch[index]!));
+    }
+  }
+  return resultOf(benchCase, fns, samples);
+}
+
+function resultOf(
+  benchCase: BenchCase,
+  fns: ReadonlyArray<BenchFn & { role: FnResult["role"] }>,
+  samples: number[][],
+): CaseResult {
   const results = fns.map((f, index): FnResult => {
     const perCall = median(samples[index]!);
     const deviation = median(samples[index]!.map((s) => Math.abs(s - perCall)));
@@ -221,13 +291,13 @@ export function runCase(benchCase: BenchCase, options: BenchOptions = DEFAULT_OP
       spread: deviation / perCall,
     };
   });
-  return { name: benchCase.name, description: benchCase.description, unit: benchCase.unit, results };
-}
-
-function formatRate(perSecond: number): string {
-  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(2)} M`;
-  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(1)} k`;
-  return perSecond.toFixed(0);
+  return {
+    name: benchCase.name,
+    description: benchCase.description,
+    unit: benchCase.unit,
+    results,
+    ...(benchCase.goal === undefined ? {} : { goal: benchCase.goal }),
+  };
 }
 
 /** Renders a case's results as a text table; ratios are time relative to the subject's time. */
@@ -265,4 +335,78 @@ export function matchesFilters(name: string, filters: readonly string[]): boolea
 /** Prevents the sink from being optimised away across the whole run. */
 export function consumeSink(): string {
   return typeof sink;
+}
+
+/** One line of the final summary table. */
+export interface SummaryRow {
+  case: string;
+  ours: string;
+  floor: string;
+  peers: string;
+  ratio: string;
+  goal: string;
+  met: boolean | null;
+}
+
+function formatNs(ns: number): string {
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(2)} ms`;
+  if (ns >= 1e3) return `${(ns / 1e3).toFixed(2)} µs`;
+  return `${ns.toFixed(0)} ns`;
+}
+
+/** The summary line of a timing case: per-item times, the ratio against its goal's reference. */
+export function summarizeCase(result: CaseResult): SummaryRow {
+  const subject = result.results.find((r) => r.role === "subject")!;
+  const floor = result.results.find((r) => r.role === "floor");
+  const peers = result.results.filter((r) => r.role === "peer");
+  const versus =
+    result.goal?.versus === undefined ? floor : result.results.find((r) => r.name === result.goal?.versus);
+  const reference = versus ?? floor;
+  const ratio = reference === undefined ? null : subject.nsPerItem / reference.nsPerItem;
+  const unit = result.unit.replace(/s$/, "");
+  return {
+    case: result.name,
+    ours: `${formatNs(subject.nsPerItem)}/${unit}`,
+    floor: floor === undefined ? "-" : formatNs(floor.nsPerItem),
+    peers: peers.length === 0 ? "-" : peers.map((p) => `${p.name} ${formatNs(p.nsPerItem)}`).join("; "),
+    ratio: ratio === null ? "-" : `${ratio.toFixed(2)}× ${reference === floor ? "floor" : reference!.name}`,
+    goal: result.goal === undefined ? "-" : `≤ ${result.goal.maxRatio}×`,
+    met: result.goal === undefined || ratio === null ? null : ratio <= result.goal.maxRatio,
+  };
+}
+
+/** The summary lines of a report: one per figure. */
+export function summarizeReport(report: BenchReport, rows: readonly ReportRow[]): SummaryRow[] {
+  return rows.map((row) => ({
+    case: `${report.name}: ${row.label}`,
+    ours: row.measured,
+    floor: "-",
+    peers: "-",
+    ratio: "-",
+    goal: row.target,
+    met: row.met,
+  }));
+}
+
+/** Renders the final plain table: case, ours, floor, peers, ratio, goal, met. */
+export function formatSummary(rows: readonly SummaryRow[]): string {
+  const header = ["case", "ours", "floor", "peers", "ratio", "goal", "met"];
+  const cells = rows.map((r) => [
+    r.case,
+    r.ours,
+    r.floor,
+    r.peers,
+    r.ratio,
+    r.goal,
+    r.met === null ? "-" : r.met ? "yes" : "NO",
+  ]);
+  const widths = header.map((h, col) => Math.max(h.length, ...cells.map((row) => row[col]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, col) => cell.padEnd(widths[col]!))
+      .join("  ")
+      .trimEnd();
+  return ["Summary", line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join(
+    "\n",
+  );
 }

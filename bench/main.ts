@@ -6,6 +6,9 @@
  *   npm run bench                 # everything
  *   npm run bench -- codec        # entries whose name contains "codec"
  *   npm run bench -- --quick      # shorter batches and reports, for a smoke run
+ *
+ * The script re-starts itself under `node --expose-gc` when gc is not exposed, so memory figures
+ * (bytes per track, heap per player) are measured after a full collection and do not swing.
  */
 import { readdir } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -15,10 +18,26 @@ import {
   DEFAULT_OPTIONS,
   formatCase,
   formatReport,
+  formatSummary,
   isReport,
   runCase,
+  runCaseAsync,
+  type SummaryRow,
   selectEntries,
+  summarizeCase,
+  summarizeReport,
 } from "./harness.js";
+
+if ((globalThis as { gc?: unknown }).gc === undefined) {
+  // Memory cases need --expose-gc: run this same script again with it and pass the exit code on.
+  const { spawnSync } = await import("node:child_process");
+  const child = spawnSync(
+    process.execPath,
+    ["--expose-gc", ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: "inherit" },
+  );
+  process.exit(child.status ?? 1);
+}
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -41,11 +60,24 @@ if (selected.length === 0) {
     `Node ${process.version}, ${selected.length} case(s), ${options.batches} batches × ~${options.batchMs} ms per function, medians.\n`,
   );
   const started = process.hrtime.bigint();
+  const summary: SummaryRow[] = [];
   for (const entry of selected) {
-    if (isReport(entry)) console.log(formatReport(entry, await entry.run({ quick })));
-    else console.log(formatCase(runCase(entry, options)));
+    if (isReport(entry)) {
+      const rows = await entry.run({ quick });
+      console.log(formatReport(entry, rows));
+      summary.push(...summarizeReport(entry, rows));
+    } else {
+      const result = entry.async === true ? await runCaseAsync(entry, options) : runCase(entry, options);
+      console.log(formatCase(result));
+      summary.push(summarizeCase(result));
+    }
     console.log("");
   }
+  console.log(formatSummary(summary));
+  console.log("");
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`Done in ${seconds.toFixed(1)} s (${consumeSink() === "undefined" ? "no" : "kept"} results).`);
+  const load = (await import("node:os")).loadavg().map((x) => x.toFixed(2));
+  console.log(
+    `Done in ${seconds.toFixed(1)} s (${consumeSink() === "undefined" ? "no" : "kept"} results); load average ${load.join(" ")}.`,
+  );
 }

@@ -8,6 +8,7 @@ import { ResumeQueue } from "./resume-queue.js";
 import type { Scheduler } from "./scheduler.js";
 import type { PeerSocket } from "./transport/peer-socket.js";
 import type { Transport } from "./transport/transport.js";
+import { UpdateSchedule } from "./update-schedule.js";
 
 /** What sessions share with the simulator that owns them. */
 export interface SessionEnvironment {
@@ -66,7 +67,8 @@ export class Session implements PlayerHost, PluginSession {
   private paused = false;
   private readonly queue: ResumeQueue;
   private resumeTimer: TimerHandle | undefined;
-  private updateTimer: TimerHandle | undefined;
+  /** Each playing player's periodic playerUpdate, from its TrackStart (see {@link UpdateSchedule}). */
+  private readonly updates: UpdateSchedule<SimPlayer>;
   private statsTimer: TimerHandle | undefined;
   private ended = false;
 
@@ -79,6 +81,9 @@ export class Session implements PlayerHost, PluginSession {
   ) {
     this.ws = ws;
     this.queue = new ResumeQueue(env.maxQueuedFrames, env.maxQueuedBytes);
+    this.updates = new UpdateSchedule(env.clock, env.playerUpdateInterval, (player) =>
+      this.periodicUpdate(player),
+    );
   }
 
   get clock(): Clock {
@@ -195,6 +200,10 @@ export class Session implements PlayerHost, PluginSession {
       return;
     }
     this.sendText(text, "event", event.type, event.guildId);
+    if (event.type === "TrackStartEvent") {
+      const player = this.players.get(event.guildId);
+      if (player !== undefined) this.updates.start(player);
+    }
   }
 
   sendPlayerUpdate(player: SimPlayer): void {
@@ -246,7 +255,7 @@ export class Session implements PlayerHost, PluginSession {
     if (this.ended) return;
     this.ended = true;
     this.env.clock.clearTimeout(this.resumeTimer);
-    this.env.clock.clearInterval(this.updateTimer);
+    this.updates.stop();
     this.env.clock.clearInterval(this.statsTimer);
     for (const guildId of [...this.players.keys()]) this.destroyPlayer(guildId);
     this.queue.clear();
@@ -255,19 +264,18 @@ export class Session implements PlayerHost, PluginSession {
   }
 
   private startTimers(): void {
-    this.updateTimer = this.env.clock.setInterval(
-      () => this.tickPlayerUpdates(),
-      this.env.playerUpdateInterval,
-    );
     this.statsTimer = this.env.clock.setInterval(() => this.sendStats(), this.env.statsInterval);
   }
 
-  /** One pass over the players per interval instead of one timer per player. */
-  private tickPlayerUpdates(): void {
-    if (this.paused || this.ws === null) return;
-    for (const player of this.players.values()) {
-      if (player.hasTrack) this.sendPlayerUpdate(player);
-    }
+  /**
+   * A player's periodic update (skipped, not queued, while the session waits to be resumed, as in
+   * Lavalink). False once the player is destroyed or has no track: its updates stop until the next
+   * TrackStart.
+   */
+  private periodicUpdate(player: SimPlayer): boolean {
+    if (this.players.get(player.guildId) !== player || !player.hasTrack) return false;
+    this.sendPlayerUpdate(player);
+    return true;
   }
 
   private sendStats(): void {

@@ -109,8 +109,9 @@ describe("Deque behaves like an array under any sequence of operations", () => {
           expect(d.removeAt(index)).toBe(model.splice(index, 1)[0]);
           expect(d.slice()).toEqual(model);
           // The freed slot holds nothing, and pushes/unshifts still land where they should.
-          const buf = (d as unknown as { buf: unknown[] }).buf;
-          expect(buf).toHaveLength(256);
+          // (The items end where the array ends: only the slots before them are room.)
+          const { buf, head } = d as unknown as { buf: unknown[]; head: number };
+          expect(buf.length - head).toBe(size - 1);
           expect(buf.filter((x) => x !== undefined)).toHaveLength(size - 1);
           d.push(1000);
           d.unshift(-1000);
@@ -128,5 +129,64 @@ describe("Deque behaves like an array under any sequence of operations", () => {
     d.removeAt(6); // back side moves
     const buf = (d as unknown as { buf: (object | undefined)[] }).buf;
     expect(buf.filter((x) => x !== undefined)).toHaveLength(8);
+  });
+});
+
+describe("Deque removal moves only the cheaper side", () => {
+  /** Counts how many slots a removeAt rewrites, by watching the array's writes. */
+  function slotsMoved(size: number, index: number): { moved: number; viaSplice: boolean } {
+    const d = new Deque<number>();
+    d.pushAll(Array.from({ length: size }, (_, i) => i));
+    const inner = d as unknown as { buf: number[] };
+    let writes = 0;
+    let spliced = 0;
+    const target = inner.buf;
+    inner.buf = new Proxy(target, {
+      set(t, key, value) {
+        if (typeof key === "string" && /^\d+$/.test(key)) writes++;
+        return Reflect.set(t, key, value);
+      },
+      get(t, key) {
+        if (key === "splice") {
+          return (start: number, count: number) => {
+            spliced = t.length - start - count;
+            return t.splice(start, count);
+          };
+        }
+        return Reflect.get(t, key);
+      },
+    });
+    expect(d.removeAt(index)).toBe(index);
+    return { moved: spliced > 0 ? spliced : writes, viaSplice: spliced > 0 };
+  }
+
+  it("moves the back side with splice near the back and in the middle, the front side in a loop near the front", () => {
+    const size = 10_000;
+    // In the middle both sides are ~5,000: splice's memmove is the cheaper way.
+    expect(slotsMoved(size, 5_000)).toEqual({ moved: 4_999, viaSplice: true });
+    expect(slotsMoved(size, 9_000)).toEqual({ moved: 999, viaSplice: true });
+    // Near the front the few items before the hole move (plus the freed slot), never the 9,899 after it.
+    const front = slotsMoved(size, 100);
+    expect(front.viaSplice).toBe(false);
+    expect(front.moved).toBeLessThanOrEqual(101);
+  });
+});
+
+describe("Deque batch inserts larger than one call's arguments", () => {
+  it("inserts 3,000 items at the back side and at the front side exactly", () => {
+    const batch = Array.from({ length: 3_000 }, (_, i) => -i);
+    for (const at of [0, 10, 1_990, 2_000]) {
+      const d = new Deque<number>();
+      const model = Array.from({ length: 2_000 }, (_, i) => i);
+      d.pushAll(model);
+      d.shift();
+      model.shift();
+      d.insertAll(at, batch);
+      model.splice(at, 0, ...batch);
+      expect(d.slice()).toEqual(model);
+      d.unshift(7);
+      d.push(8);
+      expect(d.slice()).toEqual([7, ...model, 8]);
+    }
   });
 });

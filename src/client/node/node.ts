@@ -59,6 +59,8 @@ export interface NodeControl {
   detach(guildId: string): void;
   /** Forgets every hosted player (the client is closing). */
   detachAll(): void;
+  /** A hosted player's `playing` flipped: the node re-reads it for its load count. */
+  playingChanged(guildId: string): void;
   /** Handles one text frame as if it had arrived on the node's WebSocket. */
   receive(text: string): void;
   /** The node's live counters (`client.metrics()`). */
@@ -93,6 +95,12 @@ export class Node {
   readonly plugins: NodePlugins;
 
   private readonly hosted = new Map<string, NodePlayer>();
+  /**
+   * The hosted players that are playing, kept as each player reports a change
+   * so {@link penalty} is O(1): it is read for every new player, and a scan made creating n
+   * players O(n²).
+   */
+  private readonly playingGuilds = new Set<string>();
   private readonly sinks = new Map<string, FrameSink>();
   private readonly requests: NodeRequests;
   private readonly connection: NodeConnection;
@@ -193,14 +201,23 @@ export class Node {
       attach: (guildId, player, sink) => {
         this.hosted.set(guildId, player);
         this.sinks.set(guildId, sink);
+        if (player.playing) this.playingGuilds.add(guildId);
+        else this.playingGuilds.delete(guildId);
       },
       detach: (guildId) => {
         this.hosted.delete(guildId);
         this.sinks.delete(guildId);
+        this.playingGuilds.delete(guildId);
       },
       detachAll: () => {
         this.hosted.clear();
         this.sinks.clear();
+        this.playingGuilds.clear();
+      },
+      playingChanged: (guildId) => {
+        const player = this.hosted.get(guildId);
+        if (player?.playing === true) this.playingGuilds.add(guildId);
+        else this.playingGuilds.delete(guildId);
       },
       receive: (text) => this.frames.read(text),
       counters,
@@ -242,8 +259,7 @@ export class Node {
 
   /** Load score; lower is better: players (idle ones count ¼) + CPU load² + missing audio frames (docs/client.md). */
   get penalty(): number {
-    let playing = 0;
-    for (const p of this.hosted.values()) if (p.playing) playing++;
+    const playing = this.playingGuilds.size;
     return nodePenalty(this.stats, { playing, idle: this.hosted.size - playing });
   }
 

@@ -88,6 +88,11 @@ export class NodeLink {
     nodeControl(target).attach(this.player.guildId, this.player.view, this.player.sink);
   }
 
+  /** The player's `playing` flipped: its node updates its count of playing players. */
+  playingChanged(): void {
+    nodeControl(this.current).playingChanged(this.player.guildId);
+  }
+
   /** Stops hosting the player on its node (destroy, or the start of a move). */
   detach(): void {
     nodeControl(this.current).detach(this.player.guildId);

@@ -20,10 +20,13 @@ export const RESTORE_BEFORE_END_MS = 1_000;
  * commands change it; it sends nothing and emits nothing.
  */
 export class PlayerMirror {
-  /** Current track, or null when idle. */
-  track: Track | null = null;
-  /** Whether playback is paused. */
-  paused = false;
+  private currentTrack: Track | null = null;
+  private pausedFlag = false;
+  /**
+   * Called when {@link playing} flips, so the hosting node keeps its count of playing players
+   * without scanning them (its load score is read for every new player).
+   */
+  onPlayingChange: (() => void) | null = null;
   /** Player volume, 0 … 1000 (percent). */
   volume = 100;
   /** Whether the node reported a live voice connection to Discord. */
@@ -53,9 +56,31 @@ export class PlayerMirror {
     this.lastHeardAt = clock.now();
   }
 
+  /** Current track, or null when idle. */
+  get track(): Track | null {
+    return this.currentTrack;
+  }
+
+  set track(track: Track | null) {
+    const was = this.playing;
+    this.currentTrack = track;
+    if (this.playing !== was) this.onPlayingChange?.();
+  }
+
+  /** Whether playback is paused. */
+  get paused(): boolean {
+    return this.pausedFlag;
+  }
+
+  set paused(paused: boolean) {
+    const was = this.playing;
+    this.pausedFlag = paused;
+    if (this.playing !== was) this.onPlayingChange?.();
+  }
+
   /** True when a track is loaded and not paused. */
   get playing(): boolean {
-    return this.track !== null && !this.paused;
+    return this.currentTrack !== null && !this.pausedFlag;
   }
 
   /** Estimated position in ms, capped at the track's length. */
@@ -170,11 +195,15 @@ export class PlayerMirror {
 
   /** Applies a `playerUpdate` report. */
   applyState(state: PlayerState): void {
-    this.lastHeardAt = this.clock.now();
+    // The hot path (every player, every few seconds): one clock read serves all three uses.
+    const now = this.clock.now();
+    this.lastHeardAt = now;
     this.connected = state.connected;
     this.ping = state.ping;
-    this.noteFurthest();
-    this.tracker.sync(state.position, state.time);
+    if (this.currentTrack !== null) {
+      this.furthest = Math.max(this.furthest, this.tracker.projectNow(this.playing, this.limit, now));
+    }
+    this.tracker.sync(state.position, state.time, now);
   }
 
   /**

@@ -251,6 +251,8 @@ export class Player extends TypedEmitter<PlayerEvents> {
       },
       mirror,
     );
+    // Whichever node hosts the player by then re-reads it (a move re-attaches, which reads it too).
+    mirror.onPlayingChange = () => this.link.playingChanged();
     this.commands = new PlaybackCommands(mirror, this.queue, this.filters, this.autoplay, {
       guildId: this.guildId,
       update: (request, options) => this.update(request, options),

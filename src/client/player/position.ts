@@ -46,21 +46,30 @@ export class PositionTracker {
    * With `at` (a client clock time), where playback stood then.
    */
   project(moving: boolean, limit: number, at?: number): number {
+    if (at !== undefined) return this.projectAt(moving, limit, at);
+    const now = this.clock.now();
+    return Math.max(this.read(moving, limit, now), this.projectAt(moving, limit, now));
+  }
+
+  /** {@link project} by client clock time `now`, read once by the caller (the per-frame path). */
+  projectNow(moving: boolean, limit: number, now: number): number {
+    return Math.max(this.read(moving, limit, now), this.projectAt(moving, limit, now));
+  }
+
+  private projectAt(moving: boolean, limit: number, now: number): number {
     let position = this.anchorPosition;
     if (moving) {
-      const now = at ?? this.clock.now();
       const from = Math.min(now, Math.max(this.anchorTime, this.anchoredAt - MAX_REPORT_AGE_MS));
       position += (now - from) * this.speed;
     }
-    const projected = Math.min(Math.max(0, Math.floor(position)), limit);
-    return at === undefined ? Math.max(this.read(moving, limit), projected) : projected;
+    return Math.min(Math.max(0, Math.floor(position)), limit);
   }
 
   /** Current estimate; `moving` is false while paused or idle; `limit` caps it (track length). */
-  read(moving: boolean, limit: number): number {
+  read(moving: boolean, limit: number, at?: number): number {
     let position = this.anchorPosition;
     if (moving) {
-      const now = this.clock.now();
+      const now = at ?? this.clock.now();
       const anchor = Math.min(now, Math.max(now - MAX_REPORT_AGE_MS, this.anchorTime));
       position += (now - anchor) * this.speed;
     }
@@ -76,13 +85,13 @@ export class PositionTracker {
    * A report from the node (`time`: the node's timestamp of it). Re-anchors, keeping the floor
    * unless the report is far behind it (a seek made elsewhere).
    */
-  sync(position: number, time?: number): void {
+  sync(position: number, time?: number, now = this.clock.now()): void {
     if (time !== undefined) {
       if (time < this.newest) return;
       this.newest = time;
     }
-    this.anchorTime = time ?? this.clock.now();
-    this.anchoredAt = this.clock.now();
+    this.anchorTime = time ?? now;
+    this.anchoredAt = now;
     this.anchorPosition = position;
     if (position < this.floor - JITTER_MS) this.floor = position;
   }

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { Clock } from "../../base/clock/index.js";
 import type { FaultMark } from "../faults/types.js";
-import type { SimulatorLog } from "../log.js";
+import type { SimulatorLog, SimulatorLogEntry } from "../log.js";
 import type { FaultHook, InboundDecision } from "./fault-hook.js";
 import { type PeerSocket, SOCKET_OPEN } from "./peer-socket.js";
 import { writeReply } from "./reply.js";
@@ -46,12 +46,12 @@ export class Transport {
     const faults = this.faults;
     if (faults?.engaged === true) {
       const verdict = faults.outgoingFrame({ owner, ws, text, op, type, guildId });
-      this.recordOutgoing(owner, verdict.sent, op, type, guildId, faultsOf(verdict.marks));
+      this.recordOutgoing(owner, verdict.sent, op, type, guildId, undefined, verdict.marks);
       verdict.carryOut();
       return;
     }
     // The path every frame takes while no fault is registered: no closure, no fault plan.
-    this.recordOutgoing(owner, text, op, type, guildId, NOTHING);
+    this.recordOutgoing(owner, text, op, type, guildId);
     if (ws.readyState === SOCKET_OPEN) ws.send(text);
   }
 
@@ -91,7 +91,7 @@ export class Transport {
     type?: string,
     guildId?: string,
   ): void {
-    this.recordOutgoing(owner, text, op, type, guildId, { note });
+    this.recordOutgoing(owner, text, op, type, guildId, note);
   }
 
   private recordClientFrame(owner: FrameOwner, body: string, marks: FaultMark[] | undefined): void {
@@ -104,27 +104,39 @@ export class Transport {
     });
   }
 
-  /** Logs one outgoing frame: written (with the faults that acted on it), or with why it was not. */
+  /**
+   * Logs one outgoing frame: written (with the faults that acted on it), or with why it was not.
+   * Every frame passes here, so the entry is one object literal of a fixed shape per case (no
+   * spreads of temporary objects); the keys keep the order of the log's other entries.
+   */
   private recordOutgoing(
     owner: FrameOwner,
     body: string,
     op: string,
-    type: string | undefined,
-    guildId: string | undefined,
-    extra: { note: string } | { faults: FaultMark[] } | Record<string, never>,
+    type?: string,
+    guildId?: string,
+    note?: string,
+    marks?: FaultMark[],
   ): void {
-    if (!this.log.enabled) return;
-    this.log.record({
-      at: this.clock.now(),
-      direction: "out",
-      kind: "ws",
-      sessionId: owner.id,
-      op,
-      ...(type === undefined ? {} : { type }),
-      ...(guildId === undefined ? {} : { guildId }),
-      body,
-      ...extra,
-    });
+    const log = this.log;
+    if (!log.enabled) return;
+    const at = this.clock.now();
+    const sessionId = owner.id;
+    let entry: SimulatorLogEntry;
+    if (type === undefined) {
+      entry =
+        guildId === undefined
+          ? { at, direction: "out", kind: "ws", sessionId, op, body }
+          : { at, direction: "out", kind: "ws", sessionId, op, guildId, body };
+    } else {
+      entry =
+        guildId === undefined
+          ? { at, direction: "out", kind: "ws", sessionId, op, type, body }
+          : { at, direction: "out", kind: "ws", sessionId, op, type, guildId, body };
+    }
+    if (note !== undefined) entry.note = note;
+    else if (marks !== undefined && marks.length > 0) entry.faults = marks;
+    log.record(entry);
   }
 
   /** Records a frame or handshake event coming from a client. */
