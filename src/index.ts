@@ -73,6 +73,22 @@ export {
   type UpdateOptions,
 } from "./client/player/player.js";
 
+// ─── Store (durable players and queues) ──────────────────────────────────────────────────────────
+
+export { FileStore, type FileStoreOptions } from "./client/store/file-store.js";
+export { MemoryStore } from "./client/store/memory-store.js";
+export {
+  type SonoraStore,
+  STORE_SCHEMA_VERSION,
+  type StoreChange,
+  type StoreContents,
+  type StoredNode,
+  type StoredPlayer,
+  type StoredTrack,
+  type StoredVoice,
+  type StoreScope,
+} from "./client/store/store.js";
+
 // ─── Queue ───────────────────────────────────────────────────────────────────────────────────────
 
 export type { QueueItem } from "./client/queue/item.js";
@@ -253,6 +269,12 @@ export {
   QueueIndexError,
   QueueOptionError,
 } from "./client/queue/errors.js";
+export {
+  StoreCorruptError,
+  StoreLeaseLostError,
+  StoreSchemaError,
+  StoreWriteError,
+} from "./client/store/errors.js";
 export { TrackDecodeError, TrackEncodeError } from "./protocol/codec/errors.js";
 export { ProtocolValidationError } from "./protocol/validation/errors.js";
 
