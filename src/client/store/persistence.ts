@@ -5,7 +5,7 @@ import type { Node } from "../node/node.js";
 import type { PlayerControl } from "../player/player.js";
 import type { NodePool } from "../pool.js";
 import { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./defaults.js";
-import { checkScope } from "./records.js";
+import { checkScope, scopeOwns } from "./records.js";
 import { type SonoraStore, STORE_SCHEMA_VERSION, type StoredNode, type StoreScope } from "./store.js";
 import { StoreWriter } from "./writer.js";
 
@@ -84,7 +84,8 @@ export class ClientPersistence {
     }
     const first = [...this.host.nodes][0];
     for (const record of contents.players) {
-      if (this.host.control(record.guildId) !== undefined) continue;
+      // The store filters by scope already; a store that does not is not trusted with it.
+      if (this.host.control(record.guildId) !== undefined || !scopeOwns(this.scope, record.guildId)) continue;
       // A node taken out of the configuration: the player is rebuilt on the first one.
       const node = this.host.nodes.get(record.node) ?? first;
       if (node === undefined) continue;
