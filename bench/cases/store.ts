@@ -3,14 +3,14 @@
  *
  * - `store/commands-per-second` (report): one client on a simulator (virtual clock, loopback REST),
  *   20 guilds each running commands back to back (volume, queue add, pause/resume), for a fixed
- *   wall time; commands per second with each store of `_store-targets.ts`, against the client with
+ *   wall time; commands per second with each store of `bench/store-targets.ts`, against the client with
  *   no store. Every command resolves only once its change is durable, so this is the store's write
  *   cost on the command path; writes of concurrent commands are group-committed (one fsync each).
  */
 import type { SonoraStore } from "../../src/index.js";
 import { createTestEnvironment } from "../../src/testing/index.js";
 import type { BenchEntry, ReportRow } from "../harness.js";
-import { STORE_BENCH_TARGETS } from "./_store-targets.js";
+import { STORE_BENCH_TARGETS } from "../store-targets.js";
 
 const GUILDS = 20;
 

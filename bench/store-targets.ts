@@ -1,12 +1,12 @@
 /**
  * The stores `bench/cases/store.ts` measures, each against the same client workload. A store kind
- * added later (`RedisStore` from `sonora/redis`) appends its entry here. Files starting with `_` are
- * not bench modules themselves.
+ * added later (`RedisStore` from `sonora/redis`) appends its entry here (this file sits outside
+ * `bench/cases/`, where every file must be a bench module).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileStore, MemoryStore, type SonoraStore } from "../../src/index.js";
+import { FileStore, MemoryStore, type SonoraStore } from "../src/index.js";
 
 /** One store to measure: how to make it, and how to clean up after it. */
 export interface StoreBenchTarget {
