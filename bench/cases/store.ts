@@ -2,7 +2,7 @@
  * Store benchmarks (#14).
  *
  * - `store/commands-per-second` (report): one client on a simulator (virtual clock, loopback REST),
- *   20 guilds each running commands back to back (volume, queue add, pause/resume), for a fixed
+ *   20 guilds each running commands back to back (volume, queue add/remove, pause/resume), for a fixed
  *   wall time; commands per second with each store of `bench/store-targets.ts`, against the client with
  *   no store. Every command resolves only once its change is durable, so this is the store's write
  *   cost on the command path; writes of concurrent commands are group-committed (one fsync each).
@@ -60,7 +60,8 @@ async function measure(store: SonoraStore | null, seconds: number): Promise<numb
     await Promise.all(
       players.map(async (player, i) => {
         for (let n = 0; performance.now() < until; n++) {
-          switch (n % 4) {
+          // The queue stays at a handful of tracks: each write carries the whole player record.
+          switch (n % 5) {
             case 0:
               await player.setVolume(50 + (n % 50));
               break;
@@ -70,8 +71,11 @@ async function measure(store: SonoraStore | null, seconds: number): Promise<numb
             case 2:
               await player.pause();
               break;
-            default:
+            case 3:
               await player.resume();
+              break;
+            default:
+              await player.queue.remove(0);
           }
           done++;
         }
