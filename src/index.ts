@@ -67,7 +67,7 @@ export {
   type OfflineOption,
   offlineNode,
 } from "./client/offline.js";
-export { type ClientOptions, DEFAULT_RESUME_TIMEOUT } from "./client/options.js";
+export { type ClientOptions, type CloseOptions, DEFAULT_RESUME_TIMEOUT } from "./client/options.js";
 export { PlayerSponsorBlock } from "./client/player/sponsor-block.js";
 export {
   ClientLyrics,
@@ -90,6 +90,23 @@ export {
   type PlayerEvents,
   type UpdateOptions,
 } from "./client/player/player.js";
+
+// ─── Store (durable players and queues) ──────────────────────────────────────────────────────────
+
+export { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./client/store/defaults.js";
+export { FileStore, type FileStoreOptions } from "./client/store/file-store.js";
+export { MemoryStore } from "./client/store/memory-store.js";
+export {
+  type SonoraStore,
+  STORE_SCHEMA_VERSION,
+  type StoreChange,
+  type StoreContents,
+  type StoredNode,
+  type StoredPlayer,
+  type StoredTrack,
+  type StoredVoice,
+  type StoreScope,
+} from "./client/store/store.js";
 
 // ─── Queue ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -330,6 +347,12 @@ export {
   QueueIndexError,
   QueueOptionError,
 } from "./client/queue/errors.js";
+export {
+  StoreCorruptError,
+  StoreLeaseLostError,
+  StoreSchemaError,
+  StoreWriteError,
+} from "./client/store/errors.js";
 export { TrackDecodeError, TrackEncodeError } from "./protocol/codec/errors.js";
 export { ProtocolValidationError } from "./protocol/validation/errors.js";
 

@@ -34,12 +34,19 @@ import {
   checkNodeOptionTypes,
   checkSearchSource,
 } from "./option-checks.js";
-import { type ClientOptions, checkNodeOptions, PLACEHOLDER_USER_ID, resolveNodeSettings } from "./options.js";
+import {
+  type ClientOptions,
+  type CloseOptions,
+  checkNodeOptions,
+  PLACEHOLDER_USER_ID,
+  resolveNodeSettings,
+} from "./options.js";
 import { type GatewayVoicePayload, Player, type PlayerControl, type PlayerHost } from "./player/player.js";
 import { ClientLyrics, type ClientSearchResult, type LoadSearchOptions, loadSearch } from "./plugins.js";
 import { NodePool } from "./pool.js";
 import { NodeReconciler } from "./reconcile/node-reconciler.js";
 import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
+import { ClientPersistence } from "./store/persistence.js";
 import { Track } from "./track.js";
 import { handleVoicePacket, type RawGatewayPacket } from "./voice/handler.js";
 
@@ -89,6 +96,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private debugWanted = false;
   /** The session recording (`record` option or `SONORA_RECORD`), if any. */
   private readonly recorder: SessionRecorder | null;
+  /** The store side (null without `options.store`). */
+  private readonly persistence: ClientPersistence | null;
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -117,6 +126,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       const name = node.name ?? `${node.host}:${node.port}`;
       this.nodes.add(new Node(node, resolveNodeSettings(node, options, name), this.nodeHost));
     });
+    this.persistence = this.createPersistence(options);
   }
 
   // ── Lifecycle ─────────────────────────────────────────────────────────────────────────────────
@@ -134,6 +144,16 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   }
 
   private async connectAll(): Promise<void> {
+    if (this.persistence !== null) {
+      try {
+        await this.persistence.restore();
+      } catch (error) {
+        // The store could not be read (damaged, newer schema, unreachable): nothing was restored and
+        // nothing connected, and start() may be called again once the store is fixed.
+        this.startPromise = null;
+        throw error;
+      }
+    }
     const nodes = [...this.nodes];
     const results = await Promise.allSettled(nodes.map((n) => n.connect()));
     // close() during start destroyed the nodes: that is why they failed, not that none was reachable.
@@ -152,11 +172,45 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     }
   }
 
-  /** Destroys every node (sockets, REST agents, timers) and forgets the players. */
-  async close(): Promise<void> {
+  /**
+   * Destroys every node (sockets, REST agents, timers) and forgets the players. By default the
+   * players keep playing on their nodes until the session's resume timeout, and a store keeps their
+   * records, so the next process resumes them; `{ destroyPlayers: true }` ends everything (see
+   * {@link CloseOptions}). Rejects with a store error when the final write failed (the client is
+   * closed all the same).
+   */
+  async close(options: CloseOptions = {}): Promise<void> {
     if (this.closed) return;
+    if (typeof options !== "object" || options === null) {
+      throw new InvalidOptionError("options", options, "an object { destroyPlayers? }");
+    }
+    const destroy = options.destroyPlayers === true;
+    if (destroy) await this.destroyAll();
     this.closed = true;
     for (const reconciler of this.reconcilers.values()) reconciler.dispose();
+    try {
+      // The final state goes to the store before the players end here (their shutdown clears it).
+      // Without a store nothing is awaited: the teardown stays synchronous, as it always was.
+      if (this.persistence !== null) await this.persistence.close(destroy);
+    } finally {
+      this.teardown();
+    }
+    await this.recorder?.close();
+  }
+
+  /** Destroys every player on its node and stops the sessions from waiting for a resume. */
+  private async destroyAll(): Promise<void> {
+    await Promise.all(
+      [...this.players.values()].map((p) => p.destroy().catch((error: unknown) => this.emit("error", error))),
+    );
+    await Promise.all(
+      [...this.nodes]
+        .filter((n) => n.ready && n.settings.resume !== false)
+        .map((n) => n.updateSession({ resuming: false }).catch(() => undefined)),
+    );
+  }
+
+  private teardown(): void {
     // Every player ends here (`playerDestroy` with "clientClosed"): its node and gateway go away.
     for (const control of [...this.controls.values()]) control.shutdown();
     for (const player of this.players.values()) player.removeAllListeners();
@@ -167,7 +221,6 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       node.destroy();
     }
     this.removeAllListeners();
-    await this.recorder?.close();
   }
 
   // ── Diagnostics ───────────────────────────────────────────────────────────────────────────────
@@ -392,6 +445,30 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     }
   }
 
+  private createPersistence(options: ClientOptions): ClientPersistence | null {
+    if (options.store === undefined) return null;
+    return new ClientPersistence(
+      {
+        store: options.store,
+        clientId: options.clientId,
+        shards: options.shards,
+        checkpointInterval: options.storeCheckpointInterval,
+      },
+      {
+        clock: this.clock,
+        nodes: this.nodes,
+        control: (guildId) => this.controls.get(guildId),
+        controls: () => this.controls.values(),
+        create: (guildId, node) => {
+          const player = new Player(guildId, node, this.playerHost);
+          this.players.set(guildId, player);
+          return this.controls.get(guildId) as PlayerControl;
+        },
+        error: (error) => this.emit("error", error),
+      },
+    );
+  }
+
   private createPlayerHost(): PlayerHost & { wantsPlayerUpdates: boolean; wantsDebug: boolean } {
     return {
       clock: this.clock,
@@ -417,6 +494,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       voiceSent: (player) => this.emit("voiceUpdate", player),
       error: (error) => this.emit("error", error),
       reconcile: (player) => this.reconcile(player.node, player.guildId),
+      persist: (player) => this.persistence?.persist(player.guildId) ?? RESOLVED,
     };
   }
 
@@ -454,6 +532,13 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   }
 
   private async onNodeReady(node: Node, resumed: boolean): Promise<void> {
+    if (this.persistence !== null) {
+      this.persistence.nodeReady(node);
+      // After a restore: no player of the previous process may play on beside ours (see sweep).
+      await this.persistence
+        .sweep(node, resumed, (guildId) => node.players.has(guildId))
+        .catch((error: unknown) => this.emit("error", error));
+    }
     relayNodeEvent(this, node, "nodeReady", [resumed]);
     const players = this.hostedBy(node);
     if (this.debugWanted && (resumed || players.length > 0)) {
@@ -545,6 +630,8 @@ function toUserId(value: unknown): string {
     });
   }
 }
+
+const RESOLVED = Promise.resolve();
 
 /** Resolves after one macrotask turn: every promise step queued before it has run by then. */
 function nextMacrotask(): Promise<void> {

@@ -67,6 +67,11 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   QueueOptionError: ["maxSize", -1, "an integer ≥ 0"],
   // filters
   FilterValidationError: ["timescale.speed", -1, "a number > 0"],
+  // store
+  StoreCorruptError: ["store.wal line 3", "checksum mismatch"],
+  StoreSchemaError: ["store.wal line 1", 9, 1],
+  StoreWriteError: ["file", "disk full"],
+  StoreLeaseLostError: [0],
   // autoplay
   AutoplayConfigError: ["strategy", "x", "one of the strategies"],
   AutoplaySearchError: [["youtube:q"], new Error("down")],
@@ -225,6 +230,11 @@ describe("the code list", () => {
         case "DEMO_FAILED":
         case "CLI_USAGE":
           return "cli";
+        case "STORE_CORRUPT":
+        case "STORE_SCHEMA":
+        case "STORE_WRITE":
+        case "STORE_LEASE_LOST":
+          return "store";
         default: {
           const unhandled: never = code;
           return unhandled;

@@ -64,6 +64,11 @@ export const SONORA_ERROR_CODES = [
   // cli
   "DEMO_FAILED",
   "CLI_USAGE",
+  // store: durable players and queues (#14)
+  "STORE_CORRUPT",
+  "STORE_SCHEMA",
+  "STORE_WRITE",
+  "STORE_LEASE_LOST",
 ] as const;
 
 /** A stable machine-readable error code: one of {@link SONORA_ERROR_CODES}. */
