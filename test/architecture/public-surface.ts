@@ -12,6 +12,7 @@ export const ENTRY_POINTS = {
   "sonora/testing": "src/testing/index.ts",
   "sonora/testing/vitest": "src/testing/vitest.ts",
   "sonora/testing/node": "src/testing/node.ts",
+  "sonora/redis": "src/redis/index.ts",
 } as const;
 
 export type EntryPointName = keyof typeof ENTRY_POINTS;

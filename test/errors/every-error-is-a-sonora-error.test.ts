@@ -5,6 +5,7 @@ import * as demoErrors from "../../src/cli/demo/errors.js";
 import * as sonora from "../../src/index.js";
 import { SONORA_ERROR_CODES, SonoraError, type SonoraErrorCode } from "../../src/index.js";
 import { parseIncomingMessage } from "../../src/protocol/validation/incoming.js";
+import * as redisEntry from "../../src/redis/index.js";
 import * as testing from "../../src/testing/index.js";
 import * as nodeAdapter from "../../src/testing/node.js";
 import * as vitestAdapter from "../../src/testing/vitest.js";
@@ -18,11 +19,17 @@ const MODULES = {
   "sonora/testing": testing,
   "sonora/testing/vitest": vitestAdapter,
   "sonora/testing/node": nodeAdapter,
+  "sonora/redis": redisEntry,
   "src/cli/demo/errors": demoErrors,
 } as const;
 
 type AnyClass = abstract new (...args: never[]) => unknown;
-type Modules = typeof sonora & typeof testing & typeof vitestAdapter & typeof nodeAdapter & typeof demoErrors;
+type Modules = typeof sonora &
+  typeof testing &
+  typeof vitestAdapter &
+  typeof nodeAdapter &
+  typeof redisEntry &
+  typeof demoErrors;
 /** Names of the exports that are error classes (computed from the modules' types, not listed by hand). */
 type ErrorClassName = {
   [K in keyof Modules]: Modules[K] extends abstract new (...args: never[]) => Error ? K : never;
@@ -64,6 +71,8 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   StoreSchemaError: ["store.wal line 1", 9, 1],
   StoreWriteError: ["file", "disk full"],
   StoreLeaseLostError: [0],
+  StoreLeaseHeldError: ["shard 0", "shards-0/host/42/ab12cd34", 20_000],
+  StoreUnavailableError: ["redis", "connect ECONNREFUSED 127.0.0.1:6379"],
   // autoplay
   AutoplayConfigError: ["strategy", "x", "one of the strategies"],
   AutoplaySearchError: [["youtube:q"], new Error("down")],
@@ -219,6 +228,8 @@ describe("the code list", () => {
         case "STORE_SCHEMA":
         case "STORE_WRITE":
         case "STORE_LEASE_LOST":
+        case "STORE_LEASE_HELD":
+        case "STORE_UNAVAILABLE":
           return "store";
         default: {
           const unhandled: never = code;
