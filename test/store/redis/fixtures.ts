@@ -89,3 +89,16 @@ export function pausable(client: RedisClientLike): RedisClientLike & { pause(): 
     },
   };
 }
+
+/** Polls an asynchronous check (Redis state) until it holds; `waitUntil` takes synchronous ones only. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
