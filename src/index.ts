@@ -57,7 +57,7 @@ export {
   type OfflineOption,
   offlineNode,
 } from "./client/offline.js";
-export { type ClientOptions, DEFAULT_RESUME_TIMEOUT } from "./client/options.js";
+export { type ClientOptions, type CloseOptions, DEFAULT_RESUME_TIMEOUT } from "./client/options.js";
 export type { NodePool } from "./client/pool.js";
 export { CLIENT_NAME, SONORA_VERSION } from "./client/version.js";
 
@@ -77,6 +77,7 @@ export {
 
 export { FileStore, type FileStoreOptions } from "./client/store/file-store.js";
 export { MemoryStore } from "./client/store/memory-store.js";
+export { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./client/store/persistence.js";
 export {
   type SonoraStore,
   STORE_SCHEMA_VERSION,

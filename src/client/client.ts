@@ -18,11 +18,18 @@ import {
   checkNodeOptionTypes,
   checkSearchSource,
 } from "./option-checks.js";
-import { type ClientOptions, checkNodeOptions, PLACEHOLDER_USER_ID, resolveNodeSettings } from "./options.js";
+import {
+  type ClientOptions,
+  type CloseOptions,
+  checkNodeOptions,
+  PLACEHOLDER_USER_ID,
+  resolveNodeSettings,
+} from "./options.js";
 import { type GatewayVoicePayload, Player, type PlayerControl, type PlayerHost } from "./player/player.js";
 import { NodePool } from "./pool.js";
 import { NodeReconciler } from "./reconcile/node-reconciler.js";
 import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
+import { ClientPersistence } from "./store/persistence.js";
 import { Track } from "./track.js";
 import { handleVoicePacket, type RawGatewayPacket } from "./voice/handler.js";
 
@@ -61,6 +68,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private readonly controls = new Map<string, PlayerControl>();
   /** Reconciliation per node (created on first use). */
   private readonly reconcilers = new Map<Node, NodeReconciler>();
+  /** The store side (null without `options.store`). */
+  private readonly persistence: ClientPersistence | null;
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -84,6 +93,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       const name = node.name ?? `${node.host}:${node.port}`;
       this.nodes.add(new Node(node, resolveNodeSettings(node, options, name), this.nodeHost));
     });
+    this.persistence = this.createPersistence(options);
   }
 
   // ── Lifecycle ─────────────────────────────────────────────────────────────────────────────────
@@ -101,6 +111,16 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   }
 
   private async connectAll(): Promise<void> {
+    if (this.persistence !== null) {
+      try {
+        await this.persistence.restore();
+      } catch (error) {
+        // The store could not be read (damaged, newer schema, unreachable): nothing was restored and
+        // nothing connected, and start() may be called again once the store is fixed.
+        this.startPromise = null;
+        throw error;
+      }
+    }
     const nodes = [...this.nodes];
     const results = await Promise.allSettled(nodes.map((n) => n.connect()));
     // close() during start destroyed the nodes: that is why they failed, not that none was reachable.
@@ -119,11 +139,44 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     }
   }
 
-  /** Destroys every node (sockets, REST agents, timers) and forgets the players. */
-  async close(): Promise<void> {
+  /**
+   * Destroys every node (sockets, REST agents, timers) and forgets the players. By default the
+   * players keep playing on their nodes until the session's resume timeout, and a store keeps their
+   * records, so the next process resumes them; `{ destroyPlayers: true }` ends everything (see
+   * {@link CloseOptions}). Rejects with a store error when the final write failed (the client is
+   * closed all the same).
+   */
+  async close(options: CloseOptions = {}): Promise<void> {
     if (this.closed) return;
+    if (typeof options !== "object" || options === null) {
+      throw new InvalidOptionError("options", options, "an object { destroyPlayers? }");
+    }
+    const destroy = options.destroyPlayers === true;
+    if (destroy) await this.destroyAll();
     this.closed = true;
     for (const reconciler of this.reconcilers.values()) reconciler.dispose();
+    // Without a store the teardown stays synchronous, as it always was.
+    if (this.persistence === null) return this.teardown();
+    try {
+      await this.persistence.close(destroy);
+    } finally {
+      this.teardown();
+    }
+  }
+
+  /** Destroys every player on its node and stops the sessions from waiting for a resume. */
+  private async destroyAll(): Promise<void> {
+    await Promise.all(
+      [...this.players.values()].map((p) => p.destroy().catch((error: unknown) => this.emit("error", error))),
+    );
+    await Promise.all(
+      [...this.nodes]
+        .filter((n) => n.ready && n.settings.resume !== false)
+        .map((n) => n.updateSession({ resuming: false }).catch(() => undefined)),
+    );
+  }
+
+  private teardown(): void {
     for (const player of this.players.values()) player.removeAllListeners();
     this.players.clear();
     this.controls.clear();
@@ -254,6 +307,30 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     };
   }
 
+  private createPersistence(options: ClientOptions): ClientPersistence | null {
+    if (options.store === undefined) return null;
+    return new ClientPersistence(
+      {
+        store: options.store,
+        clientId: options.clientId,
+        shards: options.shards,
+        checkpointInterval: options.storeCheckpointInterval,
+      },
+      {
+        clock: this.clock,
+        nodes: this.nodes,
+        control: (guildId) => this.controls.get(guildId),
+        controls: () => this.controls.values(),
+        create: (guildId, node) => {
+          const player = new Player(guildId, node, this.playerHost);
+          this.players.set(guildId, player);
+          return this.controls.get(guildId) as PlayerControl;
+        },
+        error: (error) => this.emit("error", error),
+      },
+    );
+  }
+
   private createPlayerHost(): PlayerHost & { wantsPlayerUpdates: boolean } {
     return {
       clock: this.clock,
@@ -277,6 +354,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       voiceSent: (player) => this.emit("voiceUpdate", player),
       error: (error) => this.emit("error", error),
       reconcile: (player) => this.reconcile(player.node, player.guildId),
+      persist: (player) => this.persistence?.persist(player.guildId) ?? RESOLVED,
     };
   }
 
@@ -314,6 +392,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   }
 
   private async onNodeReady(node: Node, resumed: boolean): Promise<void> {
+    this.persistence?.nodeReady(node);
     relayNodeEvent(this, node, "nodeReady", [resumed]);
     const players = this.hostedBy(node);
     if (resumed) {
@@ -370,6 +449,8 @@ function toUserId(value: unknown): string {
     });
   }
 }
+
+const RESOLVED = Promise.resolve();
 
 /** Resolves after one macrotask turn: every promise step queued before it has run by then. */
 function nextMacrotask(): Promise<void> {

@@ -14,6 +14,7 @@ import type { ResolvedNodeSettings } from "./node/settings.js";
 import type { OfflineOption } from "./offline.js";
 import { checkResumeTimeout } from "./option-checks.js";
 import type { GatewayVoicePayload } from "./player/player.js";
+import type { SonoraStore } from "./store/store.js";
 
 /**
  * User id sent as `User-Id` when the client has no `userId` (offline use: simulators and tests).
@@ -70,6 +71,40 @@ export interface ClientOptions {
    * See {@link OfflineOption}.
    */
   offline?: OfflineOption;
+  /**
+   * Where players, queues and node sessions are kept so a restarted process gets them back (see
+   * docs/persistence.md): a {@link FileStore}, a `RedisStore` from `sonora/redis`, or a
+   * {@link MemoryStore}. Without one, everything lives in this process only (as in a MemoryStore).
+   * With one, every player or queue command resolves only once its change is durable, and
+   * `start()` restores what the store holds.
+   */
+  store?: SonoraStore;
+  /**
+   * Names this client's records apart in a shared store (node sessions belong to one process).
+   * Default `"default"`; letters, digits, `.`, `_` and `-`.
+   */
+  clientId?: string;
+  /**
+   * Sharded bots: the shards this process drives and the total count. Only the guilds of these
+   * shards (`(guildId >> 22) % count`) are restored from the store.
+   */
+  shards?: { ids: readonly number[]; count: number };
+  /**
+   * Milliseconds between two checkpoints of the playing players' positions in the store (default
+   * 5 000; 0: none). Between checkpoints the position is computed (saved position + time elapsed
+   * while playing), so the store is never written per `playerUpdate`.
+   */
+  storeCheckpointInterval?: number;
+}
+
+/** Options of {@link SonoraClient.close}. */
+export interface CloseOptions {
+  /**
+   * `false` (default): the players stay on their nodes and their records in the store, and the node
+   * sessions stay resumable, so the next process resumes where this one stopped. `true`: every
+   * player is destroyed on its node, its record deleted, and the node sessions are forgotten.
+   */
+  destroyPlayers?: boolean;
 }
 
 /** Merges a node's overrides over the client's options. */

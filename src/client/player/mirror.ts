@@ -108,6 +108,18 @@ export class PlayerMirror {
     this.jumpTo(0);
   }
 
+  /**
+   * Takes the state a store recorded (a restarted process): the track at `position` now, paused,
+   * volume, and the speed of the filters already restored into the manager.
+   */
+  restoreStored(track: Track | null, position: number, paused: boolean, volume: number, speed: number): void {
+    this.track = track;
+    this.paused = paused;
+    this.volume = volume;
+    this.tracker.speed = speed;
+    this.jumpTo(position);
+  }
+
   /** Re-anchors the estimate on the node's player as `GET /v4/sessions/{id}/players` reported it. */
   syncReported(player: LavalinkPlayer): void {
     this.paused = player.paused;

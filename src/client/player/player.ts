@@ -1,6 +1,7 @@
 import type { Clock } from "../../base/clock/index.js";
 import type {
   Filters,
+  JsonObject,
   LavalinkEvent,
   LavalinkException,
   LavalinkPlayer,
@@ -13,7 +14,7 @@ import type {
   UpdatePlayerRequest,
   WebSocketClosedEvent,
 } from "../../protocol/index.js";
-import { AutoplayEngine, type AutoplayRecommendation } from "../autoplay/index.js";
+import { type AutoplayConfig, AutoplayEngine, type AutoplayRecommendation } from "../autoplay/index.js";
 import { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
@@ -23,7 +24,10 @@ import { toGuildId } from "../guild-id.js";
 import type { FrameSink } from "../node/frames.js";
 import type { Node } from "../node/node.js";
 import { Queue, type QueueOptions } from "../queue/index.js";
+import { queueControl } from "../queue/queue.js";
 import { PlaybackLedger } from "../reconcile/ledger.js";
+import { filterSpeed, impliedPosition, storedTrack, trackFromStored } from "../store/snapshot.js";
+import { STORE_SCHEMA_VERSION, type StoredPlayer } from "../store/store.js";
 import type { Track } from "../track.js";
 import type { VoiceTarget } from "../voice/handler.js";
 import { PlayerVoice } from "../voice/voice-state.js";
@@ -91,6 +95,11 @@ export interface PlayerHost {
   /** A background action (auto-advance, autoplay) failed with no caller to reject. */
   error(error: unknown): void;
   /**
+   * The player's state changed: write it to the client's store soon (nothing without a store).
+   * The promise resolves once the change is durable; a caller that does not wait ignores it.
+   */
+  persist(player: Player): Promise<void>;
+  /**
    * The mirror and the node may disagree (a failed auto-advance, a 404, a position past the
    * track's end): ask the node for its players and converge (coalesced per node).
    */
@@ -117,6 +126,10 @@ export interface PlayerControl extends FrameSink, VoiceTarget {
   readonly busy: boolean;
   /** Resolves once every command sent so far was answered. */
   settled(): Promise<void>;
+  /** The player as a store record, at the client clock's `now`. */
+  toStored(now: number): StoredPlayer;
+  /** Takes a store record (a restarted process), with playback where the record implies at `now`. */
+  restoreStored(record: StoredPlayer, now: number): void;
 }
 
 /** Options of {@link Player.update}. */
@@ -218,9 +231,18 @@ export class Player extends TypedEmitter<PlayerEvents> {
     host.adopt({
       player: this,
       ...sink,
-      applyVoiceState: (d) => voiceLink.applyState(d),
-      applyVoiceServer: (d) => voiceLink.applyServer(d),
-      voiceLeft: (userId) => voiceLink.left(userId),
+      applyVoiceState: (d) => {
+        voiceLink.applyState(d);
+        this.touch();
+      },
+      applyVoiceServer: (d) => {
+        voiceLink.applyServer(d);
+        this.touch();
+      },
+      voiceLeft: (userId) => {
+        voiceLink.left(userId);
+        this.touch();
+      },
       flushVoice: () => voiceLink.flush(),
       rebuild: () => this.mover.rebuild(),
       markNodeDropped: () => mirror.markDropped(),
@@ -231,6 +253,12 @@ export class Player extends TypedEmitter<PlayerEvents> {
         return link.busy || link.moving !== null;
       },
       settled: () => link.settled(),
+      toStored: (now) => this.toStored(now),
+      restoreStored: (record, now) => this.restoreStored(record, now),
+    });
+    queueControl(this.queue).observe({
+      touched: () => this.touch(),
+      durable: () => host.persist(this),
     });
   }
 
@@ -306,32 +334,32 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * (unless another command changed the queue meanwhile: that one's state stands).
    */
   play(track?: Playable, options: PlayOptions = {}): Promise<Track | null> {
-    return this.commands.play(track, options);
+    return this.durable(this.commands.play(track, options));
   }
 
   /** Pauses playback. */
   pause(): Promise<void> {
-    return this.commands.pause();
+    return this.durable(this.commands.pause());
   }
 
   /** Resumes playback. */
   resume(): Promise<void> {
-    return this.commands.resume();
+    return this.durable(this.commands.resume());
   }
 
   /** Seeks to `position` ms in the current track. */
   seek(position: number): Promise<void> {
-    return this.commands.seek(position);
+    return this.durable(this.commands.seek(position));
   }
 
   /** Sets the player volume, 0 … 1000 (100 = unchanged). */
   setVolume(volume: number): Promise<void> {
-    return this.commands.setVolume(volume);
+    return this.durable(this.commands.setVolume(volume));
   }
 
   /** Stops the current track (it goes to the history); the queue stays. */
   stop(): Promise<void> {
-    return this.commands.stop();
+    return this.durable(this.commands.stop());
   }
 
   /**
@@ -340,12 +368,12 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * Resolves to the new current track or null.
    */
   skip(): Promise<Track | null> {
-    return this.commands.skip();
+    return this.durable(this.commands.skip());
   }
 
   /** Plays the most recent history track again (the current one goes back to the queue's front). */
   previous(): Promise<Track | null> {
-    return this.commands.previous();
+    return this.durable(this.commands.previous());
   }
 
   /**
@@ -355,7 +383,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * its previous filters back (unless they were edited again meanwhile).
    */
   setFilters(filters?: Filters): Promise<void> {
-    return this.commands.setFilters(filters);
+    return this.durable(this.commands.setFilters(filters));
   }
 
   /**
@@ -365,6 +393,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
   async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
     try {
       await this.link.update(request, options.noReplace);
+      this.touch();
     } catch (error) {
       // The node does not know this player (or session): the mirror is out of date.
       if (error instanceof LavalinkRestError && error.status === 404) this.host.reconcile(this);
@@ -380,13 +409,13 @@ export class Player extends TypedEmitter<PlayerEvents> {
    */
   async connect(channelId: string, options: ConnectOptions = {}): Promise<void> {
     this.assertUsable("connect");
-    await this.voiceLink.join(channelId, options);
+    await this.durable(this.voiceLink.join(channelId, options));
   }
 
   /** Leaves the voice channel (the player and its track are kept; see {@link destroy}). */
   async disconnect(): Promise<void> {
     this.assertUsable("disconnect");
-    await this.voiceLink.leave();
+    await this.durable(this.voiceLink.leave());
   }
 
   /**
@@ -394,7 +423,16 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * voice. The old node's player is deleted first so two nodes never stream to one voice session.
    */
   moveTo(target: Node): Promise<void> {
-    return this.mover.moveTo(target);
+    return this.durable(this.mover.moveTo(target));
+  }
+
+  /**
+   * Resolves once everything this player changed so far is in the client's store (at once without a
+   * store). Commands already wait for it; this is for the synchronous setters — `queue.setLoop`
+   * (`queue.loop = …`) and `autoplay.configure` — which are written at once but cannot return a promise.
+   */
+  saved(): Promise<void> {
+    return this.host.persist(this);
   }
 
   /** Deletes the player on its node, leaves the voice channel, and forgets it. Idempotent. */
@@ -423,6 +461,8 @@ export class Player extends TypedEmitter<PlayerEvents> {
       this.host.destroyed(this);
       this.removeAllListeners();
     }
+    // Forgotten, so the store deletes its record.
+    await this.host.persist(this);
   }
 
   // ── Incoming ──────────────────────────────────────────────────────────────────────────────────
@@ -442,6 +482,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
 
   private onEvent(event: LavalinkEvent): void {
     this.eventsSeen++;
+    this.touch();
     // The late copy of an end reconciliation already reported: the queue advanced for it once.
     if (event.type === "TrackEndEvent" && !this.ledger.takeEnd(event.track)) return;
     const track = this.mirror.applyEvent(event) as Track;
@@ -475,6 +516,82 @@ export class Player extends TypedEmitter<PlayerEvents> {
   private publish<K extends keyof PlayerEvents>(event: K, args: PlayerEvents[K]): void {
     this.emit(event, ...args);
     this.host.relay(this, event, args);
+  }
+
+  /**
+   * Runs a command, then waits until the state it left is durable in the client's store. A refused
+   * command rejects with its own error; the state it put back is still written (not waited for).
+   */
+  private async durable<T>(command: Promise<T>): Promise<T> {
+    let result: T;
+    try {
+      result = await command;
+    } catch (error) {
+      this.touch();
+      throw error;
+    }
+    await this.host.persist(this);
+    return result;
+  }
+
+  /** The state changed: written soon, nobody waits (a failed write is reported by the client). */
+  private touch(): void {
+    this.host.persist(this).catch(() => undefined);
+  }
+
+  private toStored(now: number): StoredPlayer {
+    const track = this.mirror.track;
+    const voice = this.voice;
+    const autoplay = this.autoplay.options;
+    return {
+      schema: STORE_SCHEMA_VERSION,
+      guildId: this.guildId,
+      node: this.link.node.name,
+      nodeSessionId: this.link.node.sessionId,
+      voice: {
+        channelId: voice.channelId,
+        sessionId: voice.sessionId,
+        token: voice.token,
+        endpoint: voice.endpoint,
+      },
+      track: track === null ? null : storedTrack(track),
+      position: track === null ? 0 : this.mirror.resumePosition,
+      positionAt: now,
+      paused: this.mirror.paused,
+      volume: this.mirror.volume,
+      filters: this.filters.toPayload() as JsonObject,
+      queue: {
+        upcoming: this.queue.upcoming.map(storedTrack),
+        history: this.queue.history.map(storedTrack),
+        loop: this.queue.loop,
+      },
+      autoplay: { ...autoplay, sources: [...autoplay.sources] },
+    };
+  }
+
+  private restoreStored(record: StoredPlayer, now: number): void {
+    const track = record.track === null ? null : trackFromStored(record.track);
+    this.filters.sync(record.filters as Filters);
+    try {
+      this.autoplay.configure(record.autoplay as Partial<AutoplayConfig>);
+    } catch (error) {
+      // Settings this version no longer accepts: the defaults stand, and the bot hears why.
+      this.host.error(error);
+    }
+    queueControl(this.queue).load({
+      current: track,
+      upcoming: record.queue.upcoming.map(trackFromStored),
+      history: record.queue.history.map(trackFromStored),
+      loop: record.queue.loop,
+    });
+    this.voice.restore(record.voice);
+    this.mirror.restoreStored(
+      track,
+      impliedPosition(record, now),
+      record.paused,
+      record.volume,
+      filterSpeed(record.filters),
+    );
   }
 
   private assertUsable(action: string): void {

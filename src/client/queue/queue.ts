@@ -27,6 +27,19 @@ export interface QueueControl<T extends QueueItem> {
   setCurrent(track: T | null): QueueUndo<T>;
   /** Takes a recorded change back; false (nothing done) when the queue changed since. */
   undo(record: QueueUndo<T>): boolean;
+  /**
+   * Watches changes for a store: `touched` after each change (loop mode included), and `durable`
+   * awaited by the async methods before they resolve (the change is then written).
+   */
+  observe(observer: QueueObserver): void;
+  /** Puts back a stored state (a restarted process): current, upcoming, history and loop mode. */
+  load(state: { current: T | null; upcoming: readonly T[]; history: readonly T[]; loop: LoopMode }): void;
+}
+
+/** What watches a queue's changes (the player's store writer). @internal */
+export interface QueueObserver {
+  touched(): void;
+  durable(): Promise<void>;
 }
 
 let controlOf: <T extends QueueItem>(queue: Queue<T>) => QueueControl<T>;
@@ -56,6 +69,10 @@ export class Queue<T extends QueueItem = QueueItem> {
       previous: () => queue.previousUndoable(),
       setCurrent: (track) => queue.setCurrentUndoable(track),
       undo: (record) => queue.undo(record),
+      observe: (observer) => {
+        queue.observer = observer;
+      },
+      load: (state) => queue.load(state),
     });
   }
 
@@ -74,6 +91,8 @@ export class Queue<T extends QueueItem = QueueItem> {
   private streams = 0;
   /** Bumped on every change, so an undo can tell whether anything happened after its change. */
   private version = 0;
+  /** The player's store writer, when the client has a store. */
+  private observer: QueueObserver | null = null;
 
   constructor(options: QueueOptions = {}) {
     this.limit = checkLimit("maxSize", options.maxSize ?? DEFAULT_QUEUE_MAX_SIZE);
@@ -126,6 +145,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     if (!LOOP_MODES.includes(mode))
       throw new QueueOptionError("loop", mode, `one of ${LOOP_MODES.join(", ")}`);
     this.loopMode = mode;
+    this.observer?.touched();
     return this;
   }
 
@@ -189,7 +209,9 @@ export class Queue<T extends QueueItem = QueueItem> {
    * would not all fit; in both cases nothing of this call is added. Never starts playback.
    */
   async add(tracks: T | readonly T[]): Promise<number> {
-    return this.addSync(tracks);
+    const size = this.addSync(tracks);
+    await this.durable();
+    return size;
   }
 
   /** Like {@link Queue.add}, but inserts before the upcoming track at `index` (0 = play next). */
@@ -203,6 +225,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     this.items.insertAll(index, list);
     for (const t of list) this.account(t, 1);
     this.changed();
+    await this.durable();
     return this.items.length;
   }
 
@@ -223,6 +246,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     const removed = this.items.removeAt(index);
     this.account(removed, -1);
     this.changed();
+    await this.durable();
     return removed;
   }
 
@@ -233,6 +257,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     const item = this.items.removeAt(f);
     this.items.insertAt(t, item);
     this.changed();
+    await this.durable();
     return item;
   }
 
@@ -243,6 +268,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     this.totalLength = 0;
     this.streams = 0;
     this.changed();
+    await this.durable();
     return n;
   }
 
@@ -257,6 +283,7 @@ export class Queue<T extends QueueItem = QueueItem> {
       items.set(j, tmp);
     }
     this.changed();
+    await this.durable();
   }
 
   /**
@@ -268,6 +295,7 @@ export class Queue<T extends QueueItem = QueueItem> {
     const recent = this.currentItem ? [this.currentItem, ...this.past] : this.past.slice();
     this.items.replaceAll(smartShuffle(this.items.slice(), { random: this.random, recent }));
     this.changed();
+    await this.durable();
   }
 
   /**
@@ -446,5 +474,28 @@ export class Queue<T extends QueueItem = QueueItem> {
   private changed(): void {
     this.upcomingSnapshot = null;
     this.version++;
+    this.observer?.touched();
+  }
+
+  /** Resolves once the changes so far are in the player's store (at once without one). */
+  private durable(): Promise<void> {
+    return this.observer === null ? Promise.resolve() : this.observer.durable();
+  }
+
+  private load(state: {
+    current: T | null;
+    upcoming: readonly T[];
+    history: readonly T[];
+    loop: LoopMode;
+  }): void {
+    this.items.replaceAll(state.upcoming.slice());
+    this.totalLength = 0;
+    this.streams = 0;
+    for (const item of state.upcoming) this.account(item, 1);
+    this.past.replaceAll(state.history.slice(0, this.historyLimit));
+    this.historySnapshot = null;
+    this.currentItem = state.current;
+    this.loopMode = state.loop;
+    this.changed();
   }
 }

@@ -77,6 +77,24 @@ export class PlayerVoice {
     this.sent = null;
   }
 
+  /**
+   * @internal Takes a stored voice state (a restarted process), counted as already sent: the session the
+   * process resumes still has it. A rebuild on a new session sends it again (see markUnsent).
+   */
+  restore(voice: {
+    channelId: string | null;
+    sessionId: string | null;
+    token: string | null;
+    endpoint: string | null;
+  }): void {
+    this.channelId = voice.channelId;
+    this.sessionId = voice.sessionId;
+    this.token = voice.token;
+    this.endpoint = voice.endpoint;
+    this.sent = null;
+    this.takeUnsent();
+  }
+
   /** Forgets everything (the bot left the channel). */
   clear(): void {
     this.channelId = this.sessionId = this.token = this.endpoint = this.sent = null;

@@ -1,0 +1,153 @@
+import type { Clock, TimerHandle } from "../../base/clock/index.js";
+import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import type { Node } from "../node/node.js";
+import type { PlayerControl } from "../player/player.js";
+import type { NodePool } from "../pool.js";
+import { checkScope } from "./records.js";
+import { type SonoraStore, STORE_SCHEMA_VERSION, type StoredNode, type StoreScope } from "./store.js";
+import { StoreWriter } from "./writer.js";
+
+/** Default milliseconds between two position checkpoints of the playing players. */
+export const DEFAULT_STORE_CHECKPOINT_INTERVAL = 5_000;
+
+/** The store options of the client, as {@link ClientPersistence} takes them. */
+export interface PersistenceOptions {
+  store: SonoraStore;
+  clientId: string | undefined;
+  shards: { ids: readonly number[]; count: number } | undefined;
+  checkpointInterval: number | undefined;
+}
+
+/** What the client's persistence needs from the client. */
+export interface PersistenceHost {
+  readonly clock: Clock;
+  readonly nodes: NodePool;
+  /** The internal side of the guild's player, if it has one. */
+  control(guildId: string): PlayerControl | undefined;
+  /** Every player's internal side. */
+  controls(): Iterable<PlayerControl>;
+  /** Creates a player for a stored guild on `node` (not yet restored). */
+  create(guildId: string, node: Node): PlayerControl;
+  error(error: unknown): void;
+}
+
+/**
+ * The client's side of its store: restores players and node sessions at start, writes every change
+ * through a {@link StoreWriter}, checkpoints the positions of playing players, and leaves the
+ * records (or deletes them) at close. See docs/persistence.md.
+ */
+export class ClientPersistence {
+  readonly scope: StoreScope;
+  private readonly writer: StoreWriter;
+  private readonly interval: number;
+  private timer: TimerHandle | undefined;
+  private opened = false;
+
+  constructor(
+    private readonly options: PersistenceOptions,
+    private readonly host: PersistenceHost,
+  ) {
+    const scope: StoreScope = { clientId: options.clientId ?? "default" };
+    if (options.shards !== undefined) scope.shards = options.shards;
+    this.scope = checkScope(scope);
+    const interval = options.checkpointInterval ?? DEFAULT_STORE_CHECKPOINT_INTERVAL;
+    if (typeof interval !== "number" || !Number.isFinite(interval) || interval < 0) {
+      throw new InvalidOptionError(
+        "storeCheckpointInterval",
+        interval,
+        "milliseconds ≥ 0 (0: no checkpoints)",
+      );
+    }
+    this.interval = interval;
+    this.writer = new StoreWriter(options.store, {
+      player: (guildId) => host.control(guildId)?.toStored(host.clock.now()) ?? null,
+      error: (error) => host.error(error),
+    });
+  }
+
+  /**
+   * Opens the store and restores what it holds: each node gets its saved session id (sent as
+   * `Session-Id` when it connects, so the node resumes it) and each player its saved state, with the
+   * position the record implies now. Call before the nodes connect.
+   */
+  async restore(): Promise<void> {
+    const contents = await this.options.store.open(this.scope);
+    this.opened = true;
+    const now = this.host.clock.now();
+    for (const record of contents.nodes) {
+      const node = this.host.nodes.get(record.name);
+      // A node with resuming off cannot resume; a node already connected has its own session.
+      if (node === undefined || node.settings.resume === false || node.sessionId !== null) continue;
+      node.sessionId = record.sessionId;
+    }
+    const first = [...this.host.nodes][0];
+    for (const record of contents.players) {
+      if (this.host.control(record.guildId) !== undefined) continue;
+      // A node taken out of the configuration: the player is rebuilt on the first one.
+      const node = this.host.nodes.get(record.node) ?? first;
+      if (node === undefined) continue;
+      this.host.create(record.guildId, node).restoreStored(record, now);
+    }
+    if (this.interval > 0) this.timer = this.host.clock.setInterval(() => this.checkpoint(), this.interval);
+  }
+
+  /** A player changed: resolves once its record is durable. */
+  persist(guildId: string): Promise<void> {
+    if (!this.opened) return Promise.resolve();
+    return this.writer.player(guildId);
+  }
+
+  /** A node reached `ready`: its (new or resumed) session is what a new process resumes. */
+  nodeReady(node: Node): void {
+    if (!this.opened) return;
+    this.writer.node(node.name, this.nodeRecord(node)).catch(() => undefined);
+  }
+
+  /**
+   * Positions are not written per `playerUpdate` (that would put the store on the hot path): every
+   * `storeCheckpointInterval` the playing players are written, with the node sessions' `savedAt`.
+   */
+  checkpoint(): void {
+    for (const control of this.host.controls()) {
+      if (control.player.playing) this.writer.player(control.player.guildId).catch(() => undefined);
+    }
+    for (const node of this.host.nodes) {
+      if (node.ready) this.writer.node(node.name, this.nodeRecord(node)).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Writes the final state and closes the store. `ended`: the players were destroyed (their records
+   * go with them) and the node sessions are forgotten too.
+   */
+  async close(ended: boolean): Promise<void> {
+    this.host.clock.clearInterval(this.timer);
+    this.timer = undefined;
+    if (!this.opened) return;
+    for (const control of this.host.controls())
+      this.writer.player(control.player.guildId).catch(() => undefined);
+    for (const node of this.host.nodes) {
+      const record = ended ? null : this.nodeRecord(node);
+      if (ended || record !== null) this.writer.node(node.name, record).catch(() => undefined);
+    }
+    this.writer.close();
+    try {
+      await this.writer.flush();
+    } finally {
+      this.opened = false;
+      await this.options.store.close();
+    }
+  }
+
+  private nodeRecord(node: Node): StoredNode | null {
+    const resume = node.settings.resume;
+    if (resume === false || node.sessionId === null) return null;
+    return {
+      schema: STORE_SCHEMA_VERSION,
+      name: node.name,
+      sessionId: node.sessionId,
+      resumeTimeout: resume.timeout,
+      savedAt: this.host.clock.now(),
+    };
+  }
+}
