@@ -77,7 +77,7 @@ export {
 
 export { FileStore, type FileStoreOptions } from "./client/store/file-store.js";
 export { MemoryStore } from "./client/store/memory-store.js";
-export { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./client/store/persistence.js";
+export { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./client/store/defaults.js";
 export {
   type SonoraStore,
   STORE_SCHEMA_VERSION,

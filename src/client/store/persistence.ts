@@ -3,12 +3,11 @@ import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import type { Node } from "../node/node.js";
 import type { PlayerControl } from "../player/player.js";
 import type { NodePool } from "../pool.js";
+import { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./defaults.js";
 import { checkScope } from "./records.js";
 import { type SonoraStore, STORE_SCHEMA_VERSION, type StoredNode, type StoreScope } from "./store.js";
 import { StoreWriter } from "./writer.js";
 
-/** Default milliseconds between two position checkpoints of the playing players. */
-export const DEFAULT_STORE_CHECKPOINT_INTERVAL = 5_000;
 
 /** The store options of the client, as {@link ClientPersistence} takes them. */
 export interface PersistenceOptions {
