@@ -16,21 +16,16 @@ describe.skipIf(SKIP_REDIS)("RedisStore on a real redis-server", () => {
     await redis?.stop();
   });
 
-  const harness =
-    (extra: { prefix?: string } = {}) =>
-    async () => {
-      const prefix = extra.prefix ?? `contract${++prefixes}`;
-      return {
-        store: () => new RedisStore({ url: redis.url, prefix }),
-        cleanup: async () => {
-          const client = await rawClient(redis.url);
-          const keys = await client.keys(`${prefix}:*`);
-          if (keys.length > 0) await client.del(keys);
-          await client.close();
-        },
-      };
+  describeStoreContract("RedisStore", async () => {
+    const prefix = `contract${++prefixes}`;
+    return {
+      store: () => new RedisStore({ url: redis.url, prefix }),
+      cleanup: async () => {
+        const client = await rawClient(redis.url);
+        const keys = await client.keys(`${prefix}:*`);
+        if (keys.length > 0) await client.del(keys);
+        await client.close();
+      },
     };
-
-  describeStoreContract("RedisStore", harness());
-  );
+  });
 });
