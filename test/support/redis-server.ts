@@ -46,8 +46,12 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-/** Starts a redis-server on a free loopback port with a fresh temporary folder. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * Starts a redis-server on a free loopback port with a fresh temporary folder. Tests fsync every
+ * write (`appendfsync always`: a killed Redis loses nothing acknowledged); the bench measures with
+ * Redis's usual `everysec`.
+ */
+export async function startRedis(options: { appendfsync?: "always" | "everysec" } = {}): Promise<TestRedis> {
   if (FOUND === null) throw new Error(SKIP_REDIS_REASON.replace("are skipped outside CI", "must run in CI"));
   const binary = FOUND;
   const port = await freePort();
@@ -55,7 +59,16 @@ export async function startRedis(): Promise<TestRedis> {
   let child: ChildProcess | null = null;
   const launch = async (): Promise<void> => {
     const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes"];
-    args.push("--appendfsync", "always", "--dir", dir, "--protected-mode", "no", "--loglevel", "warning");
+    args.push(
+      "--appendfsync",
+      options.appendfsync ?? "always",
+      "--dir",
+      dir,
+      "--protected-mode",
+      "no",
+      "--loglevel",
+      "warning",
+    );
     const started = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     started.stderr?.on("data", (chunk: Buffer) => {
