@@ -405,13 +405,15 @@ function parseJson(text: string, location: string): unknown {
   }
 }
 
-/** A flat `[field, value, field, value, …]` reply as pairs (HGETALL in RESP2; RESP3 gives an object). */
+/** A hash reply as pairs: a flat `[field, value, …]` array (RESP2), an object or a Map (RESP3). */
 function pairs(reply: unknown, key: string): [string, string][] {
   if (Array.isArray(reply)) {
     const result: [string, string][] = [];
     for (let i = 0; i + 1 < reply.length; i += 2) result.push([String(reply[i]), String(reply[i + 1])]);
     return result;
   }
+  // A client with a RESP3 type mapping may answer a hash as a Map.
+  if (reply instanceof Map) return [...reply].map(([field, value]) => [String(field), String(value)]);
   if (typeof reply === "object" && reply !== null) {
     return Object.entries(reply as Record<string, unknown>).map(([field, value]) => [field, String(value)]);
   }

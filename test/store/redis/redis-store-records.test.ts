@@ -1,3 +1,4 @@
+import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   InvalidOptionError,
@@ -129,6 +130,27 @@ describe.skipIf(SKIP_REDIS)("RedisStore keeps records in a real Redis", () => {
     await s.close();
     expect(client.isOpen).toBe(true);
     expect(JSON.parse((await client.hGet(`${prefix}:nodes:bot`, "main")) ?? "null")).toEqual(node("main"));
+    await client.close();
+  });
+
+  it("reads the same records through a RESP3 client (hashes answered as maps)", async () => {
+    const prefix = freshPrefix();
+    const writer = store(prefix);
+    await writer.open({ clientId: "bot" });
+    const guild = guildOfShard(0, 1);
+    await writer.write([
+      { kind: "player", guildId: guild, value: player(guild) },
+      { kind: "node", name: "main", value: node("main") },
+    ]);
+    await writer.close();
+    const client = createClient({ url: redis.url, RESP: 3 });
+    client.on("error", () => undefined);
+    const reader = new RedisStore({ client, prefix });
+    expect(await reader.open({ clientId: "bot" })).toEqual({
+      players: [player(guild)],
+      nodes: [node("main")],
+    });
+    await reader.close();
     await client.close();
   });
 
