@@ -75,9 +75,9 @@ export {
 
 // ─── Store (durable players and queues) ──────────────────────────────────────────────────────────
 
+export { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./client/store/defaults.js";
 export { FileStore, type FileStoreOptions } from "./client/store/file-store.js";
 export { MemoryStore } from "./client/store/memory-store.js";
-export { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./client/store/defaults.js";
 export {
   type SonoraStore,
   STORE_SCHEMA_VERSION,

@@ -407,6 +407,11 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       // The node lost our session: recreate every player from the client's own state.
       await Promise.all(players.map((p) => p.rebuild().catch((error: unknown) => this.emit("error", error))));
     }
+    if (this.persistence !== null) {
+      await this.persistence
+        .sweep(node, resumed, (guildId) => node.players.has(guildId))
+        .catch((error: unknown) => this.emit("error", error));
+    }
     // Events may have been lost with the old socket (a frame it was writing, or a replay dropped
     // again), and a rebuild may have failed part-way: compare every player with the node's truth.
     // A new session holds only what was rebuilt, so with no players there is nothing to compare.

@@ -71,7 +71,7 @@ describe("FileStore after a crash or damage", () => {
     await written(dir, [put(GUILD_A, 10)], { compactAfterBytes: 1 });
     const snapshot = join(dir, "bot.snapshot");
     const bytes = readFileSync(snapshot);
-    bytes[bytes.length - 10] ^= 0x01;
+    bytes[bytes.length - 10] = (bytes[bytes.length - 10] ?? 0) ^ 0x01;
     writeFileSync(snapshot, bytes);
     await expect(new FileStore(dir).open({ clientId: "bot" })).rejects.toBeInstanceOf(StoreCorruptError);
   });

@@ -247,7 +247,12 @@ export class Player extends TypedEmitter<PlayerEvents> {
       rebuild: () => this.mover.rebuild(),
       markNodeDropped: () => mirror.markDropped(),
       clearNodeDropped: () => mirror.clearDropped(),
-      converge: (truth) => this.convergence.converge(truth),
+      converge: async (truth) => {
+        await this.convergence.converge(truth);
+        // The node's word may differ from what the store holds (a command it took just before the
+        // previous process died): the store follows it.
+        this.touch();
+      },
       reconcileStamp: () => link.sent + this.eventsSeen,
       get busy() {
         return link.busy || link.moving !== null;

@@ -54,8 +54,9 @@ export function queueControl<T extends QueueItem>(queue: Queue<T>): QueueControl
  *
  * **Ordering guarantee.** Every mutation takes effect synchronously at the moment it is called; the
  * returned promise only reports the result. So concurrent calls — ten `add`s under `Promise.all`, an
- * `add` racing the player's `skip` — apply in call order, and none is lost or applied twice. (The
- * methods are async so that a future persistent store can be plugged in without changing callers.)
+ * `add` racing the player's `skip` — apply in call order, and none is lost or applied twice. The
+ * promise resolves once the change is durable in the client's store, when it has one (see
+ * docs/persistence.md); a queue of a client without a store resolves at once.
  *
  * Storage is a ring-buffer deque: `add`/`next` are O(1) amortised, `remove`/`move` O(n), and reading
  * `upcoming` copies once per mutation (the frozen snapshot is cached until the next change); use

@@ -8,7 +8,6 @@ import { checkScope } from "./records.js";
 import { type SonoraStore, STORE_SCHEMA_VERSION, type StoredNode, type StoreScope } from "./store.js";
 import { StoreWriter } from "./writer.js";
 
-
 /** The store options of the client, as {@link ClientPersistence} takes them. */
 export interface PersistenceOptions {
   store: SonoraStore;
@@ -41,6 +40,8 @@ export class ClientPersistence {
   private readonly interval: number;
   private timer: TimerHandle | undefined;
   private opened = false;
+  /** Nodes given a saved session at restore whose players were not compared with ours yet. */
+  private readonly unswept = new Set<string>();
 
   constructor(
     private readonly options: PersistenceOptions,
@@ -78,6 +79,7 @@ export class ClientPersistence {
       // A node with resuming off cannot resume; a node already connected has its own session.
       if (node === undefined || node.settings.resume === false || node.sessionId !== null) continue;
       node.sessionId = record.sessionId;
+      this.unswept.add(node.name);
     }
     const first = [...this.host.nodes][0];
     for (const record of contents.players) {
@@ -88,6 +90,22 @@ export class ClientPersistence {
       this.host.create(record.guildId, node).restoreStored(record, now);
     }
     if (this.interval > 0) this.timer = this.host.clock.setInterval(() => this.checkpoint(), this.interval);
+  }
+
+  /**
+   * The first `ready` of a node given a saved session. When the session resumed, any player on it
+   * that this client does not host there is an orphan of the previous process — a move cut short
+   * after the new node got the player but before the store heard of it, or a player created by a
+   * command that was never acknowledged — and would play on with nobody to stop it: it is deleted.
+   */
+  async sweep(node: Node, resumed: boolean, hosts: (guildId: string) => boolean): Promise<void> {
+    if (!this.unswept.delete(node.name) || !resumed) return;
+    const players = await node.fetchPlayers();
+    await Promise.all(
+      players
+        .filter((p) => !hosts(p.guildId))
+        .map((p) => node.destroyPlayer(p.guildId).catch(this.host.error)),
+    );
   }
 
   /** A player changed: resolves once its record is durable. */

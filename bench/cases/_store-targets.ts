@@ -1,0 +1,32 @@
+/**
+ * The stores `bench/cases/store.ts` measures, each against the same client workload. A store kind
+ * added later (`RedisStore` from `sonora/redis`) appends its entry here. Files starting with `_` are
+ * not bench modules themselves.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FileStore, MemoryStore, type SonoraStore } from "../../src/index.js";
+
+/** One store to measure: how to make it, and how to clean up after it. */
+export interface StoreBenchTarget {
+  /** Row label, e.g. `FileStore`. */
+  name: string;
+  /** A fresh store (null: the client runs without a store, the baseline). */
+  make(): Promise<{ store: SonoraStore | null; cleanup(): Promise<void> }>;
+}
+
+export const STORE_BENCH_TARGETS: StoreBenchTarget[] = [
+  { name: "no store", make: async () => ({ store: null, cleanup: async () => undefined }) },
+  { name: "MemoryStore", make: async () => ({ store: new MemoryStore(), cleanup: async () => undefined }) },
+  {
+    name: "FileStore (fsync per write)",
+    make: async () => {
+      const dir = mkdtempSync(join(tmpdir(), "sonora-bench-store-"));
+      return {
+        store: new FileStore(dir),
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+];
