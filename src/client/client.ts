@@ -392,7 +392,13 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   }
 
   private async onNodeReady(node: Node, resumed: boolean): Promise<void> {
-    this.persistence?.nodeReady(node);
+    if (this.persistence !== null) {
+      this.persistence.nodeReady(node);
+      // After a restore: no player of the previous process may play on beside ours (see sweep).
+      await this.persistence
+        .sweep(node, resumed, (guildId) => node.players.has(guildId))
+        .catch((error: unknown) => this.emit("error", error));
+    }
     relayNodeEvent(this, node, "nodeReady", [resumed]);
     const players = this.hostedBy(node);
     if (resumed) {
@@ -406,11 +412,6 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     } else {
       // The node lost our session: recreate every player from the client's own state.
       await Promise.all(players.map((p) => p.rebuild().catch((error: unknown) => this.emit("error", error))));
-    }
-    if (this.persistence !== null) {
-      await this.persistence
-        .sweep(node, resumed, (guildId) => node.players.has(guildId))
-        .catch((error: unknown) => this.emit("error", error));
     }
     // Events may have been lost with the old socket (a frame it was writing, or a replay dropped
     // again), and a rebuild may have failed part-way: compare every player with the node's truth.

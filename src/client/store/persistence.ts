@@ -1,4 +1,5 @@
 import type { Clock, TimerHandle } from "../../base/clock/index.js";
+import { type LavalinkPlayer, Routes } from "../../protocol/index.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import type { Node } from "../node/node.js";
 import type { PlayerControl } from "../player/player.js";
@@ -40,8 +41,8 @@ export class ClientPersistence {
   private readonly interval: number;
   private timer: TimerHandle | undefined;
   private opened = false;
-  /** Nodes given a saved session at restore whose players were not compared with ours yet. */
-  private readonly unswept = new Set<string>();
+  /** Nodes given a saved session at restore whose players were not compared with ours yet, with that session. */
+  private readonly unswept = new Map<string, string>();
 
   constructor(
     private readonly options: PersistenceOptions,
@@ -79,7 +80,7 @@ export class ClientPersistence {
       // A node with resuming off cannot resume; a node already connected has its own session.
       if (node === undefined || node.settings.resume === false || node.sessionId !== null) continue;
       node.sessionId = record.sessionId;
-      this.unswept.add(node.name);
+      this.unswept.set(node.name, record.sessionId);
     }
     const first = [...this.host.nodes][0];
     for (const record of contents.players) {
@@ -93,18 +94,35 @@ export class ClientPersistence {
   }
 
   /**
-   * The first `ready` of a node given a saved session. When the session resumed, any player on it
-   * that this client does not host there is an orphan of the previous process — a move cut short
-   * after the new node got the player but before the store heard of it, or a player created by a
-   * command that was never acknowledged — and would play on with nobody to stop it: it is deleted.
+   * The first `ready` of a node given a saved session, before its players are resumed or rebuilt:
+   * - resumed: a player on the session that this client does not host there is an orphan of the
+   *   previous process (a move or a first `play` cut short after the node took it but before the store
+   *   heard of it) and would play on with nobody to stop it: it is deleted;
+   * - not resumed: the old session may still be alive (its socket not yet closed when this process
+   *   connected, so the node could not resume it); its players are ours and are about to be rebuilt on
+   *   the new session, so they are deleted first (no guild plays twice). Best effort: a session that is
+   *   gone, or already waiting to be resumed, answers 404 (Lavalink serves no REST on those), and its
+   *   players then play on until its resume timeout (see docs/persistence.md).
    */
   async sweep(node: Node, resumed: boolean, hosts: (guildId: string) => boolean): Promise<void> {
-    if (!this.unswept.delete(node.name) || !resumed) return;
-    const players = await node.fetchPlayers();
+    const saved = this.unswept.get(node.name);
+    if (saved === undefined) return;
+    this.unswept.delete(node.name);
+    if (resumed) {
+      const players = await node.fetchPlayers();
+      await Promise.all(
+        players
+          .filter((p) => !hosts(p.guildId))
+          .map((p) => node.destroyPlayer(p.guildId).catch(this.host.error)),
+      );
+      return;
+    }
+    if (saved === node.sessionId) return;
+    const old = await node.rest
+      .request<LavalinkPlayer[]>("GET", Routes.players(saved))
+      .catch(() => [] as LavalinkPlayer[]);
     await Promise.all(
-      players
-        .filter((p) => !hosts(p.guildId))
-        .map((p) => node.destroyPlayer(p.guildId).catch(this.host.error)),
+      old.map((p) => node.rest.request("DELETE", Routes.player(saved, p.guildId)).catch(() => undefined)),
     );
   }
 
