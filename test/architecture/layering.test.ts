@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { importGraph } from "./import-graph.js";
+import { importGraph, SRC } from "./import-graph.js";
 
 const graph = importGraph();
 
@@ -33,6 +35,24 @@ describe("the layers of src import only downwards", () => {
         if (forbidden.some((f) => target.startsWith(f))) found.push(`${file} → ${target}`);
     }
     expect(found).toEqual([]);
+  });
+
+  it("src/redis builds on the client's store contract only (no simulator, mock, testing or cli)", () => {
+    expect(importsOutside("redis/", ["redis/", "client/", "protocol/", "base/"])).toEqual([]);
+  });
+
+  it("only src/redis loads the redis package, and nothing outside src/redis imports src/redis", () => {
+    const loadsRedis = /\b(?:from\s*|import\(\s*|import\s+)["'](?:redis|@redis\/[^"']+)["']/;
+    const offenders: string[] = [];
+    for (const file of graph.keys()) {
+      if (file.startsWith("redis/")) continue;
+      if (loadsRedis.test(readFileSync(join(SRC, file), "utf8"))) offenders.push(`${file} loads redis`);
+      for (const target of graph.get(file) ?? [])
+        if (target.startsWith("redis/")) offenders.push(`${file} → ${target}`);
+    }
+    expect(offenders).toEqual([]);
+    // The check itself sees the one place that does load it.
+    expect(loadsRedis.test(readFileSync(join(SRC, "redis/connection.ts"), "utf8"))).toBe(true);
   });
 
   it("the graph covers every layer (the checks above are not vacuous)", () => {

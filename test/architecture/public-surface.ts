@@ -13,6 +13,7 @@ export const ENTRY_POINTS = {
   "sonora/testing/vitest": "src/testing/vitest.ts",
   "sonora/testing/node": "src/testing/node.ts",
   "sonora/prometheus": "src/prometheus/index.ts",
+  "sonora/redis": "src/redis/index.ts",
 } as const;
 
 export type EntryPointName = keyof typeof ENTRY_POINTS;

@@ -6,6 +6,7 @@ import * as cliErrors from "../../src/cli/errors.js";
 import * as sonora from "../../src/index.js";
 import { SONORA_ERROR_CODES, SonoraError, type SonoraErrorCode } from "../../src/index.js";
 import { parseIncomingMessage } from "../../src/protocol/validation/incoming.js";
+import * as redisEntry from "../../src/redis/index.js";
 import * as testing from "../../src/testing/index.js";
 import * as nodeAdapter from "../../src/testing/node.js";
 import * as vitestAdapter from "../../src/testing/vitest.js";
@@ -19,6 +20,7 @@ const MODULES = {
   "sonora/testing": testing,
   "sonora/testing/vitest": vitestAdapter,
   "sonora/testing/node": nodeAdapter,
+  "sonora/redis": redisEntry,
   "src/cli/demo/errors": demoErrors,
   "src/cli/errors": cliErrors,
 } as const;
@@ -28,6 +30,7 @@ type Modules = typeof sonora &
   typeof testing &
   typeof vitestAdapter &
   typeof nodeAdapter &
+  typeof redisEntry &
   typeof demoErrors &
   typeof cliErrors;
 /** Names of the exports that are error classes (computed from the modules' types, not listed by hand). */
@@ -72,6 +75,8 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   StoreSchemaError: ["store.wal line 1", 9, 1],
   StoreWriteError: ["file", "disk full"],
   StoreLeaseLostError: [0],
+  StoreLeaseHeldError: ["shard 0", "shards-0/host/42/ab12cd34", 20_000],
+  StoreUnavailableError: ["redis", "connect ECONNREFUSED 127.0.0.1:6379"],
   // autoplay
   AutoplayConfigError: ["strategy", "x", "one of the strategies"],
   AutoplaySearchError: [["youtube:q"], new Error("down")],
@@ -234,6 +239,8 @@ describe("the code list", () => {
         case "STORE_SCHEMA":
         case "STORE_WRITE":
         case "STORE_LEASE_LOST":
+        case "STORE_LEASE_HELD":
+        case "STORE_UNAVAILABLE":
           return "store";
         default: {
           const unhandled: never = code;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
 import { ProtocolSimulator, SeededRandom } from "../../src/testing/index.js";
+import { SKIP_REDIS, startRedis } from "../support/redis-server.js";
 import type { BotGuildState } from "../support/store-bot.js";
 
 const PASSWORD = "sigkill-test";
@@ -99,13 +100,35 @@ async function bundledBot(dir: string): Promise<string[]> {
   }
 }
 
-describe("a bot process killed with SIGKILL at random moments (FileStore, two real nodes)", () => {
+/** The stores the bot runs on: what it gets in place of a folder, and the cleanup after. */
+const STORES = [
+  {
+    label: "FileStore",
+    backing: async () => {
+      const dir = mkdtempSync(join(tmpdir(), "sonora-sigkill-"));
+      return { dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  ...(SKIP_REDIS
+    ? []
+    : [
+        {
+          label: "RedisStore",
+          backing: async () => {
+            const redis = await startRedis();
+            return { dir: redis.url, cleanup: () => redis.stop() };
+          },
+        },
+      ]),
+];
+
+describe.each(STORES)("a bot killed with SIGKILL at random moments ($label, two nodes)", (kind) => {
   it(`restarts ${RUNS} times with every acknowledged command, the sessions resumed, one player per guild`, async () => {
     const a = new ProtocolSimulator({ password: PASSWORD, port: 0, seed: 1 });
     const b = new ProtocolSimulator({ password: PASSWORD, port: 0, seed: 2 });
     await a.start();
     await b.start();
-    const dir = mkdtempSync(join(tmpdir(), "sonora-sigkill-"));
+    const { dir, cleanup } = await kind.backing();
     const bot = await bundledBot(mkdtempSync(join(tmpdir(), "sonora-sigkill-bot-")));
     const random = new SeededRandom(1414);
     try {
@@ -170,7 +193,7 @@ describe("a bot process killed with SIGKILL at random moments (FileStore, two re
     } finally {
       await a.stop();
       await b.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await cleanup();
     }
   }, 120_000);
 });

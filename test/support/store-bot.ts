@@ -12,6 +12,7 @@
 import { SeededRandom } from "../../src/base/random.js";
 import { FileStore, SonoraClient, Track } from "../../src/index.js";
 import { MockFactory } from "../../src/mock/factory.js";
+import { RedisStore } from "../../src/redis/index.js";
 
 export const BOT_ID = "170000000000000001";
 export const BOT_GUILDS = ["300000000000000001", "300000000000000002", "300000000000000003"];
@@ -45,7 +46,11 @@ const client = new SonoraClient(
   {
     userId: BOT_ID,
     send: () => undefined,
-    store: new FileStore(dir!),
+    // A redis:// URL in place of the folder runs the same bot on a RedisStore (short leases: each
+    // restart waits for the killed process's lease to expire).
+    store: dir!.startsWith("redis://")
+      ? new RedisStore({ url: dir!, prefix: "sigkill", leaseMs: 300 })
+      : new FileStore(dir!),
     offline: false,
     resume: { timeout: 60 },
     reconnect: { maxRetries: 2, baseDelay: 200 },

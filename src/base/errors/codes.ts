@@ -69,6 +69,9 @@ export const SONORA_ERROR_CODES = [
   "STORE_SCHEMA",
   "STORE_WRITE",
   "STORE_LEASE_LOST",
+  // store: Redis (sonora/redis)
+  "STORE_LEASE_HELD",
+  "STORE_UNAVAILABLE",
 ] as const;
 
 /** A stable machine-readable error code: one of {@link SONORA_ERROR_CODES}. */
