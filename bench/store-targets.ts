@@ -33,12 +33,12 @@ export const STORE_BENCH_TARGETS: StoreBenchTarget[] = [
 
 // RedisStore on a local redis-server started for the measurement (append-only, `appendfsync
 // everysec`, Redis's usual durable setting); left out when redis-server is not installed.
-const { findRedisServer, startRedis } = await import("../../test/support/redis-server.js");
+const { findRedisServer, startRedis } = await import("../test/support/redis-server.js");
 if (findRedisServer() !== null) {
   STORE_BENCH_TARGETS.push({
     name: "RedisStore (local redis-server, appendfsync everysec)",
     make: async () => {
-      const { RedisStore } = await import("../../src/redis/index.js");
+      const { RedisStore } = await import("../src/redis/index.js");
       const redis = await startRedis({ appendfsync: "everysec" });
       return { store: new RedisStore({ url: redis.url, prefix: "bench" }), cleanup: () => redis.stop() };
     },
