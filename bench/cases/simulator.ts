@@ -46,6 +46,7 @@ function buildPlayers(clock: Clock): SimPlayer[] {
     scheduler: new Scheduler(clock),
     random: new SeededRandom(1),
     strictVoice: false,
+    trackStuckThreshold: 10_000,
     sendEvent: (_e: LavalinkEvent) => undefined,
     sendPlayerUpdate: () => undefined,
   };

@@ -1,8 +1,10 @@
 import { parseArgs } from "node:util";
+import type { RoutePlannerStatus, RoutePlannerType } from "../protocol/index.js";
 import { type FaultSpec, ProtocolSimulator, parseFaultFlag } from "../simulator/index.js";
 import { isLoopback, type ProtocolSimulatorOptions } from "../simulator/options.js";
 import type { SimPluginId } from "../simulator/plugins/plugin-set.js";
 import { LAVALINK_VERSIONS, type LavalinkVersion } from "../simulator/profiles.js";
+import { simulatedRoutePlanner } from "../simulator/route-planner.js";
 import { parseFlags, parseNumberFlag, parseSeed } from "./args.js";
 import { CliUsageError, EXIT_CODES_HELP, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./errors.js";
 
@@ -24,6 +26,10 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
                                     lavasrc,lavasearch,lyrics,sponsorblock; also lavadspx, filters;
                                     "none" for a bare node)
   --lavalink-version <line>         behave as Lavalink 4.0, 4.1 or 4.2 (default 4.2, the newest)
+  --route-planner <class>[@<cidr>]  simulate a route planner (RotatingIpRoutePlanner, NanoIpRoutePlanner,
+                                    RotatingNanoIpRoutePlanner, BalancingIpRoutePlanner), IP block
+                                    default 2001:db8::/64
+  --track-stuck-threshold <ms>      the node's track-stuck threshold (default 10000, as Lavalink)
   --lint                            refuse (400) filter values Lavalink accepts and fails on at playback
   --disabled-filters <names>        comma-separated filters disabled in the node's config (400 when used)
   --clock <real|virtual>            real time (default) or a virtual clock that moves only when the
@@ -163,6 +169,8 @@ export const SIM_FLAGS = {
   "strict-voice": { type: "boolean" },
   plugins: { type: "string" },
   "lavalink-version": { type: "string" },
+  "route-planner": { type: "string" },
+  "track-stuck-threshold": { type: "string" },
   lint: { type: "boolean" },
   "disabled-filters": { type: "string" },
   clock: { type: "string" },
@@ -206,6 +214,7 @@ function parse(argv: string[]): SimPlan {
     if (parsed.kind === "knobs") Object.assign(knobs, parsed.knobs);
     else faults.push(parsed.spec);
   }
+  const stuckThreshold = parseNumberFlag("track-stuck-threshold", values["track-stuck-threshold"]);
   const clock = values.clock ?? "real";
   if (clock !== "real" && clock !== "virtual") {
     throw new CliUsageError(`--clock must be real or virtual, got ${JSON.stringify(clock)}`);
@@ -252,6 +261,10 @@ function parse(argv: string[]): SimPlan {
       inspect: values.inspect === true,
       ...(line === undefined ? {} : { lavalinkVersion: line as LavalinkVersion }),
       lint: values.lint === true,
+      ...(values["route-planner"] === undefined
+        ? {}
+        : { routePlanner: parseRoutePlanner(values["route-planner"]) }),
+      ...(stuckThreshold === undefined ? {} : { trackStuckThresholdMs: stuckThreshold }),
       ...(values.plugins === undefined ? {} : { plugins: parsePluginsFlag(values.plugins) }),
       ...(values["disabled-filters"] === undefined
         ? {}
@@ -281,4 +294,17 @@ function parsePluginsFlag(raw: string): SimPluginId[] {
   const trimmed = raw.trim();
   if (trimmed === "none" || trimmed === "") return [];
   return trimmed.split(",").map((p) => p.trim()) as SimPluginId[];
+}
+
+/** `--route-planner Class[@cidr]`: a bad class or block is a usage error, like every other flag. */
+function parseRoutePlanner(raw: string): RoutePlannerStatus {
+  const at = raw.indexOf("@");
+  const type = (at === -1 ? raw : raw.slice(0, at)).trim() as RoutePlannerType;
+  try {
+    return at === -1 ? simulatedRoutePlanner(type) : simulatedRoutePlanner(type, raw.slice(at + 1).trim());
+  } catch (error) {
+    throw new CliUsageError(`--route-planner: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
 }

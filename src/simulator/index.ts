@@ -23,5 +23,6 @@ export {
   ReplaySimulator,
   type ReplaySimulatorOptions,
 } from "./replay/replay-simulator.js";
+export { ROUTE_PLANNER_TYPES, simulatedRoutePlanner } from "./route-planner.js";
 export type { SessionSnapshot } from "./session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "./simulator.js";

@@ -99,8 +99,21 @@ export function nodeStats(counts: PlayerCounts, uptime: number, random: SeededRa
   };
 }
 
-/** Frame stats of one session: averages per playing player, `null` when none plays. */
-export function frameStats(playingWithAudio: number): FrameStats | null {
-  if (playingWithAudio === 0) return null;
-  return { sent: EXPECTED_FRAMES_PER_MINUTE, nulled: 0, deficit: 0 };
+/**
+ * Frame stats of one session, as StatsCollector computes them: over the playing players whose loss
+ * counter is usable (playing since before the last full minute), the average frames sent and nulled
+ * and the deficit against 3,000 a minute (Kotlin integer division); `null` when none counts.
+ * `polled` of each counted player: whether its audio was polled (a voice connection, or the lenient
+ * default) — an unpolled one sent nothing.
+ */
+export function frameStats(counted: readonly boolean[]): FrameStats | null {
+  if (counted.length === 0) return null;
+  let sent = 0;
+  for (const polled of counted) if (polled) sent += EXPECTED_FRAMES_PER_MINUTE;
+  const deficit = counted.length * EXPECTED_FRAMES_PER_MINUTE - sent;
+  return {
+    sent: Math.trunc(sent / counted.length),
+    nulled: 0,
+    deficit: Math.trunc(deficit / counted.length),
+  };
 }

@@ -4,6 +4,7 @@ import {
   DEFAULT_STATS_INTERVAL_MS,
   type RoutePlannerStatus,
 } from "../protocol/index.js";
+import { DEFAULT_STUCK_THRESHOLD_MS } from "./catalog/special.js";
 import {
   type ControlOptions,
   hasExplicitToken,
@@ -64,6 +65,12 @@ export interface ProtocolSimulatorOptions {
    * as Lavalink does (200, then TrackExceptionEvent at playback).
    */
   lint?: boolean;
+  /**
+   * The node's track-stuck threshold in ms (Lavalink's `lavalink.server.trackStuckThresholdMs`,
+   * default 10 000): a track that stops producing audio gets TrackStuckEvent after it. A catalog
+   * script or fault may name its own.
+   */
+  trackStuckThresholdMs?: number;
   /** Filters disabled in the node's config (`lavalink.server.filters`): using one answers 400. */
   disabledFilters?: readonly string[];
   /** A simulated route planner; without one `/v4/routeplanner/status` answers 204 as Lavalink does. */
@@ -135,6 +142,7 @@ export interface ResolvedOptions {
   version: string;
   profile: LavalinkProfile;
   lint: boolean;
+  trackStuckThreshold: number;
   disabledFilters: readonly string[];
   routePlanner: RoutePlannerStatus | null;
   logCapacity: number;
@@ -210,6 +218,11 @@ export function resolveOptions(options: ProtocolSimulatorOptions): ResolvedOptio
     version: options.version ?? profile.version,
     profile,
     lint: options.lint ?? false,
+    trackStuckThreshold: positive(
+      "trackStuckThresholdMs",
+      options.trackStuckThresholdMs,
+      DEFAULT_STUCK_THRESHOLD_MS,
+    ),
     disabledFilters: checkDisabledFilters(options.disabledFilters),
     routePlanner: options.routePlanner ?? null,
     logCapacity: typeof log === "object" ? (log.capacity ?? DEFAULT_LOG_CAPACITY) : DEFAULT_LOG_CAPACITY,

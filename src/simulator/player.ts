@@ -12,6 +12,7 @@ import {
   type TrackInfo,
   type VoiceState,
 } from "../protocol/index.js";
+import { AudioLossWindow } from "./audio-loss.js";
 import { encodeTrack, type PlaybackScript } from "./deps.js";
 import { filterChainFailure } from "./filters/dsp.js";
 import type { ScheduledTask, Scheduler } from "./scheduler.js";
@@ -23,6 +24,8 @@ export interface PlayerHost {
   readonly random: SeededRandom;
   /** When true a track only advances while the player has a voice connection (as on a real node). */
   readonly strictVoice: boolean;
+  /** lavaplayer's `trackStuckThresholdMs` (Lavalink's `lavalink.server.trackStuckThresholdMs`). */
+  readonly trackStuckThreshold: number;
   sendEvent(event: LavalinkEvent | KnownPluginEvent): void;
   sendPlayerUpdate(player: SimPlayer): void;
   /** A track started (after its TrackStartEvent): plugins listening to onTrackStart act here. */
@@ -90,6 +93,8 @@ export class SimPlayer {
   connected = false;
   ping = -1;
   private current: ActiveTrack | null = null;
+  /** Whether this player's frame counts may enter `frameStats` (Lavalink's AudioLossCounter). */
+  readonly lossWindow = new AudioLossWindow();
   /** lavaplayer's lifecycle check that ends a track nobody polls (strict voice only). */
   private cleanupTask: ScheduledTask | undefined;
 
@@ -179,6 +184,7 @@ export class SimPlayer {
       markers: [],
     };
     this.current = next;
+    this.lossWindow.started(now);
     this.host.sendEvent({
       op: "event",
       type: "TrackStartEvent",
@@ -252,6 +258,12 @@ export class SimPlayer {
   }
 
   setPaused(paused: boolean): void {
+    // lavaplayer fires PlayerPauseEvent/PlayerResumeEvent only on a change.
+    if (paused !== this.paused) {
+      const now = this.host.clock.now();
+      if (paused) this.lossWindow.ended(now);
+      else this.lossWindow.started(now);
+    }
     this.change(() => {
       this.paused = paused;
     });
@@ -421,7 +433,7 @@ export class SimPlayer {
       case "stuck":
         if (t.script.kind === "stuck") {
           t.scriptDone = true;
-          this.stall(t, t.script.thresholdMs, now);
+          this.stall(t, t.script.thresholdMs ?? this.host.trackStuckThreshold, now);
         }
         return;
       case "marker":
@@ -458,7 +470,7 @@ export class SimPlayer {
   }
 
   /** The current track stops producing audio now. Returns false without a track. */
-  injectStuck(thresholdMs: number): boolean {
+  injectStuck(thresholdMs: number = this.host.trackStuckThreshold): boolean {
     const t = this.current;
     if (t === null) return false;
     const now = this.host.clock.now();
@@ -488,6 +500,7 @@ export class SimPlayer {
     this.host.scheduler.cancel(t.task);
     t.task = undefined;
     this.current = null;
+    this.lossWindow.ended(now);
     this.host.sendEvent({
       op: "event",
       type: "TrackEndEvent",

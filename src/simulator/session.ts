@@ -17,6 +17,8 @@ export interface SessionEnvironment {
   readonly random: SeededRandom;
   readonly transport: Transport;
   readonly strictVoice: boolean;
+  /** The node's track-stuck threshold in ms (a stuck track's TrackStuckEvent comes after it). */
+  readonly trackStuckThreshold: number;
   /** The Lavalink release line the node behaves as (event shapes differ between lines). */
   readonly profile: LavalinkProfile;
   readonly playerUpdateInterval: number;
@@ -97,6 +99,9 @@ export class Session implements PlayerHost, PluginSession {
   }
   get strictVoice(): boolean {
     return this.env.strictVoice;
+  }
+  get trackStuckThreshold(): number {
+    return this.env.trackStuckThreshold;
   }
   get isEnded(): boolean {
     return this.ended;

@@ -447,6 +447,7 @@ export class ProtocolSimulator<
       random: this.random.fork("players"),
       transport: this.transport,
       strictVoice: this.options.strictVoice,
+      trackStuckThreshold: this.options.trackStuckThreshold,
       profile: this.options.profile,
       playerUpdateInterval: this.options.playerUpdateInterval,
       statsInterval: this.options.statsInterval,
@@ -455,10 +456,14 @@ export class ProtocolSimulator<
       maxQueuedBytes: this.options.maxQueuedBytes,
       plugins: this.pluginRuntime,
       statsFor: (s) => {
-        let audible = 0;
-        for (const p of s.players.values())
-          if (p.advancing && (p.connected || !this.options.strictVoice)) audible++;
-        return { ...this.stats(), frameStats: frameStats(audible) };
+        const now = this.clock.now();
+        const counted: boolean[] = [];
+        for (const p of s.players.values()) {
+          // SocketContext.playingPlayers: a track and not paused; then AudioLossCounter.isDataUsable.
+          if (!p.playing || !p.lossWindow.usable(now)) continue;
+          counted.push(p.connected || !this.options.strictVoice);
+        }
+        return { ...this.stats(), frameStats: frameStats(counted) };
       },
       onSessionEnded: (s) => {
         this.registry.forget(s);

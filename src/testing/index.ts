@@ -32,6 +32,7 @@ export {
   type LavalinkVersion,
   lavalinkProfile,
 } from "../simulator/profiles.js";
+export { ROUTE_PLANNER_TYPES, simulatedRoutePlanner } from "../simulator/route-planner.js";
 export type { SessionSnapshot } from "../simulator/session.js";
 export { type PlayerSnapshot, ProtocolSimulator, type SimulatorEvents } from "../simulator/simulator.js";
 export { protocolSimulator } from "./protocol-simulator.js";

@@ -26,9 +26,9 @@ describe("sonora sim --plugins", () => {
     }
   });
 
-  it("refuses an unknown plugin before listening", async () => {
+  it("refuses an unknown plugin before listening (a usage error: exit 2)", async () => {
     const sim = spawnSonora(["sim", "--port", "0", "--no-password", "--plugins", "lavasrc,karaoke"]);
-    expect(await sim.exited).toBe(1);
+    expect(await sim.exited).toBe(2);
     expect(sim.output.err).toContain('unknown plugin "karaoke"');
     expect(sim.output.out).not.toContain("listening on");
   });

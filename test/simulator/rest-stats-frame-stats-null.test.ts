@@ -13,8 +13,10 @@ describe("GET /v4/stats serialises frameStats: null, as Lavalink's REST handler 
     expect(idle.text).toContain('"frameStats":null');
     const { encoded } = await loadOne(sim);
     await rest(sim, "PATCH", `/v4/sessions/${client.sessionId}/players/7`, { track: { encoded } });
-    await sim.clock.advance(10_000);
-    const frame = await client.next<StatsOp>((m) => m.op === "stats" && m.playingPlayers === 1);
+    await sim.clock.advance(120_000);
+    const frame = await client.next<StatsOp>(
+      (m) => m.op === "stats" && m.playingPlayers === 1 && m.frameStats !== null,
+    );
     expect(frame.frameStats).toEqual({ sent: 3000, nulled: 0, deficit: 0 });
     const playing = await rest(sim, "GET", "/v4/stats");
     expect(playing.body).toMatchObject({ players: 1, playingPlayers: 1, frameStats: null });

@@ -74,7 +74,7 @@ export type PlaybackScript =
    * `thresholdMs` Lavalink sends TrackStuckEvent (plus a playerUpdate). lavaplayer never ends a stuck
    * track itself: it stays loaded until the client stops or replaces it.
    */
-  | { kind: "stuck"; atMs: number; thresholdMs: number };
+  | { kind: "stuck"; atMs: number; thresholdMs?: number | undefined };
 
 /** A generic load handler: a LoadResult answers, `undefined` falls through. */
 export type CatalogHandler = (identifier: string) => LoadResult | undefined;

@@ -15,7 +15,7 @@ export type SpecialSpec =
   | { kind: "stream" }
   | { kind: "loadfail"; length: number | undefined }
   | { kind: "exception"; atMs: number; length: number | undefined }
-  | { kind: "stuck"; atMs: number; thresholdMs: number; length: number | undefined }
+  | { kind: "stuck"; atMs: number; thresholdMs: number | undefined; length: number | undefined }
   | { kind: "error"; message: string }
   | { kind: "empty" }
   | { kind: "playlist"; count: number }
@@ -58,7 +58,8 @@ export function parseSpecial(identifier: string): SpecialSpec | undefined {
         : {
             kind,
             atMs,
-            thresholdMs: threshold === undefined ? DEFAULT_STUCK_THRESHOLD_MS : Number(threshold),
+            // Without one, the node's own `trackStuckThresholdMs` applies (a server setting in Lavalink).
+            thresholdMs: threshold === undefined ? undefined : Number(threshold),
             length: num,
           };
     case "playlist":

@@ -24,8 +24,7 @@ export const trackStuck: FaultTypeModule<TrackStuckFaultSpec> = {
     return {
       kind: "followUp",
       effect: `track stuck in ${afterMs}ms`,
-      run: (context) =>
-        onTrackLater(context, afterMs, (player) => player.injectStuck(fault.thresholdMs ?? 10_000)),
+      run: (context) => onTrackLater(context, afterMs, (player) => player.injectStuck(fault.thresholdMs)),
     };
   },
 };
