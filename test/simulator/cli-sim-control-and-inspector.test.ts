@@ -92,7 +92,7 @@ describe("sonora sim: the control API and the inspector", () => {
       chosen.kill();
     }
     const inspect = spawnSonora(["sim", "--host", "0.0.0.0", "--password", "secret", "--inspect"]);
-    expect(await inspect.exited).toBe(1);
+    expect(await inspect.exited).toBe(2); // a usage error: the command line asks for something unsafe
     expect(inspect.output.err).toContain("--control-token");
   });
 
@@ -100,7 +100,7 @@ describe("sonora sim: the control API and the inspector", () => {
     const contradiction = spawnSonora(["sim", "--no-control", "--inspect"]);
     expect(await contradiction.exited).toBe(2);
     const clock = spawnSonora(["sim", "--clock", "sundial"]);
-    expect(await clock.exited).toBe(1);
+    expect(await clock.exited).toBe(2);
     expect(clock.output.err).toContain("--clock must be real or virtual");
   });
 });

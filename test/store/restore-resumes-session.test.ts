@@ -41,7 +41,7 @@ describe("a client restarted with the same store gets its players back", () => {
     expect(restored.queue.upcoming.map((t) => t.encoded)).toEqual(rest.map((t) => t.encoded));
     expect(restored.queue.loop).toBe("queue");
     expect(restored.volume).toBe(70);
-    expect(restored.filters.toPayload().timescale).toEqual({ speed: 1.5 });
+    expect(restored.filters.toPayload().timescale).toEqual({ speed: 1.5, pitch: 1, rate: 1 }); // as the node (4.2) echoed it
     expect(restored.paused).toBe(false);
     // 15 s + 4 s at 1.5 while nobody owned it: the estimate and the node agree.
     expect(restored.position).toBe(21_000);
