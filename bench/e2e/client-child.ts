@@ -52,20 +52,17 @@ async function setUp(): Promise<void> {
         }
         sendPacket(): void {}
         listen(nodes: never[]): void {
-          this.ready(nodes);
+          // Shoukaku calls listen() from its constructor: ready() must wait until that has returned.
+          setImmediate(() => this.ready(nodes));
         }
       }
       const connector = new BenchConnector({});
       const shoukaku = new Shoukaku(connector, [{ name: "bench", url: `127.0.0.1:${port}`, auth: "bench" }], {
-        reconnectTries: 0,
+        reconnectTries: 1, // Shoukaku 4.3 counts the first attempt: 0 would never connect
       });
       shoukaku.on("error", () => undefined);
-      connector.listen([{ name: "bench", url: `127.0.0.1:${port}`, auth: "bench" }] as never[]);
+      await new Promise<void>((resolve) => shoukaku.once("ready", () => resolve()));
       const node = shoukaku.nodes.get("bench")!;
-      await new Promise<void>((resolve) => {
-        const check = () => (node.sessionId ? resolve() : setTimeout(check, 5));
-        check();
-      });
       // Players as its joinVoiceChannel makes them (without a Discord gateway to ask).
       const { Player } = await import("shoukaku");
       for (const guild of guilds) shoukaku.players.set(guild, new Player(guild, node));
@@ -76,7 +73,7 @@ async function setUp(): Promise<void> {
     case "lavalink-client": {
       const { LavalinkManager } = await import("lavalink-client");
       const manager = new LavalinkManager({
-        nodes: [{ host: "127.0.0.1", port, authorization: "bench", id: "bench", retryAmount: 0 }],
+        nodes: [{ host: "127.0.0.1", port, authorization: "bench", id: "bench", retryAmount: 1 }],
         sendToShard: () => undefined,
         client: { id: USER_ID },
       });

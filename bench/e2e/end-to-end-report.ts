@@ -82,7 +82,7 @@ async function measure(kind: string, frames: number): Promise<ClientCost> {
       await new Promise<void>((resolve) => socket.ping(undefined, undefined, () => resolve()));
     }
     socket.send(
-      `{"op":"playerUpdate","guildId":"${guilds[0]}","state":{"time":1,"position":${SENTINEL_POSITION},"connected":true,"ping":20}}`,
+      `{"op":"playerUpdate","guildId":"${guilds[0]}","state":{"time":${1_704_067_200_000 + frames},"position":${SENTINEL_POSITION},"connected":true,"ping":20}}`,
     );
     return await result;
   } finally {
