@@ -47,6 +47,7 @@ import { NodePool } from "./pool.js";
 import { NodeReconciler } from "./reconcile/node-reconciler.js";
 import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
 import { ClientPersistence } from "./store/persistence.js";
+import { checkScope, shardOf } from "./store/records.js";
 import { Track } from "./track.js";
 import { handleVoicePacket, type RawGatewayPacket } from "./voice/handler.js";
 
@@ -111,6 +112,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     checkClientOptions(options);
     checkLogger(options.logger);
     this.options = options;
+    // The shards are checked here even without a store: getPlayer refuses guilds of other shards.
+    if (options.shards !== undefined) checkScope({ clientId: "default", shards: options.shards });
     this.logger = options.logger;
     this.clock = options.clock ?? new RealClock();
     this.userId = options.userId === undefined ? PLACEHOLDER_USER_ID : toUserId(options.userId);
@@ -260,6 +263,13 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     const existing = this.players.get(id);
     if (existing) return existing;
     if (this.closed) throw new ClientStateError("cannot create a player: the client is closed");
+    const shards = this.options.shards;
+    if (shards !== undefined && !shards.ids.includes(shardOf(id, shards.count))) {
+      // Another process drives this guild: two clients on one guild would fight over its player.
+      throw new ClientStateError(
+        `cannot create a player for guild ${id}: it belongs to shard ${shardOf(id, shards.count)} of ${shards.count}, and this client drives shard(s) ${shards.ids.join(", ")}`,
+      );
+    }
     let node: Node;
     if (options.node !== undefined) {
       const wanted = typeof options.node === "string" ? this.nodes.get(options.node) : options.node;

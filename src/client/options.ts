@@ -101,7 +101,8 @@ export interface ClientOptions {
   clientId?: string;
   /**
    * Sharded bots: the shards this process drives and the total count. Only the guilds of these
-   * shards (`(guildId >> 22) % count`) are restored from the store.
+   * shards (`(guildId >> 22) % count`) are restored from the store, and `getPlayer` refuses the
+   * guilds of other shards (`ClientStateError`): another process drives them.
    */
   shards?: { ids: readonly number[]; count: number };
   /**
