@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD, waitUntil } from "../../src/testing/index.js";
 import { testSimulator } from "../../src/testing/vitest.js";
 import { BOT_ID, CHANNEL, GUILD, readJoin, voiceAnswer } from "./gateway.js";
-import { checkTraffic } from "./protocol-schemas.js";
+import { driveSession, expectCleanEnd } from "./session.js";
 
 describe("aqualink 3.2.1 through its public API", () => {
   it("connects, searches, plays, pauses, seeks, filters, finishes and destroys (Lavalink 4.2, strict voice)", async () => {
@@ -59,32 +59,16 @@ describe("aqualink 3.2.1 through its public API", () => {
     expect(sim.getPlayer(undefined, GUILD)?.voice).toMatchObject({ channelId: CHANNEL });
 
     player.queue.add(track);
-    await player.play();
-    await waitUntil(() => events.includes("start"));
-    await sim.clock.advance(5_000);
-    await waitUntil(() => events.includes("update"));
-    expect(sim.getPlayer(undefined, GUILD)?.state.position).toBe(5_000);
-    player.pause(true);
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.paused === true);
-    player.pause(false);
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.paused === false);
-    player.seek(30_000);
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.state.position === 30_000);
-    player.filters.setTimescale(true, { speed: 2 });
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.filters.timescale?.speed === 2);
-
-    await sim.clock.advance(Math.ceil((track.info.length - 30_000) / 2));
-    await waitUntil(() => events.includes("empty"));
+    await driveSession(sim, track.info.length, events, () => events.includes("empty"), {
+      play: () => player.play(),
+      pause: (paused) => player.pause(paused),
+      seek: (ms) => player.seek(ms),
+      speedTwo: () => player.filters.setTimescale(true, { speed: 2 }),
+      destroy: () => player.destroy(),
+    });
     expect(events.filter((e) => e !== "update")).toEqual(["start", "empty"]);
-    expect(sim.log.filter({ type: "TrackEndEvent" }).at(-1)?.body).toContain('"reason":"finished"');
-    player.destroy();
-    await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
     aqua.destroy();
-    // Every socket is closed: nothing stays open after the test.
-    await waitUntil(() => sim.sessions.every((s) => !s.connected));
     expect(errors).toEqual([]);
-    const traffic = checkTraffic(sim);
-    expect(traffic.problems).toEqual([]);
-    expect(traffic.checked).toBeGreaterThan(10);
+    await expectCleanEnd(sim);
   });
 });

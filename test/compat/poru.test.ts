@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD, waitUntil } from "../../src/testing/index.js";
 import { testSimulator } from "../../src/testing/vitest.js";
 import { BOT_ID, CHANNEL, GUILD, readJoin, voiceAnswer } from "./gateway.js";
-import { checkTraffic } from "./protocol-schemas.js";
+import { driveSession, expectCleanEnd } from "./session.js";
 
 describe("poru 5.3.0 through its public API", () => {
   it("connects, searches, plays, pauses, seeks, filters, finishes and destroys (Lavalink 4.2, strict voice)", async () => {
@@ -59,27 +59,14 @@ describe("poru 5.3.0 through its public API", () => {
     expect(sim.getPlayer(undefined, GUILD)?.voice).toMatchObject({ channelId: CHANNEL });
 
     player.queue.add(track);
-    await player.play();
-    await waitUntil(() => events.includes("start"));
-    await sim.clock.advance(5_000);
-    await waitUntil(() => events.includes("update"));
-    expect(sim.getPlayer(undefined, GUILD)?.state.position).toBe(5_000);
-    await player.pause(true);
-    expect(sim.getPlayer(undefined, GUILD)?.paused).toBe(true);
-    await player.pause(false);
-    await player.seekTo(30_000);
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.state.position === 30_000);
-    await player.filters.setTimescale({ speed: 2 });
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.filters.timescale?.speed === 2);
-
-    await sim.clock.advance(Math.ceil((track.info.length - 30_000) / 2));
-    await waitUntil(() => events.some((e) => e.startsWith("end:")));
-    expect(sim.log.filter({ type: "TrackEndEvent" }).at(-1)?.body).toContain('"reason":"finished"');
-    await player.destroy();
-    await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
+    await driveSession(sim, track.info.length, events, () => events.some((e) => e.startsWith("end:")), {
+      play: () => player.play(),
+      pause: (paused) => player.pause(paused),
+      seek: (ms) => player.seekTo(ms),
+      speedTwo: () => player.filters.setTimescale({ speed: 2 }),
+      destroy: () => player.destroy(),
+    });
     for (const node of poru.nodes.values()) node.disconnect();
-    const traffic = checkTraffic(sim);
-    expect(traffic.problems).toEqual([]);
-    expect(traffic.checked).toBeGreaterThan(10);
+    await expectCleanEnd(sim);
   });
 });

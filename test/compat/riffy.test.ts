@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_PASSWORD, waitUntil } from "../../src/testing/index.js";
 import { testSimulator } from "../../src/testing/vitest.js";
 import { BOT_ID, CHANNEL, GUILD, readJoin, voiceAnswer } from "./gateway.js";
-import { checkTraffic } from "./protocol-schemas.js";
+import { driveSession, expectCleanEnd } from "./session.js";
 
 describe("riffy 1.0.12 through its public API", () => {
   it("connects, searches, plays, pauses, seeks, filters, finishes and destroys (Lavalink 4.2, strict voice)", async () => {
@@ -60,31 +60,15 @@ describe("riffy 1.0.12 through its public API", () => {
     expect(sim.getPlayer(undefined, GUILD)?.voice).toMatchObject({ channelId: CHANNEL });
 
     player.queue.add(track);
-    await player.play();
-    await waitUntil(() => events.includes("start"));
-    await sim.clock.advance(5_000);
-    await waitUntil(() => events.includes("update"));
-    expect(sim.getPlayer(undefined, GUILD)?.state.position).toBe(5_000);
-    await player.pause(true);
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.paused === true);
-    await player.pause(false);
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.paused === false);
-    player.seek(30_000);
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.state.position === 30_000);
-    player.filters.setTimescale(true, { speed: 2, pitch: 1, rate: 1 });
-    await waitUntil(() => sim.getPlayer(undefined, GUILD)?.filters.timescale?.speed === 2);
-
-    await sim.clock.advance(Math.ceil((track.info.length - 30_000) / 2));
-    await waitUntil(() => events.some((e) => e.startsWith("end:")));
+    await driveSession(sim, track.info.length, events, () => events.some((e) => e.startsWith("end:")), {
+      play: () => player.play(),
+      pause: (paused) => player.pause(paused),
+      seek: (ms) => player.seek(ms),
+      speedTwo: () => player.filters.setTimescale(true, { speed: 2, pitch: 1, rate: 1 }),
+      destroy: () => player.destroy(),
+    });
     expect(events.filter((e) => e !== "update")).toEqual(["start", "end:queue"]);
-    expect(sim.log.filter({ type: "TrackEndEvent" }).at(-1)?.body).toContain('"reason":"finished"');
-    player.destroy();
-    await waitUntil(() => sim.getPlayer(undefined, GUILD) === undefined);
     for (const node of [...riffy.nodeMap.values()]) node.destroy(true);
-    // Every socket is closed: nothing stays open after the test.
-    await waitUntil(() => sim.sessions.every((s) => !s.connected));
-    const traffic = checkTraffic(sim);
-    expect(traffic.problems).toEqual([]);
-    expect(traffic.checked).toBeGreaterThan(10);
+    await expectCleanEnd(sim);
   });
 });
