@@ -228,6 +228,16 @@ export {
   type TremoloFilter,
   type VibratoFilter,
 } from "./protocol/types/filters.js";
+export type {
+  JavaLyrics,
+  JavaLyricsAlbumArt,
+  JavaLyricsLine,
+  JavaLyricsSearchHit,
+  JavaLyricsSearchSource,
+  JavaLyricsTrack,
+  JavaTextLyrics,
+  JavaTimedLyrics,
+} from "./protocol/types/java-lyrics.js";
 export {
   type Chapter,
   type ChapterStartedEvent,

@@ -23,7 +23,8 @@ Starts an offline Lavalink v4 node (the Sonora protocol simulator).
   --stats-interval <ms>             stats interval in ms (default 60000, as Lavalink)
   --strict-voice                    only advance tracks that have a voice connection
   --plugins <list>                  plugins the node runs, comma-separated (default
-                                    lavasrc,lavasearch,lyrics,sponsorblock; also lavadspx, filters;
+                                    lavasrc,lavasearch,lyrics,sponsorblock; also java-lyrics,
+                                    lavadspx, filters;
                                     "none" for a bare node)
   --lavalink-version <line>         behave as Lavalink 4.0, 4.1 or 4.2 (default 4.2, the newest)
   --route-planner <class>[@<cidr>]  simulate a route planner (RotatingIpRoutePlanner, NanoIpRoutePlanner,

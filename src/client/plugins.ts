@@ -73,7 +73,8 @@ export async function loadSearch(
 }
 
 /**
- * Lyrics through the client (LavaLyrics on the least-loaded node): `client.lyrics.get(track)`, or
+ * Lyrics through the client (on the least-loaded node, from LavaLyrics, else from DuncteBot's
+ * java-lyrics-plugin mapped to the same {@link Lyrics} shape): `client.lyrics.get(track)`, or
  * `client.lyrics.get("query")` to search first and take the first hit.
  */
 export class ClientLyrics {
@@ -85,8 +86,8 @@ export class ClientLyrics {
 
   /**
    * Lyrics of a track, or of the first hit for a query; null when the node found none (or the
-   * query found no track). Rejects with `PluginUnavailableError` when the node lacks
-   * `lavalyrics-plugin` (checked before anything is sent).
+   * query found no track). Rejects with `PluginUnavailableError` when the node runs neither
+   * `lavalyrics-plugin` nor `java-lyrics-plugin` (checked before anything is sent).
    */
   async get(
     track: Track | LavalinkTrack | string,
@@ -101,7 +102,7 @@ export class ClientLyrics {
       checkIdentifier("query", track);
       const source = checkSearchSource(options.source ?? "youtube");
       // Checked before the search too: a node without the plugin is told without any request.
-      await node.plugins.require("lyrics", "load lyrics");
+      await node.plugins.lyricsPlugin();
       const first = (await this.search(track, source))[0];
       if (first === undefined) return null;
       encoded = first.encoded;

@@ -7,6 +7,7 @@
 export * from "./codec/index.js";
 export * from "./routes.js";
 export * from "./types/filters.js";
+export * from "./types/java-lyrics.js";
 export * from "./types/plugins.js";
 export * from "./types/rest.js";
 export * from "./types/track.js";

@@ -114,4 +114,13 @@ export const PluginRoutes = Object.freeze({
   /** `GET`/`PUT`/`DELETE` — SponsorBlock: the categories skipped on a player. */
   sponsorBlockCategories: (sessionId: string, guildId: string) =>
     `${playerPath(sessionId, guildId)}/sponsorblock/categories`,
+  /** `GET` — java-lyrics-plugin: lyrics of a YouTube video (404 "Lyrics were not found"). */
+  javaLyrics: (videoId: string) => `/v4/lyrics/${encodeURIComponent(videoId)}`,
+  /** `GET` — java-lyrics-plugin: videos for a query (`youtube`), or Genius' first text lyrics. */
+  javaLyricsSearch: (query: string, source?: string) =>
+    `/v4/lyrics/search?query=${encodeURIComponent(query)}${
+      source === undefined ? "" : `&source=${encodeURIComponent(source)}`
+    }`,
+  /** `GET` — java-lyrics-plugin: lyrics of a player's track (400 "Not currently playing anything"). */
+  javaPlayerLyrics: (sessionId: string, guildId: string) => `${playerPath(sessionId, guildId)}/lyrics`,
 });

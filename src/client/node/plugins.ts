@@ -1,4 +1,6 @@
 import {
+  type JavaLyrics,
+  type JavaLyricsSearchHit,
   type KnownPlugin,
   type Lyrics,
   type NodeInfo,
@@ -12,6 +14,7 @@ import {
   validateStringArray,
 } from "../../protocol/index.js";
 import { PluginUnavailableError } from "../errors/plugin-unavailable-error.js";
+import * as javaLyrics from "./java-lyrics.js";
 import type { NodeRequests } from "./requests.js";
 import type { RestClient } from "./rest.js";
 
@@ -93,11 +96,30 @@ export class NodePlugins {
     return answer === undefined ? null : validateSearchResult(answer);
   }
 
-  // ── LavaLyrics ────────────────────────────────────────────────────────────────────────────────
+  // ── Lyrics: LavaLyrics, else java-lyrics-plugin ──────────────────────────────────────────────
 
-  /** `GET /v4/lyrics` (LavaLyrics): lyrics of an encoded track, null when none were found (204). */
+  /**
+   * Which lyrics plugin answers: LavaLyrics when the node runs it, else DuncteBot's
+   * java-lyrics-plugin; rejects with {@link PluginUnavailableError} (naming both) when neither.
+   */
+  async lyricsPlugin(feature = "load lyrics"): Promise<"lyrics" | "java-lyrics"> {
+    if (await this.has("lyrics")) return "lyrics";
+    if (await this.has("java-lyrics")) return "java-lyrics";
+    throw new PluginUnavailableError(this.access.name, PLUGIN_NAMES.lyrics, feature, [
+      PLUGIN_NAMES["java-lyrics"],
+    ]);
+  }
+
+  /**
+   * Lyrics of an encoded track, null when none were found: LavaLyrics' `GET /v4/lyrics` (204: none),
+   * else java-lyrics-plugin's `GET /v4/lyrics/{videoId}` (a non-YouTube track through its search
+   * for the ISRC or "title - author"; `skipTrackSource` does not apply), mapped to {@link Lyrics}.
+   */
   async lyrics(encodedTrack: string, options: LyricsOptions = {}): Promise<Lyrics | null> {
-    await this.require("lyrics", "load lyrics");
+    if ((await this.lyricsPlugin()) === "java-lyrics") {
+      const found = await javaLyrics.trackLyrics(this.access, encodedTrack);
+      return found === null ? null : javaLyrics.fromJavaLyrics(found);
+    }
     const answer = await this.access.rest.request<unknown>(
       "GET",
       PluginRoutes.lyrics(encodedTrack, options.skipTrackSource ?? false),
@@ -106,11 +128,15 @@ export class NodePlugins {
   }
 
   /**
-   * `GET …/players/{guildId}/track/lyrics` (LavaLyrics): lyrics of the player's current track, null
-   * when none were found. The node answers 404 "No track playing" without a track.
+   * Lyrics of the player's current track, null when none were found: LavaLyrics'
+   * `GET …/track/lyrics` (404 "No track playing" without a track), else java-lyrics-plugin's
+   * `GET …/lyrics` (400 "Not currently playing anything" without a track), mapped to {@link Lyrics}.
    */
   async currentLyrics(guildId: string, options: LyricsOptions = {}): Promise<Lyrics | null> {
-    await this.require("lyrics", "load lyrics");
+    if ((await this.lyricsPlugin()) === "java-lyrics") {
+      const found = await javaLyrics.playerLyrics(this.access, guildId);
+      return found === null ? null : javaLyrics.fromJavaLyrics(found);
+    }
     const answer = await this.access.requests.onSession("load lyrics", (session) =>
       this.access.rest.request<unknown>(
         "GET",
@@ -140,6 +166,35 @@ export class NodePlugins {
         idempotent: true,
       }),
     );
+  }
+
+  // ── java-lyrics-plugin (DuncteBot), in its own shape ─────────────────────────────────────────
+
+  /** `GET /v4/lyrics/{videoId}` (java-lyrics-plugin): null on its 404 "Lyrics were not found". */
+  async javaLyrics(videoId: string): Promise<JavaLyrics | null> {
+    await this.require("java-lyrics", "load lyrics with java-lyrics-plugin");
+    return javaLyrics.videoLyrics(this.access, videoId);
+  }
+
+  /** `GET /v4/lyrics/search?query=…` (java-lyrics-plugin): the YouTube Music videos for a query. */
+  async javaLyricsSearch(query: string): Promise<JavaLyricsSearchHit[]> {
+    await this.require("java-lyrics", "search with java-lyrics-plugin");
+    return javaLyrics.searchVideos(this.access, query);
+  }
+
+  /**
+   * `GET /v4/lyrics/search?query=…&source=genius` (java-lyrics-plugin): Genius' first text lyrics.
+   * The node answers 500 when its config has no Genius key.
+   */
+  async javaGeniusLyrics(query: string): Promise<JavaLyrics | null> {
+    await this.require("java-lyrics", "search Genius with java-lyrics-plugin");
+    return javaLyrics.geniusLyrics(this.access, query);
+  }
+
+  /** `GET …/players/{guildId}/lyrics` (java-lyrics-plugin), in the plugin's own shape. */
+  async javaPlayerLyrics(guildId: string): Promise<JavaLyrics | null> {
+    await this.require("java-lyrics", "load lyrics with java-lyrics-plugin");
+    return javaLyrics.playerLyrics(this.access, guildId);
   }
 
   // ── SponsorBlock ──────────────────────────────────────────────────────────────────────────────

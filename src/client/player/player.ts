@@ -506,9 +506,11 @@ export class Player extends TypedEmitter<PlayerEvents> {
   // ── Plugins ───────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Lyrics of the current track (LavaLyrics, `GET …/track/lyrics`), null when the node found none.
-   * Rejects with `PluginUnavailableError` when the node does not run `lavalyrics-plugin` (nothing
-   * is sent), and with the node's 404 "No track playing" (`LavalinkRestError`) without a track.
+   * Lyrics of the current track, null when the node found none: LavaLyrics' `GET …/track/lyrics`,
+   * else java-lyrics-plugin's `GET …/lyrics` mapped to the same shape. Rejects with
+   * `PluginUnavailableError` when the node runs neither (nothing is sent), and without a track with
+   * the node's answer as a `LavalinkRestError` (LavaLyrics: 404 "No track playing";
+   * java-lyrics-plugin: 400 "Not currently playing anything").
    */
   lyrics(options: LyricsOptions = {}): Promise<Lyrics | null> {
     this.assertUsable("load lyrics for");

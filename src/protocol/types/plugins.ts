@@ -12,6 +12,8 @@ export const PLUGIN_NAMES = Object.freeze({
   lavasearch: "lavasearch-plugin",
   lyrics: "lavalyrics-plugin",
   sponsorblock: "sponsorblock-plugin",
+  /** DuncteBot's lyrics plugin (java-timed-lyrics): lyrics by REST only, no live events. */
+  "java-lyrics": "java-lyrics-plugin",
 });
 
 /** A plugin Sonora knows by name; see {@link PLUGIN_NAMES}. */

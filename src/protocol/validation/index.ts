@@ -2,6 +2,7 @@ export * from "./errors.js";
 export * from "./filters.js";
 export * from "./filters-as-lavalink.js";
 export * from "./incoming.js";
+export * from "./java-lyrics.js";
 export * from "./json-depth.js";
 export * from "./player.js";
 export * from "./plugins.js";

@@ -6,7 +6,14 @@ import { SimulatorError } from "../errors.js";
  * flag take. Names and versions are what each plugin's build declares (its `lavalinkPlugin.name`
  * and latest release), so `GET /v4/info` reads as a real node running them.
  */
-export type SimPluginId = "lavasrc" | "lavasearch" | "lyrics" | "sponsorblock" | "lavadspx" | "filters";
+export type SimPluginId =
+  | "lavasrc"
+  | "lavasearch"
+  | "lyrics"
+  | "java-lyrics"
+  | "sponsorblock"
+  | "lavadspx"
+  | "filters";
 
 /** What a simulated plugin reports and registers. */
 export interface SimPluginSpec {
@@ -23,6 +30,9 @@ export const SIM_PLUGINS: Readonly<Record<SimPluginId, SimPluginSpec>> = Object.
   lavasrc: { name: "lavasrc-plugin", version: "4.8.3", filters: [] },
   lavasearch: { name: "lavasearch-plugin", version: "1.0.0", filters: [] },
   lyrics: { name: "lavalyrics-plugin", version: "1.0.0", filters: [] },
+  // DuncteBot's java-timed-lyrics: REST routes of its own, no events. Not in the default set: a
+  // node usually runs one lyrics plugin (its README warns against two answering the same songs).
+  "java-lyrics": { name: "java-lyrics-plugin", version: "1.6.6", filters: [] },
   sponsorblock: { name: "sponsorblock-plugin", version: "1.0.3", filters: [] },
   // LavaDSPX registers one filter extension per effect.
   lavadspx: {

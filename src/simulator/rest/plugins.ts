@@ -16,7 +16,7 @@ import { decodeForPlay } from "./players.js";
  * SponsorBlock's `SponsorBlockPlugin`.
  */
 
-function requiredParam(req: RestRequest, name: string): string {
+export function requiredParam(req: RestRequest, name: string): string {
   const value = req.query.get(name);
   if (value === null) {
     throw new HttpError(

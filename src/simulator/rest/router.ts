@@ -1,5 +1,6 @@
 import type { SimPluginId } from "../plugins/plugin-set.js";
 import type { RestRequest, RestResult } from "./context.js";
+import { javaLyricsSearch, javaPlayerLyrics, javaVideoLyrics } from "./java-lyrics.js";
 import { freeAddress, freeAll, getInfo, getStats, getVersion, routePlannerStatus } from "./node.js";
 import { deletePlayer, getPlayer, getPlayers, patchPlayer, patchSession } from "./players.js";
 import {
@@ -58,6 +59,10 @@ const ROUTES: readonly Route[] = [
   // Plugins' routes (LavaSearch, LavaLyrics, SponsorBlock).
   route("GET", "/v4/loadsearch", loadSearch, "lavasearch"),
   route("GET", "/v4/lyrics", trackLyrics, "lyrics"),
+  // java-lyrics-plugin: Spring prefers the literal `/search` over the `{videoId}` pattern.
+  route("GET", "/v4/lyrics/search", javaLyricsSearch, "java-lyrics"),
+  route("GET", "/v4/lyrics/:videoId", javaVideoLyrics, "java-lyrics"),
+  route("GET", "/v4/sessions/:sessionId/players/:guildId/lyrics", javaPlayerLyrics, "java-lyrics"),
   route("GET", "/v4/sessions/:sessionId/players/:guildId/track/lyrics", currentTrackLyrics, "lyrics"),
   route("POST", "/v4/sessions/:sessionId/players/:guildId/lyrics/subscribe", subscribeLyrics, "lyrics"),
   route("DELETE", "/v4/sessions/:sessionId/players/:guildId/lyrics/subscribe", unsubscribeLyrics, "lyrics"),
