@@ -68,6 +68,7 @@ export {
   offlineNode,
 } from "./client/offline.js";
 export { type ClientOptions, type CloseOptions, DEFAULT_RESUME_TIMEOUT } from "./client/options.js";
+export type { PluginStateKind, PluginStateLost } from "./client/player/plugin-state.js";
 export { PlayerSponsorBlock } from "./client/player/sponsor-block.js";
 export {
   ClientLyrics,
@@ -139,6 +140,7 @@ export {
   lavalinkFilterPlugin,
   type NormalizationConfig,
   type PassFilterConfig,
+  PLUGIN_FILTER_OWNERS,
   type PluginFilterSpec,
 } from "./client/filters/plugin-filters.js";
 export {

@@ -561,6 +561,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
           data,
         );
     }
+    // The plugins reset their per-session state whenever a socket opens, resumed or not.
+    for (const p of players) p.pluginSocketOpened(node);
     if (resumed) {
       for (const p of players) p.clearNodeDropped();
       this.emit("nodeResumed", node);
@@ -568,6 +570,10 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       // needs a ready node); the resumed session still has the old voice state.
       await Promise.all(
         players.map((p) => p.flushVoice().catch((error: unknown) => this.emit("error", error))),
+      );
+      // SponsorBlock categories and live lyrics again (a rebuild below restores them itself).
+      await Promise.all(
+        players.map((p) => p.reapplyPlugins().catch((error: unknown) => this.emit("error", error))),
       );
     } else {
       // The node lost our session: recreate every player from the client's own state.

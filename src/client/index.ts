@@ -46,6 +46,7 @@ export {
   type PlayerEvents,
   type UpdateOptions,
 } from "./player/player.js";
+export type { PluginStateKind, PluginStateLost } from "./player/plugin-state.js";
 export * from "./player/position.js";
 export * from "./pool.js";
 export * from "./track.js";

@@ -127,15 +127,23 @@ describe("SponsorBlock (sponsorblock-plugin) between Sonora and the simulator", 
     expect(sonora.nodePlayer()?.state.position).toBeLessThan(20_000);
   });
 
-  test("categories are forgotten when the session resumes, as the plugin resets them on socket open", async ({
+  test("the node forgets categories when the session resumes (the plugin resets on socket open); the player sets them again", async ({
     sonora,
     player,
   }) => {
     await player.sponsorBlock.setCategories(["sponsor"]);
     const sessionId = player.node.sessionId ?? "";
+    const puts = () =>
+      sonora.simulator.log
+        .filter({ kind: "rest", method: "PUT", direction: "in" })
+        .filter((e) => e.path?.endsWith("/sponsorblock/categories")).length;
+    expect(puts()).toBe(1);
     sonora.simulator.dropConnection(sessionId);
     await sonora.advanceUntil("nodeReady", { filter: (_n, resumed) => resumed });
-    await expect(player.sponsorBlock.getCategories()).rejects.toMatchObject({ status: 404 });
+    await sonora.settle();
+    // The second PUT is the player's own, on the resumed session.
+    expect(puts()).toBe(2);
+    expect(await player.sponsorBlock.getCategories()).toEqual(["sponsor"]);
   });
 
   test("the routes answer bad input as the plugin does", async ({ sonora }) => {

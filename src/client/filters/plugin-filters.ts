@@ -8,6 +8,20 @@ import { FilterValidationError } from "./errors.js";
  * drops the others without an error, as Lavalink does.
  */
 
+/**
+ * The filter extensions of the plugins Sonora has typed helpers for, by extension name, with the
+ * plugin that registers them (its `/v4/info` name). `player.setFilters` refuses these names with
+ * `PluginUnavailableError` when the node does not list them in `/v4/info` `filters`; other names
+ * pass untouched (the node keeps or drops them).
+ */
+export const PLUGIN_FILTER_OWNERS: Readonly<Record<string, string>> = Object.freeze({
+  "high-pass": "lavadspx-plugin",
+  "low-pass": "lavadspx-plugin",
+  normalization: "lavadspx-plugin",
+  echo: "lavadspx-plugin",
+  "lavalink-filter-plugin": "lavalink-filter-plugin",
+});
+
 /** One plugin filter: the extension's name and its JSON configuration. */
 export interface PluginFilterSpec {
   readonly name: string;

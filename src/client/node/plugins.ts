@@ -14,6 +14,7 @@ import {
   validateStringArray,
 } from "../../protocol/index.js";
 import { PluginUnavailableError } from "../errors/plugin-unavailable-error.js";
+import { PLUGIN_FILTER_OWNERS } from "../filters/plugin-filters.js";
 import * as javaLyrics from "./java-lyrics.js";
 import type { NodeRequests } from "./requests.js";
 import type { RestClient } from "./rest.js";
@@ -70,6 +71,25 @@ export class NodePlugins {
   /** Whether the node accepts a filter (a built-in one or a plugin's filter extension) by name. */
   async hasFilter(name: string): Promise<boolean> {
     return (await this.info()).filters.includes(name);
+  }
+
+  /**
+   * Rejects with {@link PluginUnavailableError} when one of these `pluginFilters` names belongs to
+   * a plugin Sonora knows ({@link PLUGIN_FILTER_OWNERS}) and the node does not list it in
+   * `/v4/info` `filters`. Names of other plugins are not checked: the node decides.
+   */
+  async requireFilters(names: readonly string[]): Promise<void> {
+    const known = names.filter((n) => Object.hasOwn(PLUGIN_FILTER_OWNERS, n));
+    if (known.length === 0) return;
+    const offered = (await this.info()).filters;
+    const missing = known.find((n) => !offered.includes(n));
+    if (missing !== undefined) {
+      throw new PluginUnavailableError(
+        this.access.name,
+        PLUGIN_FILTER_OWNERS[missing] ?? missing,
+        `use the "${missing}" plugin filter`,
+      );
+    }
   }
 
   /** Rejects with {@link PluginUnavailableError} unless the node runs `plugin`. */

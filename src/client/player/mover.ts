@@ -20,6 +20,10 @@ export interface MoverHost {
    * with the node): report it finished and let the queue advance, instead of playing it again.
    */
   endedWhileAway(track: Track): void;
+  /** Plugin settings needed before the player exists on the node (SponsorBlock's categories). */
+  beforeRestore(): Promise<void>;
+  /** Plugin settings needed once the player is there (the live lyrics subscription). */
+  afterRestore(): Promise<void>;
 }
 
 /**
@@ -121,8 +125,11 @@ export class PlayerMover {
     // (by reconciliation), not from wherever the estimate ran meanwhile.
     this.mirror.holdAt(position);
     try {
+      // Categories first: SponsorBlock reads them when the restored track starts.
+      await this.host.beforeRestore();
       await this.link.patch(body);
       this.mirror.restored();
+      await this.host.afterRestore();
     } finally {
       // Even when the node refused the player: the track did end, and the advance re-creates it.
       if (ended !== null) this.host.endedWhileAway(ended);

@@ -31,6 +31,7 @@ import { type AutoplayConfig, AutoplayEngine, type AutoplayRecommendation } from
 import { type DebugCode, type DebugEvent, type DebugPayloads, debugEvent, errorText } from "../debug.js";
 import { TypedEmitter } from "../emitter.js";
 import { ClientStateError } from "../errors/client-state-error.js";
+import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { FilterManager } from "../filters/index.js";
@@ -52,6 +53,7 @@ import { NodeLink } from "./link.js";
 import { PlayerMirror } from "./mirror.js";
 import { PlayerMover } from "./mover.js";
 import type { Playable, PlayOptions } from "./play-options.js";
+import { PlayerPluginState, type PluginStateLost } from "./plugin-state.js";
 import { PlayerSponsorBlock } from "./sponsor-block.js";
 import { type ConnectOptions, type GatewayVoicePayload, VoiceConnection } from "./voice.js";
 
@@ -108,6 +110,13 @@ export type PlayerEvents = {
    * Events of plugins Sonora does not know arrive here exactly as the node sent them.
    */
   pluginEvent: [event: PluginEvent];
+  /**
+   * The player's SponsorBlock categories or live lyrics subscription could not be re-applied on its
+   * node after a move, a rebuild or a resume (the plugins keep them per session): the node does not
+   * run the plugin (a `PluginUnavailableError`) or refused. The player keeps them and applies them
+   * on the next node that runs the plugin.
+   */
+  pluginStateLost: [lost: PluginStateLost];
 };
 
 /**
@@ -167,6 +176,10 @@ export interface PlayerControl extends FrameSink, VoiceTarget {
   rebuild(): Promise<void>;
   /** Records the position at the moment the node's socket dropped. */
   markNodeDropped(): void;
+  /** The node's socket opened (resumed or not): its plugins forgot their per-session state. */
+  pluginSocketOpened(node: Node): void;
+  /** Applies the plugin settings the node lacks (after a resume; a rebuild or move does it itself). */
+  reapplyPlugins(): Promise<void>;
   /** The node is back with its session: the drop did not stop playback. */
   clearNodeDropped(): void;
   /** Converges on the node's truth for this guild (undefined: the node has no player for it). */
@@ -219,6 +232,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
   private readonly commands: PlaybackCommands;
   private readonly voiceLink: VoiceConnection;
   private readonly mover: PlayerMover;
+  private readonly pluginState: PlayerPluginState;
   private readonly ledger = new PlaybackLedger();
   private readonly convergence: PlayerConvergence;
   /** Events received, for {@link PlayerControl.reconcileStamp}. */
@@ -246,12 +260,22 @@ export class Player extends TypedEmitter<PlayerEvents> {
     };
     const usable = (action: string) => this.assertUsable(action);
     const player = this;
+    this.pluginState = new PlayerPluginState({
+      guildId: this.guildId,
+      get node() {
+        return player.node;
+      },
+      lost: (lost) => this.publish("pluginStateLost", [lost]),
+    });
+    const pluginState = this.pluginState;
     this.sponsorBlock = new PlayerSponsorBlock({
       guildId: this.guildId,
       get plugins() {
         return player.node.plugins;
       },
       assertUsable: usable,
+      categoriesSet: (categories) => pluginState.categoriesSet(categories),
+      categoriesCleared: () => pluginState.categoriesCleared(),
     });
     this.link = new NodeLink(
       node,
@@ -307,6 +331,8 @@ export class Player extends TypedEmitter<PlayerEvents> {
       nextTurn: () => host.nextTurn(),
       moved: (from, to) => host.moved(this, from, to),
       endedWhileAway: (track) => this.convergence.reportEnd(track, "finished"),
+      beforeRestore: () => pluginState.beforeRestore(),
+      afterRestore: () => pluginState.afterRestore(),
     });
     this.convergence = new PlayerConvergence(mirror, this.ledger, this.commands, this.mover, {
       guildId: this.guildId,
@@ -342,6 +368,8 @@ export class Player extends TypedEmitter<PlayerEvents> {
       flushVoice: () => voiceLink.flush(),
       rebuild: () => this.mover.rebuild(),
       markNodeDropped: () => mirror.markDropped(),
+      pluginSocketOpened: (node) => pluginState.socketOpened(node),
+      reapplyPlugins: () => pluginState.reapply(),
       clearNodeDropped: () => mirror.clearDropped(),
       converge: async (truth) => {
         await this.convergence.converge(truth);
@@ -482,9 +510,17 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * Sends the filters to the node: `filters` (replacing the manager's state) or, without an
    * argument, what the {@link FilterManager} holds. Invalid `filters` reject with
    * `FilterValidationError` before anything changes; when the node refuses them, the manager gets
-   * its previous filters back (unless they were edited again meanwhile).
+   * its previous filters back (unless they were edited again meanwhile). A `pluginFilters` entry of
+   * a plugin with typed helpers here (LavaDSPX, lavalink-filter-plugin) that the node does not list
+   * in `/v4/info` `filters` rejects with `PluginUnavailableError` naming that plugin, before
+   * anything changes or is sent; other names go as they are (the node drops unknown ones).
    */
-  setFilters(filters?: Filters): Promise<void> {
+  async setFilters(filters?: Filters): Promise<void> {
+    this.assertUsable("set the filters of");
+    const plugin = (filters === undefined ? this.filters.toPayload() : filters)?.pluginFilters;
+    if (typeof plugin === "object" && plugin !== null) {
+      await this.link.node.plugins.requireFilters(Object.keys(plugin));
+    }
     return this.durable(this.commands.setFilters(filters));
   }
 
@@ -521,17 +557,25 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * Live lyrics: from now on the node sends `lyricsFound` (or `lyricsNotFound`) at each track start
    * — at once for a track already playing — and `lyricsLine` as each line is reached. Rejects with
    * `PluginUnavailableError` when the node does not run `lavalyrics-plugin`; the node answers 404
-   * "Player not found" when it has no player for this guild yet.
+   * "Player not found" when it has no player for this guild yet. The node keeps the subscription
+   * per session: the player subscribes again by itself after a move, a rebuild or a resume (see
+   * `pluginStateLost` when the new node cannot take it).
    */
-  subscribeLyrics(options: LyricsOptions = {}): Promise<void> {
+  async subscribeLyrics(options: LyricsOptions = {}): Promise<void> {
     this.assertUsable("subscribe to lyrics for");
-    return this.link.node.plugins.subscribeLyrics(this.guildId, options);
+    if (typeof options !== "object" || options === null) {
+      throw new InvalidOptionError("options", options, "an object { skipTrackSource? }");
+    }
+    await this.link.node.plugins.subscribeLyrics(this.guildId, options);
+    this.pluginState.lyricsSubscribed(options);
   }
 
   /** Stops live lyrics (lines already armed for the current track still arrive until it ends). */
-  unsubscribeLyrics(): Promise<void> {
+  async unsubscribeLyrics(): Promise<void> {
     this.assertUsable("unsubscribe from lyrics for");
-    return this.link.node.plugins.unsubscribeLyrics(this.guildId);
+    // Forgotten first: a move during the request must not subscribe the new node again.
+    this.pluginState.lyricsUnsubscribed();
+    await this.link.node.plugins.unsubscribeLyrics(this.guildId);
   }
 
   // ── Voice and nodes ───────────────────────────────────────────────────────────────────────────

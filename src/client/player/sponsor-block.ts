@@ -8,14 +8,20 @@ export interface SponsorBlockHost {
   /** The plugins of the node hosting the player now. */
   readonly plugins: NodePlugins;
   assertUsable(action: string): void;
+  /** The categories are in force on the current node (remembered for the next node). */
+  categoriesSet(categories: readonly string[]): void;
+  /** Nothing is skipped any more. */
+  categoriesCleared(): void;
 }
 
 /**
  * A player's SponsorBlock settings (the `sponsorblock-plugin`'s categories route). Categories apply
  * from the next YouTube track that starts: its segments of those categories are skipped (the
  * player emits `segmentsLoaded`, then `segmentSkipped` at each jump) and its chapters announced
- * (`chaptersLoaded`, `chapterStarted`). The plugin keeps them per session and player: they are
- * gone after the player is destroyed, moved to another node, or its session resumed.
+ * (`chaptersLoaded`, `chapterStarted`). The plugin keeps them per session and player, and forgets
+ * them when a socket opens: the player sets them again by itself after a move (`moveTo`,
+ * failover), a rebuild on a new session, and a resume — on a node without the plugin it emits
+ * `pluginStateLost` instead.
  */
 export class PlayerSponsorBlock {
   /** @internal Created by the player. */
@@ -47,12 +53,16 @@ export class PlayerSponsorBlock {
         `an array of SponsorBlock categories (${SEGMENT_CATEGORIES.join(", ")})`,
       );
     }
-    await this.host.plugins.setSponsorBlockCategories(this.host.guildId, [...new Set(categories)]);
+    const unique = [...new Set(categories)];
+    await this.host.plugins.setSponsorBlockCategories(this.host.guildId, unique);
+    this.host.categoriesSet(unique);
   }
 
   /** Stops skipping (and reporting chapters) from the next track on. */
   async clearCategories(): Promise<void> {
     this.host.assertUsable("clear the SponsorBlock categories of");
+    // Forgotten first: a move during the request must not set them on the new node again.
+    this.host.categoriesCleared();
     await this.host.plugins.clearSponsorBlockCategories(this.host.guildId);
   }
 }

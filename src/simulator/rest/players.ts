@@ -257,11 +257,16 @@ function checkEqualizerBands(filters: Filters): void {
 
 /**
  * Lavalink's `FilterChain.parsePluginConfigs`: only `pluginFilters` entries named after a filter
- * extension a plugin registered are kept; the rest are dropped without an error.
+ * extension a plugin registered are kept, in the order of the extensions (not of the request); the
+ * rest are dropped without an error. Nothing kept is an empty map, which Lavalink's serialiser
+ * (`encodeDefaults = false`) leaves out of the player JSON: the key goes.
  */
 function withKnownPluginFilters(filters: Filters, extensions: ReadonlySet<string>): Filters {
   if (filters.pluginFilters === undefined) return filters;
-  const kept = Object.entries(filters.pluginFilters).filter(([name]) => extensions.has(name));
+  const given = filters.pluginFilters;
+  const kept = [...extensions]
+    .filter((name) => Object.hasOwn(given, name))
+    .map((name) => [name, given[name]]);
   const { pluginFilters: _dropped, ...rest } = filters;
   return kept.length === 0 ? rest : { ...rest, pluginFilters: Object.fromEntries(kept) };
 }
