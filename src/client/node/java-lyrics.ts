@@ -9,7 +9,14 @@ import {
   validateJavaLyricsSearch,
 } from "../../protocol/index.js";
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
-import type { PluginAccess } from "./plugins.js";
+import type { NodeRequests } from "./requests.js";
+import type { RestClient } from "./rest.js";
+
+/** What these calls need of their node (a part of the node's plugin access). */
+interface PluginAccess {
+  readonly rest: RestClient;
+  readonly requests: NodeRequests;
+}
 
 /**
  * The REST calls of DuncteBot's java-lyrics-plugin, and the mapping of its answers into the

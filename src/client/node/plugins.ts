@@ -81,7 +81,13 @@ export class NodePlugins {
   async requireFilters(names: readonly string[]): Promise<void> {
     const known = names.filter((n) => Object.hasOwn(PLUGIN_FILTER_OWNERS, n));
     if (known.length === 0) return;
-    const offered = (await this.info()).filters;
+    let offered: readonly string[];
+    try {
+      offered = (await this.info()).filters;
+    } catch {
+      // No /v4/info answer (an odd or old node): nothing to check against, the node decides.
+      return;
+    }
     const missing = known.find((n) => !offered.includes(n));
     if (missing !== undefined) {
       throw new PluginUnavailableError(

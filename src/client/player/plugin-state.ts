@@ -23,7 +23,7 @@ export interface PluginStateLost {
   readonly wanted: readonly string[] | LyricsOptions;
 }
 
-/** What the re-application needs of its player. @internal */
+/** What the re-application needs of its player. */
 export interface PluginStateHost {
   readonly guildId: string;
   /** The node hosting the player now. */
@@ -48,6 +48,7 @@ export class PlayerPluginState {
   private categories: Wish<string[]> | null = null;
   private lyrics: Wish<LyricsOptions> | null = null;
 
+  /** @internal Created by the player. */
   constructor(private readonly host: PluginStateHost) {}
 
   /** The categories were set on the current node. */
