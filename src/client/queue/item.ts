@@ -31,7 +31,14 @@ export function assertQueueItem(value: unknown, where: string): asserts value is
 
 /** A live stream has no meaningful length (Lavalink reports Long.MAX_VALUE). */
 export function isStreamItem(item: QueueItem): boolean {
-  return item.info.isStream || !Number.isFinite(item.info.length) || item.info.length >= 2 ** 53;
+  return isStreamInfo(item.info);
+}
+
+/** {@link isStreamItem} on the info itself: flagged a stream, or a length that is not finite or ≥ 2⁵³. */
+export function isStreamInfo(info: TrackInfo): boolean {
+  const ms = info.length;
+  // One comparison pair instead of Number.isFinite plus a bound; NaN fails both comparisons.
+  return info.isStream || !(ms > Number.NEGATIVE_INFINITY && ms < 2 ** 53);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isRandomInput, type RandomSource, toRandomSource } from "../../base/random-source.js";
 import { Deque } from "./deque.js";
 import { QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
-import { assertQueueItem, isQueueItem, isStreamItem, type QueueItem } from "./item.js";
+import { assertQueueItem, isQueueItem, isStreamInfo, isStreamItem, type QueueItem } from "./item.js";
 import {
   checkLimit,
   DEFAULT_HISTORY_SIZE,
@@ -426,8 +426,9 @@ export class Queue<T extends QueueItem = QueueItem> {
     for (let i = 0; i < list.length; i++) {
       const t = list[i];
       if (!isQueueItem(t)) assertQueueItem(t, `queue.add[${i}]`);
-      if (isStreamItem(t)) streams++;
-      else length += t.info.length;
+      const info = t.info;
+      if (isStreamInfo(info)) streams++;
+      else length += info.length;
     }
     if (this.items.length + list.length > this.limit) {
       throw new QueueFullError(this.limit, this.items.length, list.length);
