@@ -116,6 +116,20 @@ describe("Queue basics", () => {
     expect(q.duration).toBe(2500);
   });
 
+  it("counts a length that is not a finite number below 2^53 as a stream, in a batch and one by one", async () => {
+    const odd = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53, 2 ** 63];
+    const batch = new Queue<TestTrack>();
+    await batch.add([makeTrack({ length: 1000 }), ...odd.map((length) => makeTrack({ length }))]);
+    const single = new Queue<TestTrack>();
+    for (const t of batch) await single.add(t);
+    for (const q of [batch, single]) {
+      expect(q.duration).toBe(1000);
+      expect(q.streamCount).toBe(odd.length);
+    }
+    while (batch.size > 0) await batch.remove(0);
+    expect([batch.duration, batch.streamCount]).toEqual([0, 0]);
+  });
+
   it("validates options", () => {
     expect(() => new Queue({ maxSize: -1 })).toThrow(QueueOptionError);
     expect(() => new Queue({ historySize: 1.5 })).toThrow(QueueOptionError);

@@ -1,4 +1,6 @@
 import type { TrackInfo } from "../../protocol/index.js";
+import { isCheckedTrack } from "../track.js";
+import { isTrackShape } from "../track-shape.js";
 import { InvalidTrackError } from "./errors.js";
 
 /**
@@ -11,20 +13,15 @@ export interface QueueItem {
   readonly info: TrackInfo;
 }
 
-/** True when `value` has the shape of a {@link QueueItem}. */
+/**
+ * True when `value` has the shape of a {@link QueueItem}. A `Track` the client built checked its
+ * fields when constructed, so it passes on that record alone; anything else is checked in full.
+ */
 export function isQueueItem(value: unknown): value is QueueItem {
+  if (isCheckedTrack(value)) return true;
   if (typeof value !== "object" || value === null) return false;
   const v = value as { encoded?: unknown; info?: unknown };
-  if (typeof v.encoded !== "string" || v.encoded.length === 0) return false;
-  const info = v.info as Partial<Record<keyof TrackInfo, unknown>> | null | undefined;
-  return (
-    typeof info === "object" &&
-    info !== null &&
-    typeof info.title === "string" &&
-    typeof info.author === "string" &&
-    typeof info.identifier === "string" &&
-    typeof info.length === "number"
-  );
+  return isTrackShape(v.encoded, v.info);
 }
 
 /** Throws {@link InvalidTrackError} unless `value` is a {@link QueueItem}. */
@@ -34,7 +31,14 @@ export function assertQueueItem(value: unknown, where: string): asserts value is
 
 /** A live stream has no meaningful length (Lavalink reports Long.MAX_VALUE). */
 export function isStreamItem(item: QueueItem): boolean {
-  return item.info.isStream || !Number.isFinite(item.info.length) || item.info.length >= 2 ** 53;
+  return isStreamInfo(item.info);
+}
+
+/** {@link isStreamItem} on the info itself: flagged a stream, or a length that is not finite or ≥ 2⁵³. */
+export function isStreamInfo(info: TrackInfo): boolean {
+  const ms = info.length;
+  // One comparison pair instead of Number.isFinite plus a bound; NaN fails both comparisons.
+  return info.isStream || !(ms > Number.NEGATIVE_INFINITY && ms < 2 ** 53);
 }
 
 /**

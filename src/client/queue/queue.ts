@@ -1,7 +1,7 @@
 import { isRandomInput, type RandomSource, toRandomSource } from "../../base/random-source.js";
 import { Deque } from "./deque.js";
 import { QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
-import { assertQueueItem, isQueueItem, isStreamItem, type QueueItem } from "./item.js";
+import { assertQueueItem, isQueueItem, isStreamInfo, isStreamItem, type QueueItem } from "./item.js";
 import {
   checkLimit,
   DEFAULT_HISTORY_SIZE,
@@ -58,9 +58,10 @@ export function queueControl<T extends QueueItem>(queue: Queue<T>): QueueControl
  * promise resolves once the change is durable in the client's store, when it has one (see
  * docs/persistence.md); a queue of a client without a store resolves at once.
  *
- * Storage is a ring-buffer deque: `add`/`next` are O(1) amortised, `remove`/`move` O(n), and reading
- * `upcoming` copies once per mutation (the frozen snapshot is cached until the next change); use
- * {@link Queue.at}, {@link Queue.slice} or {@link Queue.size} on very large queues in hot paths.
+ * Storage is a deque over one plain array: `add`/`next` are O(1) amortised, `remove`/`move` O(n)
+ * (the cheaper side moves), and reading `upcoming` copies once per mutation (the frozen snapshot is
+ * cached until the next change); use {@link Queue.at}, {@link Queue.slice} or {@link Queue.size} on
+ * very large queues in hot paths.
  */
 export class Queue<T extends QueueItem = QueueItem> {
   static {
@@ -275,7 +276,7 @@ export class Queue<T extends QueueItem = QueueItem> {
 
   /** Uniform random order of the upcoming tracks (Fisher–Yates with the queue's random source). */
   async shuffle(): Promise<void> {
-    // Fisher–Yates in place on the ring buffer: no copy of a 100,000-track queue.
+    // Fisher–Yates in place on the deque: no copy of a 100,000-track queue.
     const items = this.items;
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.random.next() * (i + 1));
@@ -426,8 +427,9 @@ export class Queue<T extends QueueItem = QueueItem> {
     for (let i = 0; i < list.length; i++) {
       const t = list[i];
       if (!isQueueItem(t)) assertQueueItem(t, `queue.add[${i}]`);
-      if (isStreamItem(t)) streams++;
-      else length += t.info.length;
+      const info = t.info;
+      if (isStreamInfo(info)) streams++;
+      else length += info.length;
     }
     if (this.items.length + list.length > this.limit) {
       throw new QueueFullError(this.limit, this.items.length, list.length);
