@@ -1,15 +1,7 @@
-import type { MockSource } from "../../mock/index.js";
+import type { ParsedIdentifier, SearchPrefix } from "./identifier-types.js";
 import { lavaSrcHost } from "./lavasrc-identifiers.js";
 
-/** A search prefix the catalog answers, with the source whose tracks it returns. */
-export interface SearchPrefix {
-  readonly prefix: string;
-  readonly source: MockSource;
-  /** YouTube Music hits link to music.youtube.com. */
-  readonly music: boolean;
-  /** Served only by a node running LavaSrc. */
-  readonly lavaSrc: boolean;
-}
+export type { ParsedIdentifier, SearchPrefix } from "./identifier-types.js";
 
 /** Prefixes of Lavalink's built-in sources plus LavaSrc's (release 4.8), as Lavalink clients send them. */
 export const CATALOG_SEARCH_PREFIXES: readonly SearchPrefix[] = [
@@ -25,23 +17,6 @@ export const CATALOG_SEARCH_PREFIXES: readonly SearchPrefix[] = [
   { prefix: "qbsearch:", source: "qobuz", music: false, lavaSrc: true },
   { prefix: "jssearch:", source: "jiosaavn", music: false, lavaSrc: true },
 ];
-
-/** What an identifier names, before anything is generated for it. */
-export type ParsedIdentifier =
-  | { kind: "search"; search: SearchPrefix; query: string }
-  | { kind: "track"; source: MockSource; id: string; uri: string; stream: boolean; music: boolean }
-  | {
-      kind: "playlist";
-      source: MockSource;
-      /** `album`, `playlist`, `artist` (top tracks), `set` (SoundCloud) or `mix` (Tidal). */
-      collection: "album" | "playlist" | "artist" | "set" | "mix";
-      id: string;
-      url: string;
-      /** YouTube `watch?v=X&list=Y`: the video the URL points at. */
-      selectedId?: string;
-    }
-  | { kind: "unsupported-url"; url: string }
-  | { kind: "unknown" };
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 const AUDIO_EXTENSION = /\.(mp3|ogg|oga|opus|flac|wav|m4a|aac|webm|mka|mp4)$/i;

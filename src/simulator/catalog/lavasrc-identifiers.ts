@@ -1,5 +1,5 @@
 import type { MockSource } from "../../mock/index.js";
-import type { ParsedIdentifier } from "./identifiers.js";
+import type { ParsedIdentifier } from "./identifier-types.js";
 
 /**
  * The links LavaSrc's source managers (release 4.8) take, routed the way their URL patterns do.

@@ -1,5 +1,5 @@
 import type { JsonObject, PlaylistData } from "../../protocol/index.js";
-import type { ParsedIdentifier } from "./identifiers.js";
+import type { ParsedIdentifier } from "./identifier-types.js";
 
 /** Sources whose collections LavaSrc returns as `ExtendedAudioPlaylist`s. */
 const EXTENDED_SOURCES = new Set([
