@@ -23,7 +23,14 @@ import {
   trackLoadResult,
 } from "./load-results.js";
 import { checkOverrides, type TrackInfoOverrides } from "./overrides.js";
-import { isMockSource, MOCK_SOURCES, type MockSource, SOURCE_WEIGHTS, shapeFor } from "./sources.js";
+import {
+  DEFAULT_MOCK_SOURCES,
+  isMockSource,
+  MOCK_SOURCES,
+  type MockSource,
+  SOURCE_WEIGHTS,
+  shapeFor,
+} from "./sources.js";
 import { artistName, collectionName, decorateTitle, songTitle } from "./vocabulary.js";
 
 /** Options of {@link MockFactory}. */
@@ -32,11 +39,14 @@ export interface MockFactoryOptions {
   seed?: number | string;
   /** Share of generated tracks that are live streams, 0…1. Default 0 (no streams unless asked). */
   streamRatio?: number;
-  /** Sources to draw from when a call names none. Default: all of {@link MOCK_SOURCES}, weighted. */
+  /**
+   * Sources to draw from when a call names none, weighted. Default: the common ones (YouTube,
+   * SoundCloud, Spotify, Apple Music, Deezer, Bandcamp, HTTP); any of {@link MOCK_SOURCES} may be listed.
+   */
   sources?: readonly MockSource[];
   /**
-   * Give Spotify, Apple Music and Deezer tracks the `pluginInfo` a node running LavaSrc reports
-   * (album, artist and preview fields). Default false: every track's `pluginInfo` is `{}`.
+   * Give tracks of LavaSrc's sources (Spotify, Apple Music, Deezer, Yandex Music, VK Music, Tidal,
+   * Qobuz, JioSaavn) the `pluginInfo` a node running LavaSrc reports (album, artist and preview fields). Default false: every track's `pluginInfo` is `{}`.
    */
   lavaSrcPluginInfo?: boolean;
 }
@@ -77,8 +87,21 @@ const MEDIAN_LENGTH_MS = 215_000;
 const LENGTH_SIGMA = 0.35;
 const MIN_LENGTH_MS = 30_000;
 const MAX_LENGTH_MS = 900_000;
-/** Upload sites report whole seconds; catalog APIs (Spotify, Apple, Deezer) report milliseconds. */
-const WHOLE_SECOND_SOURCES = new Set<MockSource>(["youtube", "soundcloud", "bandcamp", "http"]);
+/**
+ * Upload sites report whole seconds, and so do the APIs LavaSrc reads in seconds (Tidal, Qobuz, VK,
+ * JioSaavn, Deezer); Spotify, Apple and Yandex report milliseconds.
+ */
+const WHOLE_SECOND_SOURCES = new Set<MockSource>([
+  "deezer",
+  "youtube",
+  "soundcloud",
+  "bandcamp",
+  "http",
+  "tidal",
+  "qobuz",
+  "vkmusic",
+  "jiosaavn",
+]);
 /** Sources without clean catalog metadata: titles get upload-style decoration. */
 const DECORATED_SOURCES = new Set<MockSource>(["youtube", "soundcloud"]);
 const STREAM_SOURCES: readonly MockSource[] = ["youtube", "http"];
@@ -124,7 +147,7 @@ export class MockFactory {
     }
     this.seed = seed;
     this.streamRatio = options.streamRatio === undefined ? 0 : checkRatio("streamRatio", options.streamRatio);
-    const sources = options.sources ?? MOCK_SOURCES;
+    const sources = options.sources ?? DEFAULT_MOCK_SOURCES;
     if (!Array.isArray(sources) || sources.length === 0 || !sources.every(isMockSource)) {
       throw new MockFactoryError("sources", sources, `a non-empty array of ${MOCK_SOURCES.join(", ")}`);
     }

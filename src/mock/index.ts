@@ -23,4 +23,10 @@ export {
   trackLoadResult,
 } from "./load-results.js";
 export type { TrackInfoOverrides } from "./overrides.js";
-export { ISRC_PATTERN, isMockSource, MOCK_SOURCES, type MockSource } from "./sources.js";
+export {
+  DEFAULT_MOCK_SOURCES,
+  ISRC_PATTERN,
+  isMockSource,
+  MOCK_SOURCES,
+  type MockSource,
+} from "./sources.js";

@@ -26,10 +26,29 @@ export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
   "spotify",
   "applemusic",
   "deezer",
+  "yandexmusic",
+  "vkmusic",
+  "tidal",
+  "qobuz",
+  "jiosaavn",
+  "flowery-tts",
 ]);
 
-/** Source managers LavaSrc adds among {@link SIMULATED_SOURCE_MANAGERS} (the ones the catalog serves). */
-const LAVASRC_MANAGERS = new Set(["spotify", "applemusic", "deezer"]);
+/**
+ * Source managers LavaSrc adds among {@link SIMULATED_SOURCE_MANAGERS}, by the names they report
+ * (every one the catalog serves, as on a node with all of LavaSrc's sources enabled).
+ */
+const LAVASRC_MANAGERS = new Set([
+  "spotify",
+  "applemusic",
+  "deezer",
+  "yandexmusic",
+  "vkmusic",
+  "tidal",
+  "qobuz",
+  "jiosaavn",
+  "flowery-tts",
+]);
 
 /**
  * Builds `GET /v4/info` for a semver like `4.2.2`: the lavaplayer of the profile's line, the filters

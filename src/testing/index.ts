@@ -122,7 +122,7 @@ export {
   trackLoadResult,
 } from "../mock/load-results.js";
 export type { TrackInfoOverrides } from "../mock/overrides.js";
-export { ISRC_PATTERN, MOCK_SOURCES, type MockSource } from "../mock/sources.js";
+export { DEFAULT_MOCK_SOURCES, ISRC_PATTERN, MOCK_SOURCES, type MockSource } from "../mock/sources.js";
 
 // ─── Environment & fixtures ──────────────────────────────────────────────────────────────────────
 

@@ -27,7 +27,7 @@ function readNullableUtf(bytes: Uint8Array, at: number): [string | null, number]
 }
 
 describe("LavaSrc sources carry their extra fields in the encoded track", () => {
-  it("Spotify tracks hold album name and URL, artist URL and artwork, no preview, isPreview false", () => {
+  it("Spotify tracks hold album name and URL, artist URL and artwork, a preview URL, isPreview false", () => {
     const f = new MockFactory({ seed: 12 });
     for (const track of f.buildList(20, { source: "spotify" })) {
       const { sourceData } = decodeTrack(track.encoded);
@@ -41,7 +41,8 @@ describe("LavaSrc sources carry their extra fields in the encoded track", () => 
       expect(fields[0]).toContain(track.info.title);
       expect(fields[1]).toMatch(/^https:\/\/open\.spotify\.com\/album\/[0-9A-Za-z]{22}$/);
       expect(fields[2]).toMatch(/^https:\/\/open\.spotify\.com\/artist\//);
-      expect(fields[4]).toBeNull();
+      expect(fields[4]).toMatch(/^https:\/\/p\.scdn\.co\/mp3-preview\/[0-9a-f]{40}$/);
+      expect(track.pluginInfo).toEqual({});
       expect(sourceData[at]).toBe(0);
       expect(sourceData.length).toBe(at + 1);
     }

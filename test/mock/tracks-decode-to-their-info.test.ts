@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ISRC_PATTERN, MOCK_SOURCES, MockFactory } from "../../src/mock/index.js";
+import { DEFAULT_MOCK_SOURCES, ISRC_PATTERN, MockFactory } from "../../src/mock/index.js";
 import { decodeTrack, STREAM_LENGTH, validateTrack } from "../../src/protocol/index.js";
 
 describe("mock tracks are complete, valid Lavalink tracks", () => {
@@ -19,7 +19,7 @@ describe("mock tracks are complete, valid Lavalink tracks", () => {
 
   it("draws every source and formats ids, URIs and ISRCs like that source", () => {
     const seen = new Set(tracks.map((t) => t.info.sourceName));
-    for (const source of MOCK_SOURCES) expect(seen).toContain(source);
+    for (const source of DEFAULT_MOCK_SOURCES) expect(seen).toContain(source);
     for (const { info } of tracks) {
       if (info.isrc !== null) expect(info.isrc).toMatch(ISRC_PATTERN);
       switch (info.sourceName) {
@@ -39,7 +39,7 @@ describe("mock tracks are complete, valid Lavalink tracks", () => {
           );
           break;
         case "deezer":
-          expect(info.uri).toBe(`https://www.deezer.com/track/${info.identifier}`);
+          expect(info.uri).toBe(`https://deezer.com/track/${info.identifier}`);
           break;
         case "soundcloud":
           expect(info.identifier).toMatch(

@@ -151,7 +151,12 @@ describe("LavaSrc in the simulator and the client", () => {
     await using sonora = await createTestEnvironment({ simulator: { plugins: [] } });
     const player = await sonora.player();
     player.autoplay.configure({ enabled: true, strategy: "mixed" });
-    const seed = await sonora.loadTrack("https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC");
+    // A node without LavaSrc cannot load Spotify links: the track comes from elsewhere (a registration).
+    const url = "https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC";
+    const spotify = sonora.simulator.catalog.load(url, { lavaSrc: true });
+    if (spotify.loadType !== "track") throw new Error("the catalog did not build the Spotify track");
+    sonora.simulator.catalog.registerTrack(spotify.data, { identifier: url });
+    const seed = await sonora.loadTrack(url);
     const loaded: string[] = [];
     sonora.simulator.catalog.use((identifier) => {
       loaded.push(identifier);

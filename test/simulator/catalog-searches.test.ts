@@ -11,7 +11,7 @@ describe("search prefixes answer search results from the right source", () => {
     ["scsearch:", "soundcloud", /^https:\/\/soundcloud\.com\//],
     ["spsearch:", "spotify", /^https:\/\/open\.spotify\.com\/track\//],
     ["amsearch:", "applemusic", /^https:\/\/music\.apple\.com\//],
-    ["dzsearch:", "deezer", /^https:\/\/www\.deezer\.com\/track\//],
+    ["dzsearch:", "deezer", /^https:\/\/deezer\.com\/track\//],
   ])("%s → %s", (prefix, source, uri) => {
     const result = catalog.load(`${prefix}lofi beats`);
     const hits = expectType(result, "search").data;

@@ -41,7 +41,6 @@ describe("URLs load tracks and playlists with identifiers taken from the URL", (
     ["https://soundcloud.com/some-artist/sets/an-album", "soundcloud"],
     ["https://open.spotify.com/album/4uLU6hMCjMI75M1A2tKUQC", "spotify"],
     ["https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M", "spotify"],
-    ["spotify:album:4uLU6hMCjMI75M1A2tKUQC", "spotify"],
     ["https://music.apple.com/us/album/never/1558533900", "applemusic"],
     ["https://music.apple.com/us/playlist/hits/pl.f4d106fed2bd41149aaacabb233eb5eb", "applemusic"],
     ["https://www.deezer.com/album/302127", "deezer"],

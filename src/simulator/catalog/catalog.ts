@@ -24,6 +24,8 @@ import {
 } from "../../protocol/index.js";
 import { CatalogError } from "./errors.js";
 import { type ParsedIdentifier, parseIdentifier } from "./identifiers.js";
+import { lavaSrcLoad } from "./lavasrc-loads.js";
+import { lavaSrcPlaylistInfo } from "./lavasrc-playlists.js";
 import {
   chaptersFrom,
   generateChapters,
@@ -79,6 +81,15 @@ export type PlaybackScript =
 /** A generic load handler: a LoadResult answers, `undefined` falls through. */
 export type CatalogHandler = (identifier: string) => LoadResult | undefined;
 
+/** What the node answering a load runs. */
+export interface LoadContext {
+  /**
+   * Whether LavaSrc runs (default true): without it, its prefixes, recommendation, ISRC and preview
+   * identifiers, Flowery TTS and its links are answered as plain Lavalink answers them.
+   */
+  lavaSrc?: boolean;
+}
+
 /** What {@link Catalog.resolveSingle} gives for the update-player `track.identifier`. */
 export type ResolveSingleResult = { track: Track } | { error: string };
 
@@ -91,7 +102,17 @@ const COLLECTION_SIZE: Readonly<Record<string, readonly [number, number]>> = {
   set: [3, 12],
 };
 /** Sources whose tracks are addressed by id, so a playlist's tracks load the same one by one. */
-const ID_SOURCES = new Set<MockSource>(["youtube", "spotify", "applemusic", "deezer"]);
+const ID_SOURCES = new Set<MockSource>([
+  "youtube",
+  "spotify",
+  "applemusic",
+  "deezer",
+  "yandexmusic",
+  "vkmusic",
+  "tidal",
+  "qobuz",
+  "jiosaavn",
+]);
 
 /**
  * The simulator's deterministic music catalog: answers `GET /v4/loadtracks` for any identifier
@@ -130,24 +151,30 @@ export class Catalog {
     this.root = new SeededRandom(this.base.seed);
   }
 
-  /** The `GET /v4/loadtracks` answer for `identifier`; deterministic for (seed, identifier). */
-  load(identifier: string): LoadResult {
+  /**
+   * The `GET /v4/loadtracks` answer for `identifier`; deterministic for (seed, identifier, context).
+   * Handlers and registrations answer whatever the context.
+   */
+  load(identifier: string, context: LoadContext = {}): LoadResult {
     if (typeof identifier !== "string") throw new CatalogError("identifier", identifier, "a string");
+    if (typeof context !== "object" || context === null) {
+      throw new CatalogError("context", context, "an object like { lavaSrc: boolean }");
+    }
     for (let i = this.handlers.length - 1; i >= 0; i--) {
       const answer = this.handlers[i]?.(identifier);
       if (answer !== undefined) return answer;
     }
     const registered = this.registered.get(identifier);
     if (registered !== undefined) return structuredClone(registered);
-    return this.generate(identifier);
+    return this.generate(identifier, context.lavaSrc !== false);
   }
 
   /**
    * Resolves the update-player `track.identifier` to one track, or the message of Lavalink's 400 answer:
    * "No matches found for identifier", "Cannot play a playlist or search result", or the load error's.
    */
-  resolveSingle(identifier: string): ResolveSingleResult {
-    const result = this.load(identifier);
+  resolveSingle(identifier: string, context: LoadContext = {}): ResolveSingleResult {
+    const result = this.load(identifier, context);
     switch (result.loadType) {
       case "track":
         return { track: result.data };
@@ -295,7 +322,7 @@ export class Catalog {
     return this.base.fork(`register:${this.registrations++}`);
   }
 
-  private generate(identifier: string): LoadResult {
+  private generate(identifier: string, lavaSrc: boolean): LoadResult {
     const special = parseSpecial(identifier);
     if (special !== undefined) return this.special(identifier, special);
     if (identifier.startsWith("sonora:")) {
@@ -305,14 +332,15 @@ export class Catalog {
         cause: "java.lang.IllegalArgumentException",
       });
     }
-    const recommendation = /^(sprec|dzrec):(.*)$/s.exec(identifier);
-    if (recommendation !== null) {
-      return this.recommendations(
-        recommendation[1] === "sprec" ? "spotify" : "deezer",
-        recommendation[2] ?? "",
-      );
+    if (lavaSrc) {
+      const answer = lavaSrcLoad(identifier, {
+        track: (source, id) => this.track(source, id),
+        fork: (label) => this.base.fork(label),
+        load: (inner) => this.load(inner),
+      });
+      if (answer !== undefined) return answer;
     }
-    const parsed = parseIdentifier(identifier);
+    const parsed = parseIdentifier(identifier, lavaSrc);
     switch (parsed.kind) {
       case "search": {
         if (parsed.query.length === 0) return emptyLoadResult();
@@ -373,50 +401,12 @@ export class Catalog {
     }
     if (parsed.collection === "artist")
       data.info.name = `${data.tracks[0]?.info.author ?? "Artist"}'s Top Tracks`;
+    if (parsed.collection === "mix") data.info.name = `Mix: ${parsed.id}`;
     if (parsed.selectedId !== undefined) {
       data.info.selectedTrack = data.tracks.findIndex((t) => t.info.identifier === parsed.selectedId);
     }
-    if (parsed.source === "spotify" || parsed.source === "applemusic" || parsed.source === "deezer") {
-      // LavaSrc describes its collections in the playlist's pluginInfo.
-      data.pluginInfo = {
-        type: parsed.collection,
-        url: parsed.url,
-        artworkUrl: data.tracks[0]?.info.artworkUrl ?? null,
-        author: data.tracks[0]?.info.author ?? null,
-        totalTracks: data.tracks.length,
-      };
-    }
+    data.pluginInfo = lavaSrcPlaylistInfo(parsed, data) ?? data.pluginInfo;
     return data;
-  }
-
-  /**
-   * LavaSrc's recommendations (`sprec:<track id>` or `sprec:mix:<type>:<id>`; `dzrec:<track id>`,
-   * `dzrec:track=<id>` or `dzrec:artist=<id>`): a playlist of up to 20 tracks of the same source
-   * whose pluginInfo `type` is `recommendations`, or `empty` for a seed the source does not know.
-   */
-  private recommendations(source: "spotify" | "deezer", rawSeed: string): LoadResult {
-    const seed = rawSeed.trim();
-    const valid =
-      source === "spotify"
-        ? /^(mix:(album|artist|track|isrc):)?[A-Za-z0-9_-]+$/.test(seed)
-        : /^((track|artist)=)?\d+$/.test(seed);
-    if (!valid) return emptyLoadResult();
-    const factory = this.base.fork(`recommendations:${source}:${seed}`);
-    const tracks = factory.buildList(20, { source }).map((t) => this.track(source, t.info.identifier));
-    return playlistLoadResult({
-      info: {
-        name: source === "spotify" ? "Spotify Recommendations" : "Deezer Recommendations",
-        selectedTrack: -1,
-      },
-      pluginInfo: {
-        type: "recommendations",
-        url: null,
-        artworkUrl: null,
-        author: null,
-        totalTracks: tracks.length,
-      },
-      tracks,
-    });
   }
 
   private special(identifier: string, spec: SpecialSpec): LoadResult {

@@ -25,6 +25,9 @@ const MANAGERS: readonly {
     lists: true,
   },
   { prefix: "dzsearch:", source: "deezer", host: "https://www.deezer.com", texts: false, lists: true },
+  // Yandex Music and VK Music fill albums, artists and playlists too; JioSaavn answers no LavaSearch query.
+  { prefix: "ymsearch:", source: "yandexmusic", host: "https://music.yandex.com", texts: false, lists: true },
+  { prefix: "vksearch:", source: "vkmusic", host: "https://vk.com/music", texts: false, lists: true },
   // LavaSrc's YouTube manager: autocomplete texts; YouTube Music adds tracks.
   { prefix: "ytmsearch:", source: "youtube", host: "https://music.youtube.com", texts: true, lists: false },
   { prefix: "ytsearch:", source: "youtube", host: "https://www.youtube.com", texts: true, lists: false },

@@ -202,7 +202,7 @@ export function patchPlayer(req: RestRequest): RestResult {
     if (encoded !== undefined && encoded !== null) {
       playable = decodeForPlay(encoded);
     } else if (identifier !== undefined) {
-      const resolved = req.env.catalog.resolveSingle(identifier);
+      const resolved = req.env.catalog.resolveSingle(identifier, { lavaSrc: req.env.plugins.has("lavasrc") });
       if ("error" in resolved) throw new HttpError(400, resolved.error);
       playable = { ...decodeForPlay(resolved.track.encoded), pluginInfo: resolved.track.pluginInfo };
     }

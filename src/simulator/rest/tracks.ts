@@ -13,7 +13,8 @@ export function loadTracks(req: RestRequest): RestResult {
       "org.springframework.web.bind.MissingServletRequestParameterException",
     );
   }
-  return { status: 200, json: asServed(req.env.catalog.load(identifier), req.env.profile) };
+  const result = req.env.catalog.load(identifier, { lavaSrc: req.env.plugins.has("lavasrc") });
+  return { status: 200, json: asServed(result, req.env.profile) };
 }
 
 /**
