@@ -44,6 +44,8 @@ describe("createTestEnvironment returns with the wire settled", () => {
     const session = [...env.client.nodes][0]!.sessionId!;
     const log = restLog(env);
     expect(log).toContain(`out GET /v4/sessions/${session}/players 200`);
-    expect(log.filter((l) => l.startsWith("in ")).length).toBe(log.filter((l) => l.startsWith("out ")).length);
+    expect(log.filter((l) => l.startsWith("in ")).length).toBe(
+      log.filter((l) => l.startsWith("out ")).length,
+    );
   });
 });
