@@ -15,6 +15,7 @@ import { type PlayerSnapshot, ProtocolSimulator, type ProtocolSimulatorOptions }
 import type { Emitting } from "./emit-tap.js";
 import { TestingError, WaitTimeoutError } from "./errors.js";
 import { MockGateway, type MockGatewayOptions } from "./mock-gateway.js";
+import { pollTurn, settleAfterStart } from "./start-settle.js";
 import { TEST_PASSWORD } from "./test-simulator.js";
 import { type WaitForEventOptions, waitForEvent } from "./wait-for-event.js";
 import { ioTurn, WireMonitor } from "./wire-monitor.js";
@@ -494,8 +495,9 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       await client.close();
       await Promise.all(extraClients.map((c) => c.close()));
       await Promise.all(simulators.filter((s) => s.running).map((s) => s.stop()));
-      // Lets the closed sockets' last events run before a test runner checks for leaks.
-      await ioTurn();
+      // Lets the closed sockets' last events (the client's side of each close) run before a test
+      // runner checks for leaks: their FIN is read in a poll phase, their handles close after it.
+      for (let turn = 0; turn < 3; turn++) await pollTurn();
     },
     [asyncDisposeSymbol]() {
       return env.dispose();
@@ -505,7 +507,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   if (options.connect !== false) {
     try {
       await client.start();
-      await settle();
+      await settleAfterStart(client, gateway, monitors, settle);
     } catch (error) {
       await env.dispose();
       throw error;

@@ -121,9 +121,12 @@ export class NodeConnection {
     this.socket = null;
     socket?.close(true);
     beforeSettle();
-    this.settleFirstConnect(
-      new ClientStateError(`node "${this.target.name}" was destroyed while connecting`),
-    );
+    // Built only when a connect() waits for it: an error's stack costs more than the rest of a close.
+    if (this.firstConnect !== null) {
+      this.settleFirstConnect(
+        new ClientStateError(`node "${this.target.name}" was destroyed while connecting`),
+      );
+    }
     return true;
   }
 
