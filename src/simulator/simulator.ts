@@ -280,7 +280,7 @@ export class ProtocolSimulator<
       }
     };
     step(() => this.faults.halt());
-    step(() => disconnectAll(this.registry, graceful));
+    step(() => disconnectAll(this.registry, graceful, (ws) => this.transport.terminate(ws)));
     step(() => this.scheduler.stop());
     await closeListener(listener);
     this.boundPort = null;
@@ -382,7 +382,7 @@ export class ProtocolSimulator<
 
   /** Cuts a session's WebSocket abruptly (no close frame), as a network failure would. */
   dropConnection(sessionId: string): void {
-    this.registry.requireSocket(sessionId).terminate();
+    this.transport.terminate(this.registry.requireSocket(sessionId));
   }
 
   /** Closes a session's WebSocket with a close frame. */

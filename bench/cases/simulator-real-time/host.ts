@@ -10,7 +10,7 @@
  * With `SONORA_BENCH_PROFILE=<dir>` it also writes a CPU profile of the window (`window.cpuprofile`)
  * and a heap snapshot of the loaded simulator (`loaded.heapsnapshot`) there, for profiling.
  */
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -38,6 +38,28 @@ const profileDir = process.env.SONORA_BENCH_PROFILE;
 const inspector = profileDir === undefined ? undefined : new Session();
 inspector?.connect();
 let memoryReports = 0;
+
+/**
+ * CPU ticks per thread name from /proc (Linux only; empty elsewhere): shows how much of the
+ * process's CPU is the main thread and how much the others (V8's GC helpers, libuv).
+ */
+function threadTicks(): Record<string, number> {
+  const ticks: Record<string, number> = {};
+  try {
+    for (const tid of readdirSync("/proc/self/task")) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, "latin1");
+      const close = stat.lastIndexOf(")");
+      // Node's platform threads (GC helpers) share the main thread's name: tell them by id.
+      const name = tid === String(process.pid) ? "main" : "other threads";
+      const fields = stat.slice(close + 2).split(" ");
+      ticks[name] = (ticks[name] ?? 0) + Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    // Not Linux: no breakdown.
+  }
+  return ticks;
+}
+let ticksStart = threadTicks();
 const post = (method: string): Promise<unknown> =>
   new Promise((resolve, reject) =>
     inspector?.post(method, (error, result) => (error === null ? resolve(result) : reject(error))),
@@ -67,12 +89,19 @@ process.on("message", (message: HostRequest) => {
       loopDelay.enable();
       if (inspector !== undefined) void post("Profiler.enable").then(() => post("Profiler.start"));
       cpuStart = process.cpuUsage();
+      ticksStart = threadTicks();
       wallStart = process.hrtime.bigint();
       send({ type: "cpu-started" });
       return;
     case "cpu-stop": {
       const cpu = process.cpuUsage(cpuStart);
       const wallUs = Number(process.hrtime.bigint() - wallStart) / 1000;
+      const threads: Record<string, number> = {};
+      for (const [name, t] of Object.entries(threadTicks())) {
+        // Clock ticks (USER_HZ, 100 on Linux) as a share of one core over the window.
+        const share = ((t - (ticksStart[name] ?? 0)) * 1_000_000) / wallUs;
+        if (share >= 0.1) threads[name] = Math.round(share * 10) / 10;
+      }
       loopDelay.disable();
       if (inspector !== undefined && profileDir !== undefined) {
         void post("Profiler.stop").then((result) => {
@@ -87,6 +116,7 @@ process.on("message", (message: HostRequest) => {
         wallUs,
         loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
         loopDelayMaxMs: loopDelay.max / 1e6,
+        threads,
       });
       return;
     }

@@ -30,6 +30,10 @@ export interface RealTimeResult {
   /** Event-loop delay in the simulator over the window (a burst shows here). */
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+  /** The simulator's CPU split: user and system time, and per thread (Linux), as % of one core. */
+  userPercent: number;
+  systemPercent: number;
+  threads: Record<string, number>;
   frames: number;
   playerUpdates: number;
   /** playerUpdates the window should hold at one per player per interval. */
@@ -151,6 +155,9 @@ export async function measureRealTime(
       receiverCpuPercent: (count.cpuUs / count.wallUs) * 100,
       loopDelayP99Ms: cpu.loopDelayP99Ms,
       loopDelayMaxMs: cpu.loopDelayMaxMs,
+      userPercent: (cpu.userUs / cpu.wallUs) * 100,
+      systemPercent: (cpu.systemUs / cpu.wallUs) * 100,
+      threads: cpu.threads,
       frames: count.frames,
       playerUpdates: count.playerUpdates,
       expectedPlayerUpdates: Math.round((players * cpu.wallUs) / 1000 / UPDATE_INTERVAL_MS),

@@ -17,6 +17,8 @@ export type HostReply =
       wallUs: number;
       loopDelayP99Ms: number;
       loopDelayMaxMs: number;
+      /** Share of one core per thread name (Linux), e.g. the main thread vs V8's GC helpers. */
+      threads: Record<string, number>;
     };
 
 export type ReceiverRequest =

@@ -5,6 +5,7 @@ import type { SimulatorLog, SimulatorLogEntry } from "../log.js";
 import type { FaultHook, InboundDecision } from "./fault-hook.js";
 import { type PeerSocket, SOCKET_OPEN } from "./peer-socket.js";
 import { writeReply } from "./reply.js";
+import { type CorkableStream, TickCork } from "./tick-cork.js";
 import type { FrameOwner, IncomingRequest, RestReply } from "./wire.js";
 
 export type { FrameOwner, RestReply } from "./wire.js";
@@ -27,6 +28,9 @@ function faultsOf(marks: FaultMark[] | undefined): { faults: FaultMark[] } | Rec
  * then lets the verdict be carried out. Calls only go one way: the transport asks, nobody calls back.
  */
 export class Transport {
+  /** Coalesces each tick's frames per socket into one write (see {@link TickCork}). */
+  private readonly cork = new TickCork();
+
   constructor(
     private readonly clock: Clock,
     readonly log: SimulatorLog,
@@ -52,7 +56,21 @@ export class Transport {
     }
     // The path every frame takes while no fault is registered: no closure, no fault plan.
     this.recordOutgoing(owner, text, op, type, guildId);
-    if (ws.readyState === SOCKET_OPEN) ws.send(text);
+    if (ws.readyState === SOCKET_OPEN) {
+      this.cork.hold(ws);
+      ws.send(text);
+    }
+  }
+
+  /** Registers the byte stream under a session's WebSocket, so that its frames can be coalesced. */
+  attachStream(ws: PeerSocket, stream: CorkableStream): void {
+    this.cork.attach(ws, stream);
+  }
+
+  /** Destroys a socket without a close frame, after writing out the frames already sent to it. */
+  terminate(ws: PeerSocket): void {
+    this.cork.flush(ws);
+    ws.terminate();
   }
 
   /** A frame from a client (Lavalink v4 ignores them; faults may still cut the connection). */
