@@ -2,6 +2,7 @@ import type { Clock, TimerHandle } from "../base/clock/index.js";
 import type { SeededRandom } from "../base/random.js";
 import type { KnownPluginEvent, LavalinkEvent, Stats } from "../protocol/index.js";
 import { type PlayerHost, SimPlayer } from "./player.js";
+import { playerUpdateFrame } from "./player-update-frame.js";
 import { type PluginSession, type PluginSessionState, SimPluginRuntime } from "./plugins/runtime.js";
 import type { LavalinkProfile } from "./profiles.js";
 import { ResumeQueue } from "./resume-queue.js";
@@ -215,11 +216,25 @@ export class Session implements PlayerHost, PluginSession {
     // Lavalink skips (does not queue) player updates while the session waits to be resumed.
     if (this.paused || this.ws === null) return;
     const now = this.env.clock.now();
-    this.sendText(
-      `{"op":"playerUpdate","guildId":"${player.guildId}","state":{"time":${now},"position":${player.position(now)},"connected":${player.connected},"ping":${player.ping}}}`,
-      "playerUpdate",
-      undefined,
+    if (this.ended) {
+      const text = playerUpdateFrame(
+        player.guildId,
+        now,
+        player.position(now),
+        player.connected,
+        player.ping,
+      );
+      this.env.transport.dropFrame(this, text, "playerUpdate", "session ended", undefined, player.guildId);
+      return;
+    }
+    this.env.transport.sendPlayerUpdate(
+      this,
+      this.ws,
       player.guildId,
+      now,
+      player.position(now),
+      player.connected,
+      player.ping,
     );
   }
 

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { Clock } from "../../base/clock/index.js";
 import type { FaultMark } from "../faults/types.js";
 import type { SimulatorLog, SimulatorLogEntry } from "../log.js";
+import { playerUpdateFrame } from "../player-update-frame.js";
 import type { FaultHook, InboundDecision } from "./fault-hook.js";
 import { type PeerSocket, SOCKET_OPEN } from "./peer-socket.js";
 import { writeReply } from "./reply.js";
@@ -56,6 +57,43 @@ export class Transport {
     }
     // The path every frame takes while no fault is registered: no closure, no fault plan.
     this.recordOutgoing(owner, text, op, type, guildId);
+    if (ws.readyState === SOCKET_OPEN) {
+      this.cork.hold(ws);
+      ws.send(text);
+    }
+  }
+
+  /**
+   * Writes one `playerUpdate` frame (the frame every playing player sends each interval). The same
+   * as {@link sendFrame} with its text, but logged as numbers rather than as an entry with the text.
+   */
+  sendPlayerUpdate(
+    owner: FrameOwner,
+    ws: PeerSocket,
+    guildId: string,
+    time: number,
+    position: number,
+    connected: boolean,
+    ping: number,
+  ): void {
+    const text = playerUpdateFrame(guildId, time, position, connected, ping);
+    if (this.faults?.engaged === true) {
+      this.sendFrame(owner, ws, text, "playerUpdate", undefined, guildId);
+      return;
+    }
+    const log = this.log;
+    if (log.enabled) {
+      log.recordPlayerUpdate(
+        this.clock.now(),
+        owner.id,
+        guildId,
+        time,
+        position,
+        connected,
+        ping,
+        text.length,
+      );
+    }
     if (ws.readyState === SOCKET_OPEN) {
       this.cork.hold(ws);
       ws.send(text);
