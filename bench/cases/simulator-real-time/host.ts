@@ -79,6 +79,7 @@ process.on("message", (message: HostRequest) => {
         type: "memory",
         rss: m.rss,
         heapUsed: m.heapUsed,
+        heapTotal: m.heapTotal,
         external: m.external,
         logEntries: sim.log.size,
       });

@@ -45,6 +45,9 @@ export interface RealTimeResult {
   rssLoaded: number;
   heapEmpty: number;
   heapLoaded: number;
+  /** V8's committed heap and memory held outside it (Buffers), loaded; RSS beyond these is malloc and code. */
+  heapTotalLoaded: number;
+  externalLoaded: number;
   logEntries: number;
 }
 
@@ -166,6 +169,8 @@ export async function measureRealTime(
       rssLoaded: loaded.rss,
       heapEmpty: empty.heapUsed,
       heapLoaded: loaded.heapUsed,
+      heapTotalLoaded: loaded.heapTotal,
+      externalLoaded: loaded.external,
       logEntries: loaded.logEntries,
     };
   } finally {

@@ -8,7 +8,7 @@ export type HostRequest =
 
 export type HostReply =
   | { type: "ready"; url: string }
-  | { type: "memory"; rss: number; heapUsed: number; external: number; logEntries: number }
+  | { type: "memory"; rss: number; heapUsed: number; heapTotal: number; external: number; logEntries: number }
   | { type: "cpu-started" }
   | {
       type: "cpu";
