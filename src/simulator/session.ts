@@ -23,6 +23,8 @@ export interface SessionEnvironment {
   /** The Lavalink release line the node behaves as (event shapes differ between lines). */
   readonly profile: LavalinkProfile;
   readonly playerUpdateInterval: number;
+  /** Updates due within this many ms share one wakeup (0: each at its exact time). */
+  readonly updateBatch: number;
   readonly statsInterval: number;
   /** Longest resume timeout kept, in seconds; longer requests are clamped to it. */
   readonly maxResumeTimeout: number;
@@ -84,8 +86,11 @@ export class Session implements PlayerHost, PluginSession {
   ) {
     this.ws = ws;
     this.queue = new ResumeQueue(env.maxQueuedFrames, env.maxQueuedBytes);
-    this.updates = new UpdateSchedule(env.clock, env.playerUpdateInterval, (player) =>
-      this.periodicUpdate(player),
+    this.updates = new UpdateSchedule(
+      env.clock,
+      env.playerUpdateInterval,
+      (player) => this.periodicUpdate(player),
+      env.updateBatch,
     );
   }
 
