@@ -11,6 +11,9 @@ export interface PlayableTrack {
   userData: JsonObject;
 }
 
+/** What a track's next scheduled task is for. */
+export type Milestone = "end" | "endTime" | "exception" | "stuck" | "marker";
+
 /** A lavaplayer `TrackMarker`: a handler called once when playback reaches `at` (ms). */
 export interface TrackMarker {
   readonly at: number;
@@ -57,6 +60,9 @@ export class ActiveTrack implements PlayableTrack {
   /** Script events already fired, so a seek back does not repeat them. */
   scriptDone = false;
   task: ScheduledTask | undefined = undefined;
+  /** What `task` is due for, and at which track position. */
+  milestone: Milestone = "end";
+  milestoneAt = 0;
   /** Pending markers (plugins' segment, chapter and lyrics-line handlers), soonest first. */
   markers: TrackMarker[] = NO_MARKERS as TrackMarker[];
 

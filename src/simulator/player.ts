@@ -11,7 +11,13 @@ import {
   type TrackEndReason,
   type VoiceState,
 } from "../protocol/index.js";
-import { ActiveTrack, type MarkerState, type PlayableTrack, type TrackMarker } from "./active-track.js";
+import {
+  ActiveTrack,
+  type MarkerState,
+  type Milestone,
+  type PlayableTrack,
+  type TrackMarker,
+} from "./active-track.js";
 import { AudioLossWindow } from "./audio-loss.js";
 import { encodeTrack, type PlaybackScript } from "./deps.js";
 import { filterChainFailure } from "./filters/dsp.js";
@@ -37,7 +43,8 @@ export interface PlayerHost {
   trackStarted?(player: SimPlayer): void;
 }
 
-type Milestone = "end" | "endTime" | "exception" | "stuck" | "marker";
+/** Runs a player's pending milestone: shared by all players, the task's `arg` says whose. */
+const reachMilestone = (player: SimPlayer): void => player.reachMilestone();
 
 /** lavaplayer's default `playerCleanupThreshold`: a track not polled for a minute is ended. */
 const PLAYER_CLEANUP_THRESHOLD_MS = 60_000;
@@ -367,9 +374,19 @@ export class SimPlayer {
     const marker = t.markers[0];
     if (marker !== undefined) consider(marker.at, "marker", false);
     if (best === undefined) return;
-    const milestone = best;
-    const due = now + Math.ceil((milestone.at - pos) / this.rate);
-    t.task = this.host.scheduler.at(due, () => this.reach(t, milestone.kind, milestone.at));
+    const due = now + Math.ceil((best.at - pos) / this.rate);
+    t.milestone = best.kind;
+    t.milestoneAt = best.at;
+    t.task = this.host.scheduler.atWith(due, reachMilestone, this);
+  }
+
+  /**
+   * @internal The current track's scheduled milestone is due. Its task is cancelled whenever the
+   * track is replaced, ended or rescheduled, so the one that fires belongs to the current track.
+   */
+  reachMilestone(): void {
+    const t = this.current;
+    if (t !== null) this.reach(t, t.milestone, t.milestoneAt);
   }
 
   private reach(t: ActiveTrack, kind: Milestone, at: number): void {

@@ -93,6 +93,9 @@ const COLLECTION_SIZE: Readonly<Record<string, readonly [number, number]>> = {
 /** Sources whose tracks are addressed by id, so a playlist's tracks load the same one by one. */
 const ID_SOURCES = new Set<MockSource>(["youtube", "spotify", "applemusic", "deezer"]);
 
+/** The script of a track that just plays: one frozen object for every such track (never mutated). */
+const NORMAL_SCRIPT: PlaybackScript = Object.freeze({ kind: "normal" });
+
 /**
  * The simulator's deterministic music catalog: answers `GET /v4/loadtracks` for any identifier
  * (searches, track and playlist URLs of the common sources, `sonora:` test identifiers) and tells the
@@ -173,7 +176,7 @@ export class Catalog {
       case "stuck":
         return { kind: "stuck", atMs: spec.atMs, thresholdMs: spec.thresholdMs };
       default:
-        return { kind: "normal" };
+        return NORMAL_SCRIPT;
     }
   }
 
