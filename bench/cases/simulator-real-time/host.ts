@@ -37,7 +37,8 @@ const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const profileDir = process.env.SONORA_BENCH_PROFILE;
 const inspector = profileDir === undefined ? undefined : new Session();
 inspector?.connect();
-let memoryReports = 0;
+/** Memory reports taken after the players were created (the loaded one is the first). */
+let loadedReports = 0;
 
 /**
  * CPU ticks per thread name from /proc (Linux only; empty elsewhere): shows how much of the
@@ -72,7 +73,7 @@ process.on("message", (message: HostRequest) => {
       gc();
       gc();
       const m = process.memoryUsage();
-      if (profileDir !== undefined && ++memoryReports === 2) {
+      if (profileDir !== undefined && message.loaded === true && ++loadedReports === 1) {
         writeHeapSnapshot(join(profileDir, "loaded.heapsnapshot"));
       }
       send({

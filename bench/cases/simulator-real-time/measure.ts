@@ -137,8 +137,17 @@ export async function measureRealTime(
       [],
     );
     await receiver.next("connected", 60_000);
-    await sleep(500);
-    const empty = await host.ask({ type: "memory" }, "memory");
+    // The empty figure once RSS has settled: after start-up V8 and malloc give memory back for
+    // ~10 s (so at least 12 s here); taken earlier, it holds the module loading's garbage (more than 1,000 players cost).
+    let empty = await host.ask({ type: "memory" }, "memory");
+    for (let i = 0; i < 15; i++) {
+      await sleep(2_000);
+      const next = await host.ask({ type: "memory" }, "memory");
+      const settled = Math.abs(next.rss - empty.rss) < 512 * 1024;
+      if (process.env.DEBUG_RSS) console.error("empty rss", next.rss / 1048576, next.heapTotal / 1048576);
+      empty = next;
+      if (settled && i >= 5) break;
+    }
     const created = await receiver.ask({ type: "create", players }, "created");
     await sleep(settleSeconds * 1000);
     await Promise.all([
@@ -150,7 +159,7 @@ export async function measureRealTime(
       host.ask({ type: "cpu-stop" }, "cpu"),
       receiver.ask({ type: "count-stop" }, "count"),
     ]);
-    const loaded = await host.ask({ type: "memory" }, "memory");
+    const loaded = await host.ask({ type: "memory", loaded: true }, "memory");
     return {
       players,
       windowSeconds,

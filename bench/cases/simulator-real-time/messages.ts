@@ -1,7 +1,10 @@
 /** The IPC messages between the real-time bench's orchestrator and its two child processes. */
 
 export type HostRequest =
-  | { type: "memory" }
+  | {
+      type: "memory" /** Taken with the players (a profiling run snapshots the heap then). */;
+      loaded?: boolean;
+    }
   | { type: "cpu-start" }
   | { type: "cpu-stop" }
   | { type: "stop" };
