@@ -138,7 +138,8 @@ export async function measureRealTime(
     );
     await receiver.next("connected", 60_000);
     // The empty figure once RSS has settled: after start-up V8 and malloc give memory back for
-    // ~10 s (so at least 12 s here); taken earlier, it holds the module loading's garbage (more than 1,000 players cost).
+    // ~10 s (so 12 s at least here). Taken earlier it holds the module loading's garbage, which
+    // is more than 1,000 players cost.
     let empty = await host.ask({ type: "memory" }, "memory");
     for (let i = 0; i < 15; i++) {
       await sleep(2_000);
