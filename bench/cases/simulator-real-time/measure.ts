@@ -145,7 +145,6 @@ export async function measureRealTime(
       await sleep(2_000);
       const next = await host.ask({ type: "memory" }, "memory");
       const settled = Math.abs(next.rss - empty.rss) < 512 * 1024;
-      if (process.env.DEBUG_RSS) console.error("empty rss", next.rss / 1048576, next.heapTotal / 1048576);
       empty = next;
       if (settled && i >= 5) break;
     }
