@@ -91,6 +91,7 @@ export class Session implements PlayerHost, PluginSession {
       env.playerUpdateInterval,
       (player) => this.periodicUpdate(player),
       env.updateBatch,
+      (pass) => env.transport.batch(pass),
     );
   }
 

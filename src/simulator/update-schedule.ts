@@ -36,6 +36,8 @@ export class UpdateSchedule<P> {
      * write each, where one per 10 ms sends the same frames, each at most that much late.
      */
     private readonly batch = 0,
+    /** Runs each pass of due updates (the session has the transport write them out together). */
+    private readonly around: (pass: () => void) => void = (pass) => pass(),
   ) {}
 
   /** (Re)starts `player`'s updates: the first one `interval` from now, then every `interval`. */
@@ -95,18 +97,20 @@ export class UpdateSchedule<P> {
       this.queue = queue.slice(this.head);
       this.head = 0;
     }
-    for (const entry of ready) {
-      if (this.stopped) return;
-      if (this.current.get(entry.player) !== entry) continue; // re-scheduled since
-      if (!this.fire(entry.player)) {
-        this.current.delete(entry.player);
-        continue;
+    this.around(() => {
+      for (const entry of ready) {
+        if (this.stopped) return;
+        if (this.current.get(entry.player) !== entry) continue; // re-scheduled since
+        if (!this.fire(entry.player)) {
+          this.current.delete(entry.player);
+          continue;
+        }
+        // Fixed rate, as Lavalink's scheduleAtFixedRate; a late timer does not send a catch-up burst.
+        do entry.due += this.interval;
+        while (entry.due <= now);
+        this.insert(entry);
       }
-      // Fixed rate, as Lavalink's scheduleAtFixedRate; a late timer does not send a catch-up burst.
-      do entry.due += this.interval;
-      while (entry.due <= now);
-      this.insert(entry);
-    }
-    this.arm();
+    });
+    if (!this.stopped) this.arm();
   }
 }

@@ -6,8 +6,8 @@ import { playerUpdateFrame } from "../player-update-frame.js";
 import type { FaultHook, InboundDecision } from "./fault-hook.js";
 import { type PeerSocket, SOCKET_OPEN } from "./peer-socket.js";
 import { writeReply } from "./reply.js";
-import { type CorkableStream, TickCork } from "./tick-cork.js";
 import type { FrameOwner, IncomingRequest, RestReply } from "./wire.js";
+import { type CorkableStream, WriteBatch } from "./write-batch.js";
 
 export type { FrameOwner, RestReply } from "./wire.js";
 
@@ -29,8 +29,8 @@ function faultsOf(marks: FaultMark[] | undefined): { faults: FaultMark[] } | Rec
  * then lets the verdict be carried out. Calls only go one way: the transport asks, nobody calls back.
  */
 export class Transport {
-  /** Coalesces each tick's frames per socket into one write (see {@link TickCork}). */
-  private readonly cork = new TickCork();
+  /** Coalesces a batch's frames per socket into one write (see {@link WriteBatch}). */
+  private readonly cork = new WriteBatch();
 
   constructor(
     private readonly clock: Clock,
@@ -98,6 +98,14 @@ export class Transport {
       this.cork.hold(ws);
       ws.send(text);
     }
+  }
+
+  /**
+   * Runs `pass` (a pass of periodic frames) with each socket's frames held until it returns, so
+   * that they leave in one write per socket (see {@link WriteBatch}).
+   */
+  batch(pass: () => void): void {
+    this.cork.run(pass);
   }
 
   /** Registers the byte stream under a session's WebSocket, so that its frames can be coalesced. */
