@@ -6,6 +6,7 @@ import { SimulatorError } from "./errors.js";
 import { type HttpEnvironment, handleHttpRequest } from "./http.js";
 import { isLoopback } from "./options.js";
 import type { SessionRegistry } from "./registry.js";
+import type { PeerSocket } from "./transport/peer-socket.js";
 import { createWebSocketEndpoint, type UpgradeContext } from "./upgrade.js";
 
 /** A listening node: its HTTP server, its WebSocket server and the port it got. */
@@ -66,7 +67,12 @@ export async function listenNode(options: {
  * Ends every connection and session. Graceful: close frames (1001) first, as a stopping Lavalink;
  * otherwise sockets are destroyed without one, as when the process dies.
  */
-export function disconnectAll(registry: SessionRegistry, graceful: boolean): void {
+export function disconnectAll(
+  registry: SessionRegistry,
+  graceful: boolean,
+  /** Destroys one socket (the transport's, which first writes out the frames already sent). */
+  terminate: (ws: PeerSocket) => void = (ws) => ws.terminate(),
+): void {
   const failures: unknown[] = [];
   // One socket or session that fails to close must not keep the others open.
   const attempt = (run: () => void): void => {
@@ -77,9 +83,9 @@ export function disconnectAll(registry: SessionRegistry, graceful: boolean): voi
     }
   };
   if (graceful) for (const [ws] of registry.sockets) attempt(() => ws.close(1001, "Simulator stopping"));
-  else for (const [ws] of registry.sockets) attempt(() => ws.terminate());
+  else for (const [ws] of registry.sockets) attempt(() => terminate(ws));
   for (const session of registry.all()) attempt(() => session.shutdown());
-  for (const [ws] of registry.sockets) attempt(() => ws.terminate());
+  for (const [ws] of registry.sockets) attempt(() => terminate(ws));
   registry.clear();
   if (failures.length > 0) throw failures[0];
 }

@@ -1,5 +1,6 @@
 import type { FaultMark } from "./faults/types.js";
 import { truncateLogBody } from "./log-body.js";
+import { playerUpdateFrame } from "./player-update-frame.js";
 
 /** One recorded WebSocket frame or REST exchange (or, later, a fault decision). */
 export interface SimulatorLogEntry {
@@ -42,6 +43,9 @@ export const DEFAULT_LOG_BODY_LIMIT = 4096;
  */
 const ENTRY_OVERHEAD_BYTES = 256;
 
+/** Marks a buffer slot whose entry is a sent playerUpdate stored as numbers (see `recordPlayerUpdate`). */
+const PLAYER_UPDATE = 0;
+
 /** Bounds of a {@link SimulatorLog}; every field is optional. */
 export interface SimulatorLogLimits {
   /** Entries kept; older ones are dropped (default 10,000). */
@@ -67,8 +71,21 @@ export class SimulatorLog {
   /** Characters of a body an entry keeps. */
   readonly bodyLimit: number;
   /** Entries, oldest first, from index `head` on (the slots before it are already dropped). */
-  private buffer: SimulatorLogEntry[] = [];
+  private buffer: (SimulatorLogEntry | typeof PLAYER_UPDATE | undefined)[] = [];
   private costs: number[] = [];
+  /**
+   * The fields of the playerUpdate entries, parallel to `buffer` (other slots hold zeros). A node
+   * with 100,000 players sends 20,000 of them a second: kept as numbers and shared strings they
+   * allocate nothing that outlives the frame, where an entry object and its frame text would all
+   * survive into the old generation and make V8 mark the whole heap again and again.
+   */
+  private puAt: number[] = [];
+  private puTime: number[] = [];
+  private puPosition: number[] = [];
+  private puPing: number[] = [];
+  private puConnected: boolean[] = [];
+  private puSession: string[] = [];
+  private puGuild: string[] = [];
   private head = 0;
   private bytes = 0;
   /** Who hears of each entry as it is recorded (the control API's streams); usually nobody. */
@@ -92,12 +109,105 @@ export class SimulatorLog {
     if (body !== undefined && body.length > this.bodyLimit) {
       entry.body = truncateLogBody(body, this.bodyLimit);
     }
-    const cost = ENTRY_OVERHEAD_BYTES + (entry.body?.length ?? 0);
-    this.buffer.push(entry);
+    this.append(entry, ENTRY_OVERHEAD_BYTES + (entry.body?.length ?? 0), 0, 0, 0, 0, false, "", "");
+    if (this.listeners.size > 0) for (const listener of this.listeners) listener(entry);
+  }
+
+  /**
+   * @internal Records a `playerUpdate` frame written to a session's socket, as the entry
+   * `{ at, direction: "out", kind: "ws", sessionId, op: "playerUpdate", guildId, body }` whose body
+   * is {@link playerUpdateFrame} of these values; it is built when read, not now.
+   */
+  recordPlayerUpdate(
+    at: number,
+    sessionId: string,
+    guildId: string,
+    time: number,
+    position: number,
+    connected: boolean,
+    ping: number,
+    length: number,
+  ): void {
+    if (!this.enabled || this.capacity <= 0) return;
+    if (length > this.bodyLimit) {
+      // Only with a tiny bodyLimit: the cut body is stored as text.
+      this.record(this.playerUpdateEntry(at, sessionId, guildId, time, position, connected, ping));
+      return;
+    }
+    this.append(
+      PLAYER_UPDATE,
+      ENTRY_OVERHEAD_BYTES + length,
+      at,
+      time,
+      position,
+      ping,
+      connected,
+      sessionId,
+      guildId,
+    );
+    if (this.listeners.size > 0) {
+      const entry = this.playerUpdateEntry(at, sessionId, guildId, time, position, connected, ping);
+      for (const listener of this.listeners) listener(entry);
+    }
+  }
+
+  private append(
+    slot: SimulatorLogEntry | typeof PLAYER_UPDATE,
+    cost: number,
+    at: number,
+    time: number,
+    position: number,
+    ping: number,
+    connected: boolean,
+    sessionId: string,
+    guildId: string,
+  ): void {
+    this.buffer.push(slot);
     this.costs.push(cost);
+    this.puAt.push(at);
+    this.puTime.push(time);
+    this.puPosition.push(position);
+    this.puPing.push(ping);
+    this.puConnected.push(connected);
+    this.puSession.push(sessionId);
+    this.puGuild.push(guildId);
     this.bytes += cost;
     while (this.size > this.capacity || (this.bytes > this.maxBytes && this.size > 1)) this.dropOldest();
-    if (this.listeners.size > 0) for (const listener of this.listeners) listener(entry);
+  }
+
+  private playerUpdateEntry(
+    at: number,
+    sessionId: string,
+    guildId: string,
+    time: number,
+    position: number,
+    connected: boolean,
+    ping: number,
+  ): SimulatorLogEntry {
+    return {
+      at,
+      direction: "out",
+      kind: "ws",
+      sessionId,
+      op: "playerUpdate",
+      guildId,
+      body: playerUpdateFrame(guildId, time, position, connected, ping),
+    };
+  }
+
+  /** The entry in buffer slot `i` (built for a playerUpdate slot). */
+  private entryAt(i: number): SimulatorLogEntry {
+    const slot = this.buffer[i]!;
+    if (slot !== PLAYER_UPDATE) return slot;
+    return this.playerUpdateEntry(
+      this.puAt[i]!,
+      this.puSession[i]!,
+      this.puGuild[i]!,
+      this.puTime[i]!,
+      this.puPosition[i]!,
+      this.puConnected[i]!,
+      this.puPing[i]!,
+    );
   }
 
   /**
@@ -113,7 +223,9 @@ export class SimulatorLog {
 
   /** Every kept entry, oldest first. */
   entries(): SimulatorLogEntry[] {
-    return this.buffer.slice(this.head);
+    const out: SimulatorLogEntry[] = [];
+    for (let i = this.head; i < this.buffer.length; i++) out.push(this.entryAt(i));
+    return out;
   }
 
   /** Kept entries matching every given field. */
@@ -136,6 +248,7 @@ export class SimulatorLog {
   clear(): void {
     this.buffer = [];
     this.costs = [];
+    this.clearPlayerUpdates();
     this.head = 0;
     this.bytes = 0;
   }
@@ -143,13 +256,33 @@ export class SimulatorLog {
   private dropOldest(): void {
     this.bytes -= this.costs[this.head] ?? 0;
     // Clear the slots so the dropped entries can be collected before the next compaction.
-    (this.buffer as (SimulatorLogEntry | undefined)[])[this.head] = undefined;
+    this.buffer[this.head] = undefined;
+    this.puSession[this.head] = "";
+    this.puGuild[this.head] = "";
     this.head++;
     // Compact once the dropped prefix is the larger half: amortised O(1) per entry.
     if (this.head > 1024 && this.head * 2 > this.buffer.length) {
-      this.buffer = this.buffer.slice(this.head);
-      this.costs = this.costs.slice(this.head);
+      const from = this.head;
+      this.buffer = this.buffer.slice(from);
+      this.costs = this.costs.slice(from);
+      this.puAt = this.puAt.slice(from);
+      this.puTime = this.puTime.slice(from);
+      this.puPosition = this.puPosition.slice(from);
+      this.puPing = this.puPing.slice(from);
+      this.puConnected = this.puConnected.slice(from);
+      this.puSession = this.puSession.slice(from);
+      this.puGuild = this.puGuild.slice(from);
       this.head = 0;
     }
+  }
+
+  private clearPlayerUpdates(): void {
+    this.puAt = [];
+    this.puTime = [];
+    this.puPosition = [];
+    this.puPing = [];
+    this.puConnected = [];
+    this.puSession = [];
+    this.puGuild = [];
   }
 }

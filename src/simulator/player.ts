@@ -9,13 +9,24 @@ import {
   STREAM_LENGTH,
   type Track,
   type TrackEndReason,
-  type TrackInfo,
   type VoiceState,
 } from "../protocol/index.js";
+import {
+  ActiveTrack,
+  type MarkerState,
+  type Milestone,
+  type PlayableTrack,
+  type TrackMarker,
+} from "./active-track.js";
 import { AudioLossWindow } from "./audio-loss.js";
 import { encodeTrack, type PlaybackScript } from "./deps.js";
 import { filterChainFailure } from "./filters/dsp.js";
 import type { ScheduledTask, Scheduler } from "./scheduler.js";
+
+export type { MarkerState, PlayableTrack, TrackMarker } from "./active-track.js";
+
+/** The filters of a player that has none set: shared by every such player, and only ever replaced. */
+const NO_FILTERS: Filters = Object.freeze({});
 
 /** What a player needs from the session that owns it. */
 export interface PlayerHost {
@@ -32,45 +43,8 @@ export interface PlayerHost {
   trackStarted?(player: SimPlayer): void;
 }
 
-/**
- * How a lavaplayer track marker fired: the position reached it, it was already passed when added,
- * or a seek jumped over it.
- */
-export type MarkerState = "REACHED" | "LATE" | "BYPASSED";
-
-/** A lavaplayer `TrackMarker`: a handler called once when playback reaches `at` (ms). */
-export interface TrackMarker {
-  readonly at: number;
-  fire(state: MarkerState): void;
-}
-
-/** A track as the simulator plays it: decoded metadata plus the bytes needed to re-encode it. */
-export interface PlayableTrack {
-  encoded: string;
-  info: TrackInfo;
-  sourceData?: Uint8Array;
-  pluginInfo: JsonObject;
-  userData: JsonObject;
-}
-
-interface ActiveTrack extends PlayableTrack {
-  script: PlaybackScript;
-  /** Position (ms) at `anchorAt`; the position now is derived lazily from these two and the rate. */
-  anchorPos: number;
-  anchorAt: number;
-  endTime: number | null;
-  /** The track started executing (frames were requested); load failures happen at that moment. */
-  executing: boolean;
-  /** A `stuck` script froze the track; it stays frozen until replaced or stopped. */
-  stalled: boolean;
-  /** Script events already fired, so a seek back does not repeat them. */
-  scriptDone: boolean;
-  task: ScheduledTask | undefined;
-  /** Pending markers (plugins' segment, chapter and lyrics-line handlers), soonest first. */
-  markers: TrackMarker[];
-}
-
-type Milestone = "end" | "endTime" | "exception" | "stuck" | "marker";
+/** Runs a player's pending milestone: shared by all players, the task's `arg` says whose. */
+const reachMilestone = (player: SimPlayer): void => player.reachMilestone();
 
 /** lavaplayer's default `playerCleanupThreshold`: a track not polled for a minute is ended. */
 const PLAYER_CLEANUP_THRESHOLD_MS = 60_000;
@@ -88,7 +62,7 @@ const ENDLESS = 2 ** 62;
 export class SimPlayer {
   volume = 100;
   paused = false;
-  filters: Filters = {};
+  filters: Filters = NO_FILTERS;
   voice: VoiceState | null = null;
   connected = false;
   ping = -1;
@@ -171,18 +145,13 @@ export class SimPlayer {
     const now = this.host.clock.now();
     const previous = this.current;
     if (previous !== null) this.end(previous, "replaced", now);
-    const next: ActiveTrack = {
-      ...track,
+    const next = new ActiveTrack(
+      track,
       script,
-      anchorPos: Math.max(0, startPosition ?? track.info.position),
-      anchorAt: now,
-      endTime: endTime ?? null,
-      executing: false,
-      stalled: false,
-      scriptDone: false,
-      task: undefined,
-      markers: [],
-    };
+      Math.max(0, startPosition ?? track.info.position),
+      now,
+      endTime ?? null,
+    );
     this.current = next;
     this.lossWindow.started(now);
     this.host.sendEvent({
@@ -217,7 +186,7 @@ export class SimPlayer {
 
   seek(position: number): void {
     const t = this.current;
-    if (t === null || !t.info.isSeekable) return;
+    if (t === null || !t.isSeekable) return;
     const now = this.host.clock.now();
     t.anchorPos = Math.min(Math.max(0, position), this.limit(t));
     t.anchorAt = now;
@@ -238,9 +207,7 @@ export class SimPlayer {
       marker.fire("LATE");
       return true;
     }
-    const index = t.markers.findIndex((m) => m.at > marker.at);
-    if (index < 0) t.markers.push(marker);
-    else t.markers.splice(index, 0, marker);
+    t.addMarker(marker);
     t.anchorPos = this.exactPosition(now);
     t.anchorAt = now;
     this.reschedule(t, now);
@@ -365,7 +332,7 @@ export class SimPlayer {
   }
 
   private limit(t: ActiveTrack): number {
-    return t.info.isStream || t.info.length >= ENDLESS ? STREAM_LENGTH : t.info.length;
+    return t.isStream || t.length >= ENDLESS ? STREAM_LENGTH : t.length;
   }
 
   /** Lavaplayer starts executing a track when frames are first polled: at once unless strict voice waits. */
@@ -407,9 +374,19 @@ export class SimPlayer {
     const marker = t.markers[0];
     if (marker !== undefined) consider(marker.at, "marker", false);
     if (best === undefined) return;
-    const milestone = best;
-    const due = now + Math.ceil((milestone.at - pos) / this.rate);
-    t.task = this.host.scheduler.at(due, () => this.reach(t, milestone.kind, milestone.at));
+    const due = now + Math.ceil((best.at - pos) / this.rate);
+    t.milestone = best.kind;
+    t.milestoneAt = best.at;
+    t.task = this.host.scheduler.atWith(due, reachMilestone, this);
+  }
+
+  /**
+   * @internal The current track's scheduled milestone is due. Its task is cancelled whenever the
+   * track is replaced, ended or rescheduled, so the one that fires belongs to the current track.
+   */
+  reachMilestone(): void {
+    const t = this.current;
+    if (t !== null) this.reach(t, t.milestone, t.milestoneAt);
   }
 
   private reach(t: ActiveTrack, kind: Milestone, at: number): void {
@@ -512,7 +489,7 @@ export class SimPlayer {
 
   private view(t: ActiveTrack, position: number): Track {
     // Lavalink re-encodes the live AudioTrack, whose position is part of the message.
-    const samePosition = position === t.info.position;
+    const samePosition = position === t.startPosition;
     const info = samePosition ? t.info : { ...t.info, position };
     const encoded = samePosition
       ? t.encoded

@@ -9,8 +9,10 @@ export interface ScheduledTask {
   cancelled: boolean;
   /** @internal still in the heap (not yet popped or compacted away). */
   queued: boolean;
+  /** @internal called with `arg` */
+  readonly run: (arg: unknown) => void;
   /** @internal */
-  readonly run: () => void;
+  readonly arg: unknown;
 }
 
 /** Below this many heap entries compaction is not worth a pass. */
@@ -48,7 +50,22 @@ export class Scheduler {
 
   /** Runs `run` once the clock reaches `due` (epoch ms on the clock). */
   at(due: number, run: () => void): ScheduledTask {
-    const task: ScheduledTask = { due, seq: this.seq++, cancelled: false, queued: true, run };
+    return this.atWith(due, run, undefined);
+  }
+
+  /**
+   * Runs `run(arg)` once the clock reaches `due`. A shared `run` with its data in `arg` costs no
+   * closure: what every playing player keeps pending (its next milestone) stays small.
+   */
+  atWith<A>(due: number, run: (arg: A) => void, arg: A): ScheduledTask {
+    const task: ScheduledTask = {
+      due,
+      seq: this.seq++,
+      cancelled: false,
+      queued: true,
+      run: run as (arg: unknown) => void,
+      arg,
+    };
     this.push(task);
     if (due < this.timerDue) this.arm();
     return task;
@@ -109,7 +126,7 @@ export class Scheduler {
       if (top.cancelled) continue;
       top.cancelled = true;
       try {
-        top.run();
+        top.run(top.arg);
       } catch (error) {
         // One faulty callback must not freeze every other player's timeline.
         queueMicrotask(() => {

@@ -2,6 +2,7 @@ import type { Clock, TimerHandle } from "../base/clock/index.js";
 import type { SeededRandom } from "../base/random.js";
 import type { KnownPluginEvent, LavalinkEvent, Stats } from "../protocol/index.js";
 import { type PlayerHost, SimPlayer } from "./player.js";
+import { playerUpdateFrame } from "./player-update-frame.js";
 import { type PluginSession, type PluginSessionState, SimPluginRuntime } from "./plugins/runtime.js";
 import type { LavalinkProfile } from "./profiles.js";
 import { ResumeQueue } from "./resume-queue.js";
@@ -22,6 +23,8 @@ export interface SessionEnvironment {
   /** The Lavalink release line the node behaves as (event shapes differ between lines). */
   readonly profile: LavalinkProfile;
   readonly playerUpdateInterval: number;
+  /** Updates due within this many ms share one wakeup (0: each at its exact time). */
+  readonly updateBatch: number;
   readonly statsInterval: number;
   /** Longest resume timeout kept, in seconds; longer requests are clamped to it. */
   readonly maxResumeTimeout: number;
@@ -83,8 +86,12 @@ export class Session implements PlayerHost, PluginSession {
   ) {
     this.ws = ws;
     this.queue = new ResumeQueue(env.maxQueuedFrames, env.maxQueuedBytes);
-    this.updates = new UpdateSchedule(env.clock, env.playerUpdateInterval, (player) =>
-      this.periodicUpdate(player),
+    this.updates = new UpdateSchedule(
+      env.clock,
+      env.playerUpdateInterval,
+      (player) => this.periodicUpdate(player),
+      env.updateBatch,
+      (pass) => env.transport.batch(pass),
     );
   }
 
@@ -215,11 +222,25 @@ export class Session implements PlayerHost, PluginSession {
     // Lavalink skips (does not queue) player updates while the session waits to be resumed.
     if (this.paused || this.ws === null) return;
     const now = this.env.clock.now();
-    this.sendText(
-      `{"op":"playerUpdate","guildId":"${player.guildId}","state":{"time":${now},"position":${player.position(now)},"connected":${player.connected},"ping":${player.ping}}}`,
-      "playerUpdate",
-      undefined,
+    if (this.ended) {
+      const text = playerUpdateFrame(
+        player.guildId,
+        now,
+        player.position(now),
+        player.connected,
+        player.ping,
+      );
+      this.env.transport.dropFrame(this, text, "playerUpdate", "session ended", undefined, player.guildId);
+      return;
+    }
+    this.env.transport.sendPlayerUpdate(
+      this,
+      this.ws,
       player.guildId,
+      now,
+      player.position(now),
+      player.connected,
+      player.ping,
     );
   }
 

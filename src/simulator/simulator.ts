@@ -35,6 +35,9 @@ import type { Session, SessionEnvironment, SessionSnapshot } from "./session.js"
 import { Transport } from "./transport/transport.js";
 import type { UpgradeContext } from "./upgrade.js";
 
+/** Real-clock playerUpdates due within this many ms of each other share one timer wakeup. */
+const REAL_CLOCK_UPDATE_BATCH_MS = 10;
+
 /** A player as the simulator knows it, for assertions in tests. */
 export interface PlayerSnapshot extends LavalinkPlayer {
   sessionId: string;
@@ -280,7 +283,7 @@ export class ProtocolSimulator<
       }
     };
     step(() => this.faults.halt());
-    step(() => disconnectAll(this.registry, graceful));
+    step(() => disconnectAll(this.registry, graceful, (ws) => this.transport.terminate(ws)));
     step(() => this.scheduler.stop());
     await closeListener(listener);
     this.boundPort = null;
@@ -382,7 +385,7 @@ export class ProtocolSimulator<
 
   /** Cuts a session's WebSocket abruptly (no close frame), as a network failure would. */
   dropConnection(sessionId: string): void {
-    this.registry.requireSocket(sessionId).terminate();
+    this.transport.terminate(this.registry.requireSocket(sessionId));
   }
 
   /** Closes a session's WebSocket with a close frame. */
@@ -450,6 +453,13 @@ export class ProtocolSimulator<
       trackStuckThreshold: this.options.trackStuckThreshold,
       profile: this.options.profile,
       playerUpdateInterval: this.options.playerUpdateInterval,
+      // On the real clock, updates due within the same 10 ms go out on one wakeup (timers jitter
+      // that much anyway) — at Lavalink's intervals of seconds, not at the tiny ones tests use; a
+      // virtual clock keeps every player's exact phase.
+      updateBatch:
+        this.options.clockKind === "real" && this.options.playerUpdateInterval >= 1_000
+          ? REAL_CLOCK_UPDATE_BATCH_MS
+          : 0,
       statsInterval: this.options.statsInterval,
       maxResumeTimeout: this.options.maxResumeTimeout,
       maxQueuedFrames: this.options.maxQueuedFrames,

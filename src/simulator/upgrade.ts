@@ -63,6 +63,8 @@ export function createWebSocketEndpoint(ctx: UpgradeContext): WebSocketEndpoint 
       let session =
         canResume && decision.sessionId !== null ? registry.resumable.get(decision.sessionId) : undefined;
       ws.on("error", () => undefined);
+      // `socket` is the stream `ws` writes to: the transport corks it to coalesce a tick's frames.
+      transport.attachStream(ws, socket);
       if (session !== undefined) {
         registry.resumable.delete(session.id);
         registry.live.set(session.id, session);

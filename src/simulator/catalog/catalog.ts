@@ -114,6 +114,9 @@ const ID_SOURCES = new Set<MockSource>([
   "jiosaavn",
 ]);
 
+/** The script of a track that just plays: one frozen object for every such track (never mutated). */
+const NORMAL_SCRIPT: PlaybackScript = Object.freeze({ kind: "normal" });
+
 /**
  * The simulator's deterministic music catalog: answers `GET /v4/loadtracks` for any identifier
  * (searches, track and playlist URLs of the common sources, `sonora:` test identifiers) and tells the
@@ -200,7 +203,7 @@ export class Catalog {
       case "stuck":
         return { kind: "stuck", atMs: spec.atMs, thresholdMs: spec.thresholdMs };
       default:
-        return { kind: "normal" };
+        return NORMAL_SCRIPT;
     }
   }
 

@@ -1,5 +1,6 @@
 import {
   type Filters,
+  type JsonObject,
   type LavalinkPlayer,
   ProtocolValidationError,
   type UpdatePlayerRequest,
@@ -217,6 +218,12 @@ export function patchPlayer(req: RestRequest): RestResult {
   return { status: 200, json: playerJson(player, now(), req.env.profile) };
 }
 
+/**
+ * The `pluginInfo` and `userData` of a track that has none: one frozen object for every such
+ * track (a node holds one track per player; they are replaced, never mutated).
+ */
+const NO_DATA: JsonObject = Object.freeze({});
+
 /** Decodes a client's track; Lavalink lets the decoder's exception through as a 500. */
 export function decodeForPlay(encoded: string): PlayableTrack {
   try {
@@ -225,8 +232,8 @@ export function decodeForPlay(encoded: string): PlayableTrack {
       encoded,
       info: decoded.info,
       sourceData: decoded.sourceData,
-      pluginInfo: {},
-      userData: {},
+      pluginInfo: NO_DATA,
+      userData: NO_DATA,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -2,10 +2,12 @@ import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { Clock } from "../../base/clock/index.js";
 import type { FaultMark } from "../faults/types.js";
 import type { SimulatorLog, SimulatorLogEntry } from "../log.js";
+import { playerUpdateFrame } from "../player-update-frame.js";
 import type { FaultHook, InboundDecision } from "./fault-hook.js";
 import { type PeerSocket, SOCKET_OPEN } from "./peer-socket.js";
 import { writeReply } from "./reply.js";
 import type { FrameOwner, IncomingRequest, RestReply } from "./wire.js";
+import { type CorkableStream, WriteBatch } from "./write-batch.js";
 
 export type { FrameOwner, RestReply } from "./wire.js";
 
@@ -27,6 +29,9 @@ function faultsOf(marks: FaultMark[] | undefined): { faults: FaultMark[] } | Rec
  * then lets the verdict be carried out. Calls only go one way: the transport asks, nobody calls back.
  */
 export class Transport {
+  /** Coalesces a batch's frames per socket into one write (see {@link WriteBatch}). */
+  private readonly cork = new WriteBatch();
+
   constructor(
     private readonly clock: Clock,
     readonly log: SimulatorLog,
@@ -52,7 +57,66 @@ export class Transport {
     }
     // The path every frame takes while no fault is registered: no closure, no fault plan.
     this.recordOutgoing(owner, text, op, type, guildId);
-    if (ws.readyState === SOCKET_OPEN) ws.send(text);
+    if (ws.readyState === SOCKET_OPEN) {
+      this.cork.hold(ws);
+      ws.send(text);
+    }
+  }
+
+  /**
+   * Writes one `playerUpdate` frame (the frame every playing player sends each interval). The same
+   * as {@link sendFrame} with its text, but logged as numbers rather than as an entry with the text.
+   */
+  sendPlayerUpdate(
+    owner: FrameOwner,
+    ws: PeerSocket,
+    guildId: string,
+    time: number,
+    position: number,
+    connected: boolean,
+    ping: number,
+  ): void {
+    const text = playerUpdateFrame(guildId, time, position, connected, ping);
+    if (this.faults?.engaged === true) {
+      this.sendFrame(owner, ws, text, "playerUpdate", undefined, guildId);
+      return;
+    }
+    const log = this.log;
+    if (log.enabled) {
+      log.recordPlayerUpdate(
+        this.clock.now(),
+        owner.id,
+        guildId,
+        time,
+        position,
+        connected,
+        ping,
+        text.length,
+      );
+    }
+    if (ws.readyState === SOCKET_OPEN) {
+      this.cork.hold(ws);
+      ws.send(text);
+    }
+  }
+
+  /**
+   * Runs `pass` (a pass of periodic frames) with each socket's frames held until it returns, so
+   * that they leave in one write per socket (see {@link WriteBatch}).
+   */
+  batch(pass: () => void): void {
+    this.cork.run(pass);
+  }
+
+  /** Registers the byte stream under a session's WebSocket, so that its frames can be coalesced. */
+  attachStream(ws: PeerSocket, stream: CorkableStream): void {
+    this.cork.attach(ws, stream);
+  }
+
+  /** Destroys a socket without a close frame, after writing out the frames already sent to it. */
+  terminate(ws: PeerSocket): void {
+    this.cork.flush(ws);
+    ws.terminate();
   }
 
   /** A frame from a client (Lavalink v4 ignores them; faults may still cut the connection). */
