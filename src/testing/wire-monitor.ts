@@ -38,12 +38,9 @@ export class WireMonitor {
 
   constructor(log: SimulatorLog, client: SonoraClient, options: WireMonitorOptions = {}) {
     this.busy = options.busy ?? (() => false);
-    const logRecord = log.record;
-    const instance = log as { record: (entry: SimulatorLogEntry) => void };
-    instance.record = (entry: SimulatorLogEntry): void => {
-      this.count(entry);
-      logRecord.call(log, entry);
-    };
+    // Every recorded entry, including the playerUpdates the log keeps as numbers (they never pass
+    // through `record`), reaches its listeners.
+    const unhook = log.onRecord((entry) => this.count(entry));
     const onRaw: Parameters<typeof client.on<"raw">>[1] = (node, message) => {
       const session = message.op === "ready" ? message.sessionId : node.sessionId;
       if (session !== null) this.received.set(session, (this.received.get(session) ?? 0) + 1);
@@ -56,7 +53,7 @@ export class WireMonitor {
     client.on("raw", onRaw);
     client.on("nodeDisconnect", onDisconnect);
     this.restore = () => {
-      delete (instance as { record?: unknown }).record;
+      unhook();
       client.off("raw", onRaw);
       client.off("nodeDisconnect", onDisconnect);
     };
