@@ -74,6 +74,20 @@ describe("player.setFilters and the plugins behind known filter names", () => {
     expect(playerPatches(sonora)).toBe(sent);
   });
 
+  it("player.update, the escape hatch, runs the same check before sending", async () => {
+    await using sonora = await createTestEnvironment();
+    const player = await sonora.player();
+    const sent = playerPatches(sonora);
+    const cut = LavaDspx.highPass({ cutoffFrequency: 60 });
+    await expect(
+      player.update({ filters: { pluginFilters: { [cut.name]: cut.config } } }),
+    ).rejects.toMatchObject({ plugin: "lavadspx-plugin", code: "PLUGIN_UNAVAILABLE" });
+    expect(playerPatches(sonora)).toBe(sent);
+    // A name no known plugin owns goes through: the node decides (and drops it, as Lavalink).
+    await player.update({ filters: { pluginFilters: { stranger: { x: 1 } } } });
+    expect(playerPatches(sonora)).toBe(sent + 1);
+  });
+
   it("a name no typed helper knows goes to the node untouched, which drops it", async () => {
     await using sonora = await createTestEnvironment();
     const player = await sonora.player();

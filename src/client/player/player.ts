@@ -529,6 +529,12 @@ export class Player extends TypedEmitter<PlayerEvents> {
    * hatch under every playback method.
    */
   async update(request: UpdatePlayerRequest, options: UpdateOptions = {}): Promise<void> {
+    // The escape hatch gets the same capability check as setFilters: a known plugin's filter on a
+    // node without it is refused before anything is sent, not dropped silently by the node.
+    const pluginFilters = request.filters?.pluginFilters;
+    if (typeof pluginFilters === "object" && pluginFilters !== null) {
+      await this.link.node.plugins.requireFilters(Object.keys(pluginFilters));
+    }
     try {
       await this.link.update(request, options.noReplace);
       this.touch();
