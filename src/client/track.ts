@@ -7,6 +7,21 @@ import {
 import { isTrackShape } from "./track-shape.js";
 
 let checkedInfo: (value: object) => TrackInfo | null | undefined;
+let checkedMs: (value: object) => number;
+
+/** {@link checkedLength}'s answer for a value that is not a checked Track. */
+export const UNCHECKED = -2;
+/** {@link checkedLength}'s answer for a live stream. */
+export const STREAM_MS = -1;
+
+/**
+ * A checked Track's length as the queue counts it (`STREAM_MS` for a stream), read from the track
+ * object itself: summing a batch of 100,000 tracks then never touches their `info` objects (one
+ * cache miss each). `UNCHECKED` for anything {@link isCheckedTrack} would refuse. @internal
+ */
+export function checkedLength(value: object): number {
+  return checkedMs(value);
+}
 
 /**
  * True when `value` is a {@link Track} built with a well-formed `encoded` and `info` (see
@@ -26,10 +41,21 @@ export function isCheckedTrack(value: unknown): value is Track {
  * the prototype, so a queue of thousands of tracks costs five fields per track (four public, one
  * private: what the constructor checked), not sixteen.
  */
+/** Same rule as the queue's `isStreamInfo`: flagged a stream, or a length not finite or ≥ 2⁵³. */
+function isStreamLength(info: TrackInfo): boolean {
+  const ms = info.length;
+  return info.isStream || !(ms > Number.NEGATIVE_INFINITY && ms < 2 ** 53);
+}
+
 export class Track {
   static {
     // `#checked in value` is false for anything the constructor did not build (Object.create(Track.prototype) too).
     checkedInfo = (value) => (#checked in value ? (value as Track).#checked : undefined);
+    checkedMs = (value) => {
+      if (!(#ms in value)) return UNCHECKED;
+      const track = value as Track;
+      return track.#checked !== null && track.#checked === track.info ? track.#ms : UNCHECKED;
+    };
   }
 
   /**
@@ -37,6 +63,8 @@ export class Track {
    * (not a boolean) so a Track whose `info` was replaced from JavaScript is checked again in full.
    */
   readonly #checked: TrackInfo | null;
+  /** The checked info's length as the queue counts it, or `STREAM_MS` (see {@link checkedLength}). */
+  readonly #ms: number;
   /** Base64 track message, what Lavalink plays. */
   readonly encoded: string;
   /** Metadata decoded by the node (or locally, for {@link Track.from}). */
@@ -51,7 +79,9 @@ export class Track {
     this.info = info;
     this.pluginInfo = pluginInfo;
     this.userData = userData;
-    this.#checked = isTrackShape(encoded, info) ? info : null;
+    const checked = isTrackShape(encoded, info);
+    this.#checked = checked ? info : null;
+    this.#ms = checked && !isStreamLength(info) ? info.length : STREAM_MS;
   }
 
   /** Decodes an encoded track locally with the track codec (no request to a node). */

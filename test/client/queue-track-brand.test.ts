@@ -18,6 +18,21 @@ describe("Queue trusts only the Track constructor's own check", () => {
     expect(q.duration).toBe(good.info.length + 1000);
   });
 
+  it("counts a Track's length as checked when built, in and out, so the duration never drifts", async () => {
+    const q = new Queue();
+    const info = { ...good.info, length: 5000 };
+    const track = new Track(good.encoded, info);
+    const stream = new Track(good.encoded, { ...good.info, isStream: true, length: 2 ** 63 });
+    await q.add([track, stream]);
+    expect(q.duration).toBe(5000);
+    expect(q.streamCount).toBe(1);
+    info.length = 9000; // mutated behind the queue's back
+    await q.remove(0);
+    await q.remove(0);
+    expect(q.duration).toBe(0);
+    expect(q.streamCount).toBe(0);
+  });
+
   it("refuses a Track built from malformed fields, with InvalidTrackError, adding nothing", async () => {
     const q = new Queue();
     const malformed = [

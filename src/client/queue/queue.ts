@@ -1,4 +1,5 @@
 import { isRandomInput, type RandomSource, toRandomSource } from "../../base/random-source.js";
+import { checkedLength, STREAM_MS, UNCHECKED } from "../track.js";
 import { Deque } from "./deque.js";
 import { QueueFullError, QueueIndexError, QueueOptionError } from "./errors.js";
 import { assertQueueItem, isQueueItem, isStreamInfo, isStreamItem, type QueueItem } from "./item.js";
@@ -425,11 +426,17 @@ export class Queue<T extends QueueItem = QueueItem> {
     let length = 0;
     let streams = 0;
     for (let i = 0; i < list.length; i++) {
-      const t = list[i];
-      if (!isQueueItem(t)) assertQueueItem(t, `queue.add[${i}]`);
-      const info = t.info;
-      if (isStreamInfo(info)) streams++;
-      else length += info.length;
+      const t = list[i] as T;
+      // A Track the client built carries its checked length: its info object is never read here.
+      const ms = typeof t === "object" && t !== null ? checkedLength(t) : UNCHECKED;
+      if (ms >= 0) length += ms;
+      else if (ms === STREAM_MS) streams++;
+      else {
+        if (!isQueueItem(t)) assertQueueItem(t, `queue.add[${i}]`);
+        const info = t.info;
+        if (isStreamInfo(info)) streams++;
+        else length += info.length;
+      }
     }
     if (this.items.length + list.length > this.limit) {
       throw new QueueFullError(this.limit, this.items.length, list.length);
@@ -461,8 +468,10 @@ export class Queue<T extends QueueItem = QueueItem> {
   }
 
   private account(item: T, sign: 1 | -1): void {
-    if (isStreamItem(item)) this.streams += sign;
-    else this.totalLength += sign * item.info.length;
+    // The same length the batch add counted (a Track's checked length), so the sums never drift.
+    const ms = checkedLength(item);
+    if (ms === STREAM_MS || (ms === UNCHECKED && isStreamItem(item))) this.streams += sign;
+    else this.totalLength += sign * (ms >= 0 ? ms : item.info.length);
   }
 
   private remember(item: T): void {
