@@ -1,3 +1,4 @@
+import { writeBase64 } from "./buffer-ops.js";
 import { TrackDecodeError } from "./errors.js";
 
 /** Base64 alphabet value of each ASCII code, -1 for characters outside the standard alphabet. */
@@ -43,7 +44,7 @@ export function decodeBase64Strict(text: string): number {
     scratch = Buffer.from(new ArrayBuffer((Math.max(expected, scratch.length * 2) + 3) & ~3));
     words = new Int32Array(scratch.buffer);
   }
-  const written = scratch.write(text, 0, expected, "base64");
+  const written = writeBase64(scratch, text, expected);
   // A skipped junk character or an early "=" always shortens the output; "-" and "_" do not, so they are
   // looked for separately. The last data character must not carry bits beyond the final byte.
   const lastValue = padding === 0 ? 0 : (VALUE[text.charCodeAt(length - 1 - padding)] ?? -1);

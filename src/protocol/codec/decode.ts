@@ -1,5 +1,6 @@
 import type { TrackInfo } from "../types/track.js";
 import { decodeBase64Strict, decodedBytes, decodedWords } from "./base64.js";
+import { latin1 } from "./buffer-ops.js";
 import { TrackDecodeError } from "./errors.js";
 import {
   FLAG_SHIFT,
@@ -203,9 +204,9 @@ class Reader {
       if (typeof decoded === "string") return decoded;
       throw new TrackDecodeError("invalid-utf8", decoded.offset, decoded.detail, field);
     }
-    if (byteLength >= SLICED_MIN) return bytes.toString("latin1", start, stop);
+    if (byteLength >= SLICED_MIN) return latin1(bytes, start, stop);
     // Short substrings are copies, so the message text is garbage once decoding ends.
-    if (this.latin1 === undefined) this.latin1 = bytes.toString("latin1", 0, this.end);
+    if (this.latin1 === undefined) this.latin1 = latin1(bytes, 0, this.end);
     return this.latin1.substring(start, stop);
   }
 
