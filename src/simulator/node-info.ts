@@ -3,6 +3,7 @@ import {
   BUILTIN_FILTER_NAMES,
   EXPECTED_FRAMES_PER_MINUTE,
   type FrameStats,
+  LAVASRC_SOURCE_NAMES,
   type NodeInfo,
   type Stats,
 } from "../protocol/index.js";
@@ -38,17 +39,7 @@ export const SIMULATED_SOURCE_MANAGERS = Object.freeze([
  * Source managers LavaSrc adds among {@link SIMULATED_SOURCE_MANAGERS}, by the names they report
  * (every one the catalog serves, as on a node with all of LavaSrc's sources enabled).
  */
-const LAVASRC_MANAGERS = new Set([
-  "spotify",
-  "applemusic",
-  "deezer",
-  "yandexmusic",
-  "vkmusic",
-  "tidal",
-  "qobuz",
-  "jiosaavn",
-  "flowery-tts",
-]);
+const LAVASRC_MANAGERS: ReadonlySet<string> = new Set(LAVASRC_SOURCE_NAMES);
 
 /**
  * Builds `GET /v4/info` for a semver like `4.2.2`: the lavaplayer of the profile's line, the filters

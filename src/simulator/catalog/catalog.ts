@@ -12,6 +12,7 @@ import {
 import {
   type Chapter,
   encodeTrack,
+  LAVASRC_SOURCE_NAMES,
   type LavalinkException,
   type LoadResult,
   type Lyrics,
@@ -102,16 +103,9 @@ const COLLECTION_SIZE: Readonly<Record<string, readonly [number, number]>> = {
   set: [3, 12],
 };
 /** Sources whose tracks are addressed by id, so a playlist's tracks load the same one by one. */
-const ID_SOURCES = new Set<MockSource>([
+const ID_SOURCES: ReadonlySet<string> = new Set([
   "youtube",
-  "spotify",
-  "applemusic",
-  "deezer",
-  "yandexmusic",
-  "vkmusic",
-  "tidal",
-  "qobuz",
-  "jiosaavn",
+  ...LAVASRC_SOURCE_NAMES.filter((name) => name !== "flowery-tts"),
 ]);
 
 /** The script of a track that just plays: one frozen object for every such track (never mutated). */

@@ -1,17 +1,11 @@
-import type { JsonObject, PlaylistData } from "../../protocol/index.js";
+import { type JsonObject, LAVASRC_SOURCE_NAMES, type PlaylistData } from "../../protocol/index.js";
 import type { ParsedIdentifier } from "./identifier-types.js";
 
 /** Sources whose collections LavaSrc returns as `ExtendedAudioPlaylist`s. */
-const EXTENDED_SOURCES = new Set([
-  "spotify",
-  "applemusic",
-  "deezer",
-  "yandexmusic",
-  "vkmusic",
-  "tidal",
-  "qobuz",
-  "jiosaavn",
-]);
+// Every LavaSrc source but Flowery TTS, which loads single tracks only.
+const EXTENDED_SOURCES: ReadonlySet<string> = new Set(
+  LAVASRC_SOURCE_NAMES.filter((name) => name !== "flowery-tts"),
+);
 
 /**
  * LavaSrc's pluginInfo of a collection loaded by link: type, canonical url, artwork, author and
