@@ -35,18 +35,18 @@ export function isCheckedTrack(value: unknown): value is Track {
   return info !== undefined && info !== null && info === (value as Track).info;
 }
 
-/**
- * A playable track. Wraps Lavalink's track object (`encoded`, `info`, `pluginInfo`, `userData`)
- * and exposes the info fields directly (`track.title`, `track.length`, …). The accessors live on
- * the prototype, so a queue of thousands of tracks costs five fields per track (four public, one
- * private: what the constructor checked), not sixteen.
- */
 /** Same rule as the queue's `isStreamInfo`: flagged a stream, or a length not finite or ≥ 2⁵³. */
 function isStreamLength(info: TrackInfo): boolean {
   const ms = info.length;
   return info.isStream || !(ms > Number.NEGATIVE_INFINITY && ms < 2 ** 53);
 }
 
+/**
+ * A playable track. Wraps Lavalink's track object (`encoded`, `info`, `pluginInfo`, `userData`)
+ * and exposes the info fields directly (`track.title`, `track.length`, …). The accessors live on
+ * the prototype, so a queue of thousands of tracks costs five fields per track (four public, one
+ * private: what the constructor checked), not sixteen.
+ */
 export class Track {
   static {
     // `#checked in value` is false for anything the constructor did not build (Object.create(Track.prototype) too).

@@ -89,6 +89,7 @@ export {
   Catalog,
   type CatalogHandler,
   type CatalogOptions,
+  type LoadContext,
   type PlaybackScript,
   type ResolveSingleResult,
 } from "../simulator/catalog/catalog.js";
