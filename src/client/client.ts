@@ -46,6 +46,7 @@ import { ClientLyrics, type ClientSearchResult, type LoadSearchOptions, loadSear
 import { NodePool } from "./pool.js";
 import { NodeReconciler } from "./reconcile/node-reconciler.js";
 import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
+import { StoreLeaseLostError } from "./store/errors.js";
 import { ClientPersistence } from "./store/persistence.js";
 import { checkScope, shardOf } from "./store/records.js";
 import { Track } from "./track.js";
@@ -99,6 +100,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private readonly recorder: SessionRecorder | null;
   /** The store side (null without `options.store`). */
   private readonly persistence: ClientPersistence | null;
+  /** Guilds the store gave to another process (a lost lease), with the error that said so. */
+  private readonly lostLeases: { error: StoreLeaseLostError; owns: (guildId: string) => boolean }[] = [];
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -215,7 +218,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   private teardown(): void {
     // Every player ends here (`playerDestroy` with "clientClosed"): its node and gateway go away.
-    for (const control of [...this.controls.values()]) control.shutdown();
+    for (const control of [...this.controls.values()]) control.shutdown("clientClosed");
     for (const player of this.players.values()) player.removeAllListeners();
     this.players.clear();
     this.controls.clear();
@@ -256,7 +259,8 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   /**
    * The player of a guild, created on the least-loaded ready node if there is none. Rejects with
-   * {@link NoNodesAvailableError} when no node is ready, {@link InvalidGuildIdError} for a bad id.
+   * {@link NoNodesAvailableError} when no node is ready, {@link InvalidGuildIdError} for a bad id,
+   * and {@link StoreLeaseLostError} for a guild whose shard the shared store gave to another process.
    */
   async getPlayer(guildId: string | number, options: GetPlayerOptions = {}): Promise<Player> {
     const id = toGuildId(guildId);
@@ -269,6 +273,10 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
       throw new ClientStateError(
         `cannot create a player for guild ${id}: it belongs to shard ${shardOf(id, shards.count)} of ${shards.count}, and this client drives shard(s) ${shards.ids.join(", ")}`,
       );
+    }
+    for (const lost of this.lostLeases) {
+      // The store refuses this guild's records: another process drives it now.
+      if (lost.owns(id)) throw new StoreLeaseLostError(lost.error.shard, lost.error.message);
     }
     let node: Node;
     if (options.node !== undefined) {
@@ -475,6 +483,12 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
           return this.controls.get(guildId) as PlayerControl;
         },
         error: (error) => this.emit("error", error),
+        leaseLost: (error, owns) => {
+          this.lostLeases.push({ error, owns });
+          for (const control of [...this.controls.values()]) {
+            if (owns(control.player.guildId)) control.shutdown("storeLeaseLost");
+          }
+        },
       },
     );
   }

@@ -31,8 +31,8 @@ describe("an auto-advance whose request got no answer is finished once", () => {
       .filter((e) => e.type === "TrackStartEvent" && e.body?.includes(identifier) === true).length;
 
   // The answer is held past the client's REST timeout (10 s), or the request is reset on its way.
-  // (A reset after the node answered is not used: on a reused keep-alive socket the REST client
-  // takes it for a stale socket and sends the PATCH again, see the notes.)
+  // (A reset after the node applied it is test/client/rest-reset-after-apply.test.ts: on a reused
+  // keep-alive socket the client asks the node instead of reconciling later.)
   for (const direction of ["downstream", "upstream"] as const) {
     const what =
       direction === "downstream" ? "the node applied it (answer lost)" : "it never reached the node";
@@ -50,9 +50,10 @@ describe("an auto-advance whose request got no answer is finished once", () => {
       // Only this one request: the retry (if any) must get through.
       env.client.once("error", () => env.simulator.faults.remove(fault.id));
       await env.advance(direction === "downstream" ? 22_000 : 11_000);
-      await waitUntil(
+      // Retries wait their backoff on the virtual clock: keep it moving until the advance is done.
+      await env.advanceUntil(
         () => player.currentTrack === b && env.nodePlayer()?.track?.info.identifier === b.identifier,
-        "the queue stands on b, and the node plays it",
+        { description: "the queue stands on b, and the node plays it", maxMs: 10_000 },
       );
       await waitUntil(() => starts.includes(b.identifier), "b's start is reported");
       expect(errors.length).toBeGreaterThan(0);

@@ -23,6 +23,18 @@ import type { RestClient } from "./rest.js";
 import type { SessionGate } from "./session-gate.js";
 import type { NodeState } from "./state.js";
 
+/** How far past the update's own start a confirmed track may be (the node's position is sampled). */
+const CONFIRM_POSITION_SLACK_MS = 1_000;
+
+/** The track an update starts: its encoded form or the identifier it loads; null when it starts none. */
+function requestedTrack(body: UpdatePlayerRequest): { encoded?: string; identifier?: string } | null {
+  const encoded = body.track?.encoded ?? body.encodedTrack;
+  if (typeof encoded === "string") return { encoded };
+  const identifier = body.track?.identifier ?? body.identifier;
+  if (typeof identifier === "string") return { identifier };
+  return null;
+}
+
 /** What the requests need to know of the node's session lifecycle. */
 export interface SessionAccess {
   readonly clock: Clock;
@@ -87,10 +99,52 @@ export class NodeRequests {
       body.identifier === undefined &&
       body.position === undefined &&
       body.endTime === undefined;
-    const answer = await this.onSession("update a player", (session) =>
-      this.rest.request<unknown>("PATCH", Routes.player(session, guildId, noReplace), { body, idempotent }),
-    );
+    const answer = await this.onSession("update a player", (session) => {
+      const sentAt = this.access.clock.now();
+      const confirm = idempotent ? undefined : () => this.confirmTrackChange(session, guildId, body, sentAt);
+      return this.rest.request<unknown>("PATCH", Routes.player(session, guildId, noReplace), {
+        body,
+        idempotent,
+        confirm,
+      });
+    });
     return validatePlayer(answer);
+  }
+
+  /**
+   * After a reset that may have hit the update on its way back: the node's player, when it shows
+   * the update's track started by it, else undefined (the update is then sent again). A body
+   * without a new track is not confirmed: sending a seek, stop or end time again does no harm.
+   */
+  private async confirmTrackChange(
+    session: string,
+    guildId: string,
+    body: UpdatePlayerRequest,
+    sentAt: number,
+  ): Promise<unknown> {
+    const wanted = requestedTrack(body);
+    if (wanted === null) return undefined;
+    let answer: unknown;
+    try {
+      answer = await this.rest.request<unknown>("GET", Routes.player(session, guildId));
+    } catch (error) {
+      // No such player (or session): nothing was applied.
+      if (error instanceof LavalinkRestError && error.status === 404) return undefined;
+      throw error;
+    }
+    const truth = validatePlayer(answer);
+    const track = truth.track;
+    if (track === null || track === undefined) return undefined;
+    const same =
+      wanted.encoded !== undefined
+        ? track.encoded === wanted.encoded
+        : track.info.identifier === wanted.identifier || track.info.uri === wanted.identifier;
+    if (!same) return undefined;
+    // The same track may have been playing before (a replay from the start): only a position no
+    // further than the update could have carried it since it was sent says it is this update's.
+    const elapsed = Math.max(0, this.access.clock.now() - sentAt);
+    const start = body.position ?? 0;
+    return truth.state.position <= start + elapsed + CONFIRM_POSITION_SLACK_MS ? answer : undefined;
   }
 
   /** `DELETE /v4/sessions/{id}/players/{guildId}`. */

@@ -28,6 +28,15 @@ export interface RequestOptions {
    * assign state (session config, volume, pause, filters, voice). See docs/client.md.
    */
   idempotent?: boolean;
+  /**
+   * For a request that is not idempotent: asks the node whether it applied the request after a
+   * reset on a reused keep-alive socket, the one failure the client otherwise retries. A stale
+   * socket (the node closed it idle before reading) and a node that applied the request and died
+   * answering look the same from here. Resolves to the answer to use when the node applied it, or
+   * to undefined when it did not (the request is then sent again); a rejection leaves the outcome
+   * unknown and fails the request without a retry.
+   */
+  confirm?: (() => Promise<unknown>) | undefined;
 }
 
 /** Settings of a {@link RestClient}. */
@@ -67,6 +76,8 @@ class AttemptError extends Error {
     readonly reason: "network" | "timeout",
     readonly notSent: boolean,
     cause: unknown,
+    /** A reset on a reused keep-alive socket: maybe stale, maybe applied and then lost. */
+    readonly reusedReset = false,
   ) {
     super("attempt failed", { cause });
   }
@@ -76,7 +87,8 @@ class AttemptError extends Error {
  * The REST half of a node: node:http over a keep-alive agent. node:http rather than fetch because
  * the agent is ours to destroy on close (fetch's global pool would keep sockets open after the
  * client closed and is not configurable without importing undici), and because `reusedSocket`
- * tells us whether a reset hit a stale keep-alive socket, which makes even a PATCH safe to retry.
+ * tells us whether a reset hit a reused keep-alive socket: most often a stale one, which makes even
+ * a PATCH safe to retry, unless the node applied it and died answering (see `confirm`).
  */
 export class RestClient {
   private readonly agent: http.Agent;
@@ -124,6 +136,15 @@ export class RestClient {
             { cause: error.cause },
           );
           retryable = idempotent || error.notSent;
+          if (!idempotent && error.reusedReset && options.confirm !== undefined) {
+            let applied: unknown;
+            try {
+              applied = await options.confirm();
+            } catch {
+              throw failure; // the node could not say: a retry might apply it twice
+            }
+            if (applied !== undefined) return applied as T;
+          }
         }
       }
       if (!retryable || attempt >= retry.maxRetries || this.closed) throw failure;
@@ -198,10 +219,10 @@ export class RestClient {
         done();
         if (error instanceof ClientStateError) return reject(error);
         // A reset on a reused keep-alive socket means the server closed it idle before reading us.
-        const notSent =
-          NOT_SENT_CODES.has(error.code ?? "") || (req.reusedSocket && error.code === "ECONNRESET");
+        const reusedReset = req.reusedSocket && error.code === "ECONNRESET";
+        const notSent = NOT_SENT_CODES.has(error.code ?? "") || reusedReset;
         observed.failed("error");
-        reject(new AttemptError("network", notSent, error));
+        reject(new AttemptError("network", notSent, error, reusedReset));
       });
       req.on("response", (res) => {
         const body = new LimitedBody(this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);

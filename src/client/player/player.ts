@@ -121,9 +121,11 @@ export type PlayerEvents = {
 
 /**
  * Why a player was destroyed: `"user"` — `player.destroy()` was called; `"clientClosed"` —
- * `client.close()` ended every player (the node was not told: its session goes with the socket).
+ * `client.close()` ended every player (the node was not told: its session goes with the socket);
+ * `"storeLeaseLost"` — the client's shared store says another process owns the guild's shard now
+ * (`StoreLeaseLostError`): this process stops driving it and leaves node and voice to the new owner.
  */
-export type PlayerDestroyReason = "user" | "clientClosed";
+export type PlayerDestroyReason = "user" | "clientClosed" | "storeLeaseLost";
 
 /** What a player needs from its owner (the client). @internal */
 export interface PlayerHost {
@@ -190,8 +192,11 @@ export interface PlayerControl extends FrameSink, VoiceTarget {
   readonly busy: boolean;
   /** Resolves once every command sent so far was answered. */
   settled(): Promise<void>;
-  /** The client is closing: the player ends here, without telling the node. */
-  shutdown(): void;
+  /**
+   * The player ends here, without telling the node or Discord: the client is closing
+   * (`"clientClosed"`), or another process owns the guild now (`"storeLeaseLost"`, also forgotten).
+   */
+  shutdown(reason: "clientClosed" | "storeLeaseLost"): void;
   /** The player as a store record, at the client clock's `now`. */
   toStored(now: number): StoredPlayer;
   /** Takes a store record (a restarted process), with playback where the record implies at `now`. */
@@ -382,7 +387,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
         return link.busy || link.moving !== null;
       },
       settled: () => link.settled(),
-      shutdown: () => this.shutdown(),
+      shutdown: (reason) => this.shutdown(reason),
       toStored: (now) => this.toStored(now),
       restoreStored: (record, now) => this.restoreStored(record, now),
     });
@@ -651,14 +656,18 @@ export class Player extends TypedEmitter<PlayerEvents> {
     await this.host.persist(this);
   }
 
-  /** The client is closing: ends the player locally (its node and gateway are going away). */
-  private shutdown(): void {
+  /**
+   * Ends the player locally: the client is closing (its node and gateway are going away), or the
+   * guild belongs to another process now, which drives its node player and voice from here on.
+   */
+  private shutdown(reason: "clientClosed" | "storeLeaseLost"): void {
     if (this.destroyedFlag) return;
     this.destroyedFlag = true;
     this.link.detach();
+    if (reason === "storeLeaseLost") this.host.forget(this);
     this.mirror.track = null;
     this.voice.clear();
-    this.host.destroyed(this, "clientClosed");
+    this.host.destroyed(this, reason);
     this.removeAllListeners();
   }
 

@@ -5,7 +5,8 @@ import type { Node } from "../node/node.js";
 import type { PlayerControl } from "../player/player.js";
 import type { NodePool } from "../pool.js";
 import { DEFAULT_STORE_CHECKPOINT_INTERVAL } from "./defaults.js";
-import { checkScope, scopeOwns } from "./records.js";
+import { StoreLeaseLostError } from "./errors.js";
+import { checkScope, scopeOwns, shardOf } from "./records.js";
 import { type SonoraStore, STORE_SCHEMA_VERSION, type StoredNode, type StoreScope } from "./store.js";
 import { StoreWriter } from "./writer.js";
 
@@ -28,6 +29,11 @@ export interface PersistenceHost {
   /** Creates a player for a stored guild on `node` (not yet restored). */
   create(guildId: string, node: Node): PlayerControl;
   error(error: unknown): void;
+  /**
+   * The store says another process owns these guilds now (`shard`, or every guild with -1): the
+   * client stops driving them and refuses new players there.
+   */
+  leaseLost(error: StoreLeaseLostError, owns: (guildId: string) => boolean): void;
 }
 
 /**
@@ -43,6 +49,8 @@ export class ClientPersistence {
   private opened = false;
   /** Nodes given a saved session at restore whose players were not compared with ours yet, with that session. */
   private readonly unswept = new Map<string, string>();
+  /** Shards the store gave to another process: their guilds are not written any more. */
+  private readonly lost: { error: StoreLeaseLostError; owns: (guildId: string) => boolean }[] = [];
 
   constructor(
     private readonly options: PersistenceOptions,
@@ -63,6 +71,7 @@ export class ClientPersistence {
     this.writer = new StoreWriter(options.store, {
       player: (guildId) => host.control(guildId)?.toStored(host.clock.now()) ?? null,
       error: (error) => host.error(error),
+      released: (error) => this.released(error),
     });
   }
 
@@ -127,10 +136,49 @@ export class ClientPersistence {
     );
   }
 
-  /** A player changed: resolves once its record is durable. */
+  /**
+   * A write was refused with {@link StoreLeaseLostError}: the guilds of that shard (all guilds when
+   * the client's own lease went, shard -1, or the client names no shards) are another process's now.
+   */
+  private released(error: unknown): ((guildId: string) => boolean) | "all" | null {
+    if (!(error instanceof StoreLeaseLostError)) return null;
+    const shards = this.scope.shards;
+    if (error.shard < 0 || shards === undefined) {
+      this.lost.push({ error, owns: () => true });
+      this.host.leaseLost(error, () => true);
+      return "all";
+    }
+    const lost = (guildId: string) => shardOf(guildId, shards.count) === error.shard;
+    this.lost.push({ error, owns: lost });
+    this.host.leaseLost(error, lost);
+    return lost;
+  }
+
+  /**
+   * A player changed: resolves once its record is durable. A guild of a shard this process lost
+   * is refused with that shard's {@link StoreLeaseLostError} (its player was released meanwhile).
+   */
   persist(guildId: string): Promise<void> {
     if (!this.opened) return Promise.resolve();
-    return this.writer.player(guildId);
+    const refusal = this.lostError(guildId);
+    const durable =
+      refusal !== null
+        ? Promise.reject(refusal)
+        : this.writer.player(guildId).then(() => {
+            // Written with others while this guild's shard was found lost: its change was dropped.
+            const dropped = this.lostError(guildId);
+            if (dropped !== null) throw dropped;
+          });
+    durable.catch(() => undefined); // a change nobody waits for must not surface as unhandled
+    return durable;
+  }
+
+  /** The error for a guild of a shard this process lost, or null while it owns the guild. */
+  private lostError(guildId: string): StoreLeaseLostError | null {
+    for (const { error, owns } of this.lost) {
+      if (owns(guildId)) return new StoreLeaseLostError(error.shard, error.message);
+    }
+    return null;
   }
 
   /** A node reached `ready`: its (new or resumed) session is what a new process resumes. */

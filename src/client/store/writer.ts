@@ -8,6 +8,12 @@ export interface WriterHost {
   player(guildId: string): StoredPlayer | null;
   /** A write failed (reported once per failed write). */
   error(error: unknown): void;
+  /**
+   * A write was refused because this process no longer owns some guilds (a lost lease). Returns
+   * which guilds it gave up (their changes are dropped, the rest is written again at once), `"all"`
+   * when it lost everything (no write can succeed any more), or null for any other failure.
+   */
+  released(error: unknown): ((guildId: string) => boolean) | "all" | null;
 }
 
 interface Batch {
@@ -31,6 +37,8 @@ export class StoreWriter {
   /** The write on its way to the store. */
   private running: Promise<void> | null = null;
   private closed = false;
+  /** Set once the process lost every right to write (its client lease): every write fails with it. */
+  private lost: unknown = null;
 
   constructor(
     private readonly store: SonoraStore,
@@ -63,6 +71,13 @@ export class StoreWriter {
   }
 
   private schedule(): Promise<void> {
+    if (this.lost !== null) {
+      this.players.clear();
+      this.nodes.clear();
+      const refused = Promise.reject(this.lost);
+      refused.catch(() => undefined); // nobody may be waiting (a touch), as for any write
+      return refused;
+    }
     if (this.next === null) {
       let resolve!: () => void;
       let reject!: (error: unknown) => void;
@@ -94,17 +109,34 @@ export class StoreWriter {
     this.running = write.then(
       () => batch.resolve(),
       (error: unknown) => {
-        // Not lost: marked again, so the next write (or flush) carries the latest state.
-        for (const guildId of guilds) this.players.add(guildId);
-        for (const [name, value] of nodes) if (!this.nodes.has(name)) this.nodes.set(name, value);
         const failure =
           error instanceof SonoraError
             ? error
             : new StoreWriteError(this.store.kind, error instanceof Error ? error.message : String(error), {
                 cause: error,
               });
-        batch.reject(failure);
+        const released = this.host.released(failure);
+        if (released === "all") {
+          this.lost = failure;
+          this.players.clear();
+          this.nodes.clear();
+          batch.reject(failure);
+          this.host.error(failure);
+          return;
+        }
+        // Not lost: marked again, so the next write (or flush) carries the latest state.
+        for (const guildId of guilds) this.players.add(guildId);
+        for (const [name, value] of nodes) if (!this.nodes.has(name)) this.nodes.set(name, value);
+        if (released === null) {
+          batch.reject(failure);
+          this.host.error(failure);
+          return;
+        }
+        // Guilds another process owns now are dropped; the others' changes go again at once and
+        // their callers wait for that write (one lost shard must not fail the other shards' commands).
+        for (const guildId of [...this.players]) if (released(guildId)) this.players.delete(guildId);
         this.host.error(failure);
+        this.schedule().then(batch.resolve, batch.reject);
       },
     );
     await this.running;

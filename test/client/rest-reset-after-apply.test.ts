@@ -1,0 +1,143 @@
+import { describe, expect } from "vitest";
+import type { Player } from "../../src/client/player/player.js";
+import { catalogTrack, type TestEnvironment, waitUntil } from "../../src/testing/index.js";
+import { createSonoraTest } from "../../src/testing/vitest.js";
+
+const it = createSonoraTest({ seed: 11 });
+
+/**
+ * A track-changing PATCH sent on a reused keep-alive socket is answered by a reset. Either the
+ * socket was stale (the node never read the request) or the node applied it and died answering.
+ * The client used to take every such reset for the stale case and send the PATCH again, so a
+ * track the node had started started twice. It now asks the node first.
+ */
+describe("a track change reset on a reused socket is sent again only when the node did not apply it", () => {
+  let env: TestEnvironment;
+  let player: Player;
+  let starts: string[];
+  let errors: unknown[];
+  const route = "PATCH /v4/sessions/*/players/*";
+
+  it.beforeEach(async ({ sonora }) => {
+    env = sonora;
+    player = await sonora.player(undefined, { channelId: false });
+    starts = [];
+    errors = [];
+    env.client.on("trackStart", (_p, t) => starts.push(t.identifier));
+    env.client.on("error", (error) => errors.push(error));
+  });
+
+  const nodeStarts = (identifier: string) =>
+    env.simulator.log
+      .filter({ op: "event" })
+      .filter((e) => e.type === "TrackStartEvent" && e.body?.includes(identifier) === true).length;
+
+  /** Resets the next PATCH of a player in `direction`, once; resolves to the reset's log entry. */
+  function resetNextPatch(direction: "upstream" | "downstream") {
+    const fault = env.simulator.faults.add({ type: "reset", direction, toxicity: 1, route });
+    let hit = false;
+    const stop = env.simulator.log.onRecord((entry) => {
+      if (hit || entry.method !== "PATCH" || !entry.faults?.some((f) => f.id === fault.id)) return;
+      hit = true;
+      env.simulator.faults.remove(fault.id);
+      stop();
+    });
+    return () => hit;
+  }
+
+  const patches = () =>
+    env.simulator.log
+      .entries()
+      .filter((e) => e.kind === "rest" && e.direction === "in" && e.method === "PATCH");
+  const playerGets = () =>
+    env.simulator.log
+      .entries()
+      .filter(
+        (e) =>
+          e.kind === "rest" &&
+          e.direction === "in" &&
+          e.method === "GET" &&
+          /\/players\/\d+$/.test(e.path ?? ""),
+      );
+
+  it("applied (the answer was reset): play() resolves once, the track starts once on both sides", async () => {
+    const a = await env.loadTrack(catalogTrack("a", 60_000));
+    const b = await env.loadTrack(catalogTrack("b", 60_000));
+    await player.play(a); // the keep-alive socket is warm from here on
+    const hit = resetNextPatch("downstream");
+    const before = patches().length;
+    await env.drive(player.play(b)); // a retry waits its backoff on the virtual clock
+    expect(hit()).toBe(true);
+    expect(patches().length - before).toBe(1); // not sent again
+    expect(playerGets().length).toBeGreaterThan(0); // the client asked the node instead
+    await waitUntil(() => starts.includes(b.identifier), "b's start is reported");
+    await env.advance(5_000);
+    expect(nodeStarts(b.identifier)).toBe(1);
+    expect(starts.filter((s) => s === b.identifier)).toHaveLength(1);
+    expect(player.currentTrack).toBe(b);
+    expect(env.nodePlayer()?.track?.info.identifier).toBe(b.identifier);
+    expect(errors).toEqual([]);
+  });
+
+  it("not applied (reset before the node read it): sent again, the track starts once", async () => {
+    const a = await env.loadTrack(catalogTrack("a", 60_000));
+    const b = await env.loadTrack(catalogTrack("b", 60_000));
+    await player.play(a);
+    const hit = resetNextPatch("upstream");
+    const before = patches().length;
+    await env.drive(player.play(b)); // a retry waits its backoff on the virtual clock
+    expect(hit()).toBe(true);
+    expect(patches().length - before).toBe(2);
+    await waitUntil(() => starts.includes(b.identifier), "b's start is reported");
+    await env.advance(5_000);
+    expect(nodeStarts(b.identifier)).toBe(1);
+    expect(starts.filter((s) => s === b.identifier)).toHaveLength(1);
+    expect(env.nodePlayer()?.track?.info.identifier).toBe(b.identifier);
+    expect(errors).toEqual([]);
+  });
+
+  it("auto-advance applied (answer reset): the next track plays once and the one after follows", async () => {
+    const a = await env.loadTrack(catalogTrack("a", 10_000));
+    const b = await env.loadTrack(catalogTrack("b", 20_000));
+    const c = await env.loadTrack(catalogTrack("c", 20_000));
+    await player.play(a);
+    await player.queue.add([b, c]);
+    const hit = resetNextPatch("downstream");
+    await env.advance(11_000);
+    await waitUntil(
+      () => player.currentTrack === b && env.nodePlayer()?.track?.info.identifier === b.identifier,
+      "the queue stands on b, and the node plays it",
+    );
+    expect(hit()).toBe(true);
+    await waitUntil(() => starts.includes(b.identifier), "b's start is reported");
+    expect(nodeStarts(b.identifier)).toBe(1);
+    expect(player.queue.upcoming).toEqual([c]);
+    await env.advance(21_000);
+    await waitUntil(() => player.currentTrack === c, "c follows b");
+    expect(nodeStarts(b.identifier)).toBe(1);
+    expect(nodeStarts(c.identifier)).toBe(1);
+    expect(starts.filter((s) => s === b.identifier)).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
+  for (const direction of ["upstream", "downstream"] as const) {
+    const applied = direction === "downstream";
+    it(`replaying the track that plays, ${applied ? "applied" : "not applied"}: the position tells which`, async () => {
+      const a = await env.loadTrack(catalogTrack("a", 120_000));
+      await player.play(a);
+      await env.advance(30_000);
+      const hit = resetNextPatch(direction);
+      const before = patches().length;
+      await env.drive(player.play(a)); // from the start again
+      expect(hit()).toBe(true);
+      // Not applied, the node still played a at 30 s: sent again. Applied, a is back near 0.
+      expect(patches().length - before).toBe(applied ? 1 : 2);
+      await waitUntil(
+        () => (env.nodePlayer()?.state.position ?? Infinity) < 5_000,
+        "a restarted on the node",
+      );
+      expect(nodeStarts(a.identifier)).toBe(2);
+      expect(errors).toEqual([]);
+    });
+  }
+});
