@@ -362,6 +362,8 @@ export {
 export {
   StoreCorruptError,
   StoreLeaseLostError,
+  StoreLockedError,
+  type StoreLockHolder,
   StoreSchemaError,
   StoreWriteError,
 } from "./client/store/errors.js";

@@ -75,6 +75,10 @@ const SAMPLE_ARGS: { [K in Exclude<ErrorClassName, "SonoraError">]: ArgsOf<Modul
   StoreSchemaError: ["store.wal line 1", 9, 1],
   StoreWriteError: ["file", "disk full"],
   StoreLeaseLostError: [0],
+  StoreLockedError: [
+    "/tmp/store/default.lock",
+    { pid: 42, hostname: "bot-1", since: "2026-12-03T00:00:00.000Z" },
+  ],
   StoreLeaseHeldError: ["shard 0", "shards-0/host/42/ab12cd34", 20_000],
   StoreUnavailableError: ["redis", "connect ECONNREFUSED 127.0.0.1:6379"],
   // autoplay
@@ -239,6 +243,7 @@ describe("the code list", () => {
         case "STORE_SCHEMA":
         case "STORE_WRITE":
         case "STORE_LEASE_LOST":
+        case "STORE_LOCKED":
         case "STORE_LEASE_HELD":
         case "STORE_UNAVAILABLE":
           return "store";

@@ -69,6 +69,7 @@ export const SONORA_ERROR_CODES = [
   "STORE_SCHEMA",
   "STORE_WRITE",
   "STORE_LEASE_LOST",
+  "STORE_LOCKED",
   // store: Redis (sonora/redis)
   "STORE_LEASE_HELD",
   "STORE_UNAVAILABLE",

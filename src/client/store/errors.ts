@@ -76,3 +76,39 @@ export class StoreLeaseLostError extends SonoraError {
     super(message ?? `the lease on shard ${shard} was lost: another process owns its guilds now`, options);
   }
 }
+
+/** Who holds a store's lock, as its holder wrote it. */
+export interface StoreLockHolder {
+  pid: number;
+  hostname: string;
+  /** When it took the lock (ISO 8601). */
+  since: string;
+}
+
+/**
+ * Another process holds the store's files (a `FileStore` on the same folder and `clientId`): two
+ * processes appending to one log would interleave it. Raised by `open()`, so by `client.start()`,
+ * before anything is read or written. A lock left by a process that died on this host is taken over
+ * by itself; a lock from another host (a shared folder) is not, since its process cannot be checked:
+ * stop that process, or delete the lock file if it is gone for good.
+ */
+export class StoreLockedError extends SonoraError {
+  /** Stable machine-readable identifier. */
+  readonly code = "STORE_LOCKED";
+  /** The holder the lock names; null when the lock kept changing hands while this one tried. */
+  readonly holder: StoreLockHolder | null;
+  constructor(
+    /** The lock file. */
+    readonly path: string,
+    holder: StoreLockHolder | null,
+  ) {
+    super(
+      holder === null
+        ? `the store lock ${path} is being taken by other processes; only one process may use these files`
+        : `the store lock ${path} is held by process ${holder.pid} on ${holder.hostname} (since ${holder.since}); ` +
+            "stop that process, or give this one another clientId (delete the lock only if that process is gone)",
+    );
+    this.holder =
+      holder === null ? null : { pid: holder.pid, hostname: holder.hostname, since: holder.since };
+  }
+}

@@ -4,8 +4,9 @@ import { SonoraError } from "../../base/errors/sonora-error.js";
 import { ClientStateError } from "../errors/client-state-error.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkChanges } from "./changes.js";
-import { StoreCorruptError, StoreWriteError } from "./errors.js";
+import { StoreCorruptError, type StoreLockedError, StoreWriteError } from "./errors.js";
 import { decodeLine, encodeLine, splitLines } from "./file-lines.js";
+import { FileLock } from "./file-lock.js";
 import { checkScope, readStoredNode, readStoredPlayer, scopeOwns } from "./records.js";
 import type {
   SonoraStore,
@@ -41,7 +42,10 @@ const SNAPSHOT_FORMAT = "sonora-file-store";
  * a record of a newer schema with `StoreSchemaError`: the store never starts empty in silence. See
  * docs/persistence.md for what to do then.
  *
- * One process per `clientId`: two processes writing the same files would interleave their logs.
+ * One process per `clientId`: `open()` takes `<clientId>.lock` beside the files and rejects with
+ * {@link StoreLockedError} while another live process holds it (two processes appending to one log
+ * would interleave it); `close()` gives it back, and a lock left by a process that died on this
+ * host is taken over.
  */
 export class FileStore implements SonoraStore {
   /** Always `"file"`. */
@@ -62,6 +66,8 @@ export class FileStore implements SonoraStore {
   private chain: Promise<void> = Promise.resolve();
   /** Set when a failed write could not be taken back: the log's end is unknown until reopened. */
   private broken: Error | null = null;
+  /** The lock on the files of the open clientId. */
+  private lock: FileLock | null = null;
 
   /** @param path The folder for this store's files (created when missing). */
   constructor(path: string, options: FileStoreOptions = {}) {
@@ -92,6 +98,19 @@ export class FileStore implements SonoraStore {
     this.broken = null;
     const files = this.files(scope.clientId);
     await this.io("open the folder", () => mkdir(this.path, { recursive: true }));
+    const lock = new FileLock(files.lock);
+    await lock.acquire();
+    try {
+      return await this.load(scope, files);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    } finally {
+      if (this.log !== null) this.lock = lock;
+    }
+  }
+
+  private async load(scope: StoreScope, files: ReturnType<FileStore["files"]>): Promise<StoreContents> {
     // A snapshot being written when the process died was never renamed into place: it does not count.
     await rm(files.temp, { force: true }).catch(() => undefined);
     const snapshot = await readOptional(files.snapshot);
@@ -135,9 +154,12 @@ export class FileStore implements SonoraStore {
   async close(): Promise<void> {
     await this.chain;
     const log = this.log;
+    const lock = this.lock;
     this.log = null;
+    this.lock = null;
     this.scope = null;
     await log?.close().catch(() => undefined);
+    await lock?.release();
   }
 
   private async append(changes: readonly StoreChange[]): Promise<void> {
@@ -264,8 +286,9 @@ export class FileStore implements SonoraStore {
     return valid;
   }
 
-  private files(clientId: string): { log: string; snapshot: string; temp: string } {
+  private files(clientId: string): { log: string; snapshot: string; temp: string; lock: string } {
     return {
+      lock: join(this.path, `${clientId}.lock`),
       log: join(this.path, `${clientId}.wal`),
       snapshot: join(this.path, `${clientId}.snapshot`),
       temp: join(this.path, `${clientId}.snapshot.tmp`),
