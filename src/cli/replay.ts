@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ReplaySimulator } from "../simulator/index.js";
 import { parseFlags } from "./args.js";
+import { CliUsageError } from "./errors.js";
 
 const USAGE = `usage: sonora replay FILE [options]
 
@@ -30,9 +31,9 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: REPLAY_FLAGS,
   });
-  if (values.help !== true && positionals.length !== 1) throw new Error("give exactly one recording FILE");
+  if (values.help !== true && positionals.length !== 1) throw new CliUsageError("give exactly one recording FILE");
   if (values.port !== undefined && !/^\d+$/.test(values.port)) {
-    throw new Error(`--port must be a whole number, got ${JSON.stringify(values.port)}`);
+    throw new CliUsageError(`--port must be a whole number, got ${JSON.stringify(values.port)}`);
   }
   return { ...values, file: positionals[0] ?? "" };
 }

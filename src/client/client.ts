@@ -483,6 +483,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
           return this.controls.get(guildId) as PlayerControl;
         },
         error: (error) => this.emit("error", error),
+        restored: (control) => this.emit("playerRestore", control.player),
         leaseLost: (error, owns) => {
           this.lostLeases.push({ error, owns });
           for (const control of [...this.controls.values()]) {

@@ -31,8 +31,16 @@ export type ClientEvents = NodeEventsOnClient &
     /** A player was created by {@link SonoraClient.getPlayer}. */
     playerCreate: [player: Player];
     /**
-     * A player was destroyed: by `player.destroy()` (`"user"`) or by `client.close()`
-     * (`"clientClosed"`). See {@link PlayerDestroyReason}.
+     * A player was brought back from the client's store by `start()` (a restarted process): its
+     * queue, history, loop, volume, filters and voice are restored, and its track resumes once its
+     * node is ready. Emitted once per restored guild, instead of `playerCreate`: attach per-player
+     * listeners in both.
+     */
+    playerRestore: [player: Player];
+    /**
+     * A player was destroyed: by `player.destroy()` (`"user"`), by `client.close()`
+     * (`"clientClosed"`), or because the shared store gave its shard to another process
+     * (`"storeLeaseLost"`). See {@link PlayerDestroyReason}.
      */
     playerDestroy: [player: Player, reason: PlayerDestroyReason];
     /** A player moved to another node (by `moveTo` or failover). */

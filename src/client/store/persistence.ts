@@ -28,6 +28,8 @@ export interface PersistenceHost {
   controls(): Iterable<PlayerControl>;
   /** Creates a player for a stored guild on `node` (not yet restored). */
   create(guildId: string, node: Node): PlayerControl;
+  /** A stored player was restored (announced as `playerRestore`). */
+  restored(control: PlayerControl): void;
   error(error: unknown): void;
   /**
    * The store says another process owns these guilds now (`shard`, or every guild with -1): the
@@ -92,15 +94,20 @@ export class ClientPersistence {
       this.unswept.set(node.name, record.sessionId);
     }
     const first = [...this.host.nodes][0];
+    const restored: PlayerControl[] = [];
     for (const record of contents.players) {
       // The store filters by scope already; a store that does not is not trusted with it.
       if (this.host.control(record.guildId) !== undefined || !scopeOwns(this.scope, record.guildId)) continue;
       // A node taken out of the configuration: the player is rebuilt on the first one.
       const node = this.host.nodes.get(record.node) ?? first;
       if (node === undefined) continue;
-      this.host.create(record.guildId, node).restoreStored(record, now);
+      const control = this.host.create(record.guildId, node);
+      control.restoreStored(record, now);
+      restored.push(control);
     }
     if (this.interval > 0) this.timer = this.host.clock.setInterval(() => this.checkpoint(), this.interval);
+    // Announced once every record is in, so a listener sees the whole restored set.
+    for (const control of restored) this.host.restored(control);
   }
 
   /**
