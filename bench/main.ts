@@ -9,9 +9,15 @@
  *
  * The script re-starts itself under `node --expose-gc` when gc is not exposed, so memory figures
  * (bytes per track, heap per player) are measured after a full collection and do not swing.
+ *
+ * Sonora's modules are loaded from the build in `dist/` (`npm run bench` builds first), in this
+ * process and in every child process the cases start, so the bench measures the JavaScript users
+ * run, as the peers' built JS is. `--source=src` runs the TypeScript through tsx instead (no build
+ * needed; tsx's keepNames wrapping makes closure-heavy code look slower than it is).
  */
 import { readdir } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { assertBuiltPackage } from "./built-package.js";
 import {
   type BenchModule,
   consumeSink,
@@ -28,18 +34,31 @@ import {
   summarizeReport,
 } from "./harness.js";
 
-if ((globalThis as { gc?: unknown }).gc === undefined) {
-  // Memory cases need --expose-gc: run this same script again with it and pass the exit code on.
+const fromSource = process.argv.includes("--source=src");
+// Set by the first process for the one it re-starts (and, through NODE_OPTIONS, for every child).
+const distHooked = process.env.SONORA_BENCH_DIST === "1";
+if ((globalThis as { gc?: unknown }).gc === undefined || (!fromSource && !distHooked)) {
+  // Memory cases need --expose-gc, and the dist hook must be in place before any module of ours
+  // loads: run this same script again with both and pass the exit code on.
   const { spawnSync } = await import("node:child_process");
+  const env = { ...process.env };
+  if (!fromSource) {
+    const hook = new URL("./use-dist.mjs", import.meta.url).href;
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --import ${hook}`.trim();
+    env.SONORA_BENCH_DIST = "1";
+  }
   const child = spawnSync(
     process.execPath,
     ["--expose-gc", ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
-    { stdio: "inherit" },
+    { stdio: "inherit", env },
   );
   process.exit(child.status ?? 1);
 }
 
-const args = process.argv.slice(2);
+// Proof the hook is in place before any number is taken (the cases' children check it too).
+assertBuiltPackage();
+
+const args = process.argv.slice(2).filter((arg) => !arg.startsWith("--source="));
 const quick = args.includes("--quick");
 const filters = args.filter((arg) => !arg.startsWith("--"));
 const options = quick ? { warmupMs: 60, batches: 5, batchMs: 30 } : DEFAULT_OPTIONS;
@@ -57,7 +76,8 @@ if (selected.length === 0) {
   process.exitCode = 1;
 } else {
   console.log(
-    `Node ${process.version}, ${selected.length} case(s), ${options.batches} batches × ~${options.batchMs} ms per function, medians.\n`,
+    `Sonora from ${fromSource ? "src/ (TypeScript through tsx)" : "dist/ (the built package)"}; ` +
+      `Node ${process.version}, ${selected.length} case(s), ${options.batches} batches × ~${options.batchMs} ms per function, medians.\n`,
   );
   const started = process.hrtime.bigint();
   const summary: SummaryRow[] = [];

@@ -212,7 +212,12 @@ export type { DecodedTrack, EncodeTrackOptions, TrackMessageVersion } from "./pr
 
 // ─── Protocol types ──────────────────────────────────────────────────────────────────────────────
 
-export { PluginRoutes, SEARCH_PREFIXES, type SearchSource } from "./protocol/routes.js";
+export {
+  LAVASRC_SEARCH_SOURCES,
+  PluginRoutes,
+  SEARCH_PREFIXES,
+  type SearchSource,
+} from "./protocol/routes.js";
 export {
   BUILTIN_FILTER_NAMES,
   type BuiltinFilterName,

@@ -6,7 +6,11 @@
  *
  *   node --import tsx bench/e2e/client-child.ts <floor|sonora|shoukaku|lavalink-client> <port>
  */
+
+import { assertBuiltPackage } from "../built-package.js";
 import { e2eGuilds, SENTINEL_POSITION } from "./protocol.js";
+
+assertBuiltPackage();
 
 const [kind, portText] = process.argv.slice(2);
 const port = Number(portText);

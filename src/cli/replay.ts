@@ -31,7 +31,8 @@ function parse(argv: string[]) {
     allowPositionals: true,
     options: REPLAY_FLAGS,
   });
-  if (values.help !== true && positionals.length !== 1) throw new CliUsageError("give exactly one recording FILE");
+  if (values.help !== true && positionals.length !== 1)
+    throw new CliUsageError("give exactly one recording FILE");
   if (values.port !== undefined && !/^\d+$/.test(values.port)) {
     throw new CliUsageError(`--port must be a whole number, got ${JSON.stringify(values.port)}`);
   }

@@ -1,6 +1,6 @@
 import { type Clock, RealClock } from "../base/clock/index.js";
 import { toRandomSource } from "../base/random-source.js";
-import { SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
+import { LAVASRC_SEARCH_SOURCES, SEARCH_PREFIXES, type SearchSource } from "../protocol/index.js";
 import {
   type DebugCode,
   type DebugPayloads,
@@ -303,7 +303,10 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
 
   /**
    * Searches `query` on a source (default YouTube). A URL, or a query that already carries a
-   * `xxsearch:` prefix, is loaded as is.
+   * `xxsearch:` prefix, is loaded as is. A source only LavaSrc serves (Spotify, Apple Music,
+   * Deezer, Yandex Music, VK Music, Tidal, Qobuz, JioSaavn) on a node whose `/v4/info` does not
+   * list LavaSrc rejects with {@link PluginUnavailableError} before the search is sent (the node
+   * would answer an empty result).
    */
   async search(query: string, options: SearchOptions = {}): Promise<ClientLoadResult> {
     checkIdentifier("query", query);
@@ -313,7 +316,9 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
     // Checked even when the query is a URL, so a typo in `source` never goes unnoticed.
     const source = checkSearchSource(options.source ?? "youtube");
     if (isUrl(query) || /^[a-z]+search:/i.test(query)) return this.load(query);
-    return this.load(`${SEARCH_PREFIXES[source]}${query}`);
+    const node = this.chooseNode("load");
+    if (LAVASRC_SEARCH_SOURCES.has(source)) await node.plugins.require("lavasrc", `search ${source}`);
+    return wrapLoadResult(await node.loadTracks(`${SEARCH_PREFIXES[source]}${query}`));
   }
 
   /**

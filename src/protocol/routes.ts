@@ -85,7 +85,29 @@ export const SEARCH_PREFIXES = Object.freeze({
   appleMusic: "amsearch:",
   /** Deezer search (LavaSrc plugin). */
   deezer: "dzsearch:",
+  /** Yandex Music search (LavaSrc plugin). */
+  yandexMusic: "ymsearch:",
+  /** VK Music search (LavaSrc plugin). */
+  vkMusic: "vksearch:",
+  /** Tidal search (LavaSrc plugin). */
+  tidal: "tdsearch:",
+  /** Qobuz search (LavaSrc plugin). */
+  qobuz: "qbsearch:",
+  /** JioSaavn search (LavaSrc plugin). */
+  jioSaavn: "jssearch:",
 });
+
+/** The search sources only LavaSrc serves (a plain Lavalink answers their prefixes with `empty`). */
+export const LAVASRC_SEARCH_SOURCES: ReadonlySet<SearchSource> = new Set<SearchSource>([
+  "spotify",
+  "appleMusic",
+  "deezer",
+  "yandexMusic",
+  "vkMusic",
+  "tidal",
+  "qobuz",
+  "jioSaavn",
+]);
 
 /** A named search source; see {@link SEARCH_PREFIXES}. */
 export type SearchSource = keyof typeof SEARCH_PREFIXES;

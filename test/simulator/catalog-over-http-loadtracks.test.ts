@@ -27,6 +27,11 @@ describe("sim.catalog drives GET /v4/loadtracks on a running simulator", () => {
     "spsearch:": "spotify",
     "amsearch:": "applemusic",
     "dzsearch:": "deezer",
+    "ymsearch:": "yandexmusic",
+    "vksearch:": "vkmusic",
+    "tdsearch:": "tidal",
+    "qbsearch:": "qobuz",
+    "jssearch:": "jiosaavn",
   };
   it.each(Object.values(SEARCH_PREFIXES))("%s answers a search from its source", async (prefix) => {
     const result = await load(sim, `${prefix}daft punk`);

@@ -16,7 +16,10 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { writeHeapSnapshot } from "node:v8";
 import { ProtocolSimulator } from "../../../src/simulator/index.js";
+import { assertBuiltPackage } from "../../built-package.js";
 import type { HostReply, HostRequest } from "./messages.js";
+
+assertBuiltPackage();
 
 const send = (reply: HostReply): void => {
   process.send?.(reply);

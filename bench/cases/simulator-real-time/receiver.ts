@@ -8,7 +8,10 @@
  */
 import WebSocket from "ws";
 import { encodeTrack } from "../../../src/protocol/codec/index.js";
+import { assertBuiltPackage } from "../../built-package.js";
 import type { ReceiverReply, ReceiverRequest } from "./messages.js";
+
+assertBuiltPackage();
 
 const [url = "", sessionsArg = "1"] = process.argv.slice(2);
 const sessionCount = Math.max(1, Number(sessionsArg));
