@@ -26,10 +26,10 @@ import {
   formatReport,
   formatSummary,
   isReport,
+  planModules,
   runCase,
   runCaseAsync,
   type SummaryRow,
-  selectEntries,
   summarizeCase,
   summarizeReport,
 } from "./harness.js";
@@ -70,28 +70,33 @@ for (const file of files) {
   modules.push((await import(pathToFileURL(`${casesDir}${file}`).href)) as BenchModule);
 }
 
-const selected = await selectEntries(modules, filters);
-if (selected.length === 0) {
+const planned = await planModules(modules, filters);
+const selectedCount = planned.reduce((sum, module) => sum + module.count, 0);
+if (selectedCount === 0) {
   console.error(`No bench case matches ${JSON.stringify(filters)}.`);
   process.exitCode = 1;
 } else {
   console.log(
     `Sonora from ${fromSource ? "src/ (TypeScript through tsx)" : "dist/ (the built package)"}; ` +
-      `Node ${process.version}, ${selected.length} case(s), ${options.batches} batches × ~${options.batchMs} ms per function, medians.\n`,
+      `Node ${process.version}, ${selectedCount} case(s), ${options.batches} batches × ~${options.batchMs} ms per function, medians.\n`,
   );
   const started = process.hrtime.bigint();
   const summary: SummaryRow[] = [];
-  for (const entry of selected) {
-    if (isReport(entry)) {
-      const rows = await entry.run({ quick });
-      console.log(formatReport(entry, rows));
-      summary.push(...summarizeReport(entry, rows));
-    } else {
-      const result = entry.async === true ? await runCaseAsync(entry, options) : runCase(entry, options);
-      console.log(formatCase(result));
-      summary.push(summarizeCase(result));
+  for (const module of planned) {
+    // One module's data at a time: built now, dropped (and collected) before the next is built.
+    for (const entry of await module.build()) {
+      if (isReport(entry)) {
+        const rows = await entry.run({ quick });
+        console.log(formatReport(entry, rows));
+        summary.push(...summarizeReport(entry, rows));
+      } else {
+        const result = entry.async === true ? await runCaseAsync(entry, options) : runCase(entry, options);
+        console.log(formatCase(result));
+        summary.push(summarizeCase(result));
+      }
+      console.log("");
     }
-    console.log("");
+    (globalThis as { gc?: () => void }).gc?.();
   }
   console.log(formatSummary(summary));
   console.log("");

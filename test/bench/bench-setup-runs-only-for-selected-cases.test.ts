@@ -7,6 +7,7 @@ import {
   type BenchModule,
   formatReport,
   isReport,
+  planModules,
   selectEntries,
 } from "../../bench/harness.js";
 
@@ -50,6 +51,23 @@ describe("bench: a case module's setup runs only when one of its cases is select
       "protocol/validate-mixed",
     ]);
     expect(simulator.setups).toBe(1);
+  });
+
+  it("plans module by module: counts from names, sets each up only when its turn comes", async () => {
+    const codec = lazyModule(["codec/decode", "codec/encode"]);
+    const queue = lazyModule(["queue/add-batch-100k", "queue/remove-middle-100k"]);
+    const eager: BenchModule = { cases: [timing("queue/eager")] };
+    const planned = await planModules([codec, queue, eager], ["codec/decode", "queue"]);
+    expect(planned.map((m) => m.count)).toEqual([1, 2, 1]);
+    expect([codec.setups, queue.setups]).toEqual([0, 0]); // nothing built while planning
+    expect((await planned[0]!.build()).map((e) => e.name)).toEqual(["codec/decode"]);
+    expect([codec.setups, queue.setups]).toEqual([1, 0]); // the queues do not exist while the codec runs
+    expect((await planned[1]!.build()).map((e) => e.name)).toEqual([
+      "queue/add-batch-100k",
+      "queue/remove-middle-100k",
+    ]);
+    expect((await planned[2]!.build()).map((e) => e.name)).toEqual(["queue/eager"]);
+    expect(await planModules([codec, queue], ["nothing"])).toEqual([]);
   });
 
   it("refuses a factory returning a case its names do not declare", async () => {

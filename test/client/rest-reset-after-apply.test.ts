@@ -32,17 +32,10 @@ describe("a track change reset on a reused socket is sent again only when the no
       .filter({ op: "event" })
       .filter((e) => e.type === "TrackStartEvent" && e.body?.includes(identifier) === true).length;
 
-  /** Resets the next PATCH of a player in `direction`, once; resolves to the reset's log entry. */
+  /** Resets the next PATCH of a player in `direction`, once; says whether it has acted. */
   function resetNextPatch(direction: "upstream" | "downstream") {
-    const fault = env.simulator.faults.add({ type: "reset", direction, toxicity: 1, route });
-    let hit = false;
-    const stop = env.simulator.log.onRecord((entry) => {
-      if (hit || entry.method !== "PATCH" || !entry.faults?.some((f) => f.id === fault.id)) return;
-      hit = true;
-      env.simulator.faults.remove(fault.id);
-      stop();
-    });
-    return () => hit;
+    const fault = env.simulator.faults.add({ type: "reset", direction, route, times: 1 });
+    return () => env.simulator.faults.decisions.some((d) => d.id === fault.id);
   }
 
   const patches = () =>

@@ -67,6 +67,7 @@ describe("toxicity 0 is an exact no-op", () => {
     const armed: ArmedFault[] = ALL.map((spec, i) => ({
       ...resolveFault({ ...spec, toxicity: 0 }, `f${i}`),
       random: new NoDraws(1),
+      hits: { count: 0 },
     }));
     for (const unit of UNITS) {
       const plan = decide(armed, unit, unit.channel === "rest");
@@ -76,6 +77,7 @@ describe("toxicity 0 is an exact no-op", () => {
     const live: ArmedFault[] = ALL.map((spec, i) => ({
       ...resolveFault({ ...spec, toxicity: 1 }, `f${i}`),
       random: new SeededRandom(i),
+      hits: { count: 0 },
     }));
     expect(UNITS.every((unit) => decide(live, unit, unit.channel === "rest").marks.length > 0)).toBe(true);
   });

@@ -45,7 +45,7 @@ function fakeResponse(): { res: ServerResponse; written: { status: number; body:
 }
 
 function armed(spec: FaultSpec, id: string, seed: number): ArmedFault {
-  return { ...resolveFault(spec, id), random: new SeededRandom(seed) };
+  return { ...resolveFault(spec, id), random: new SeededRandom(seed), hits: { count: 0 } };
 }
 
 describe("traffic no fault acts on takes the fast path", () => {

@@ -270,6 +270,7 @@ export class Player extends TypedEmitter<PlayerEvents> {
       get node() {
         return player.node;
       },
+      pluginFilterNames: () => Object.keys(this.filters.toPayload().pluginFilters ?? {}),
       lost: (lost) => this.publish("pluginStateLost", [lost]),
     });
     const pluginState = this.pluginState;

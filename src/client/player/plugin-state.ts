@@ -3,8 +3,12 @@ import { PluginUnavailableError } from "../errors/plugin-unavailable-error.js";
 import type { Node } from "../node/node.js";
 import type { LyricsOptions } from "../node/plugins.js";
 
-/** Plugin settings a node keeps per session and player, which Sonora re-applies on a new node. */
-export type PluginStateKind = "sponsorBlockCategories" | "lyricsSubscription";
+/**
+ * Plugin settings a node keeps per session and player, which Sonora re-applies on a new node
+ * (`sponsorBlockCategories`, `lyricsSubscription`), or sends with the player and checks there
+ * (`pluginFilters`: a node without the filter's plugin drops it, as Lavalink does).
+ */
+export type PluginStateKind = "sponsorBlockCategories" | "lyricsSubscription" | "pluginFilters";
 
 /** A player's plugin setting could not be re-applied on its (new) node (`pluginStateLost`). */
 export interface PluginStateLost {
@@ -19,7 +23,11 @@ export interface PluginStateLost {
    * the node's answer (a `LavalinkRestError`, …).
    */
   readonly error: Error;
-  /** The setting the player keeps wanting: it is applied again on the next node that runs the plugin. */
+  /**
+   * The setting the player keeps wanting: the categories or the subscription's options, applied again
+   * on the next node that runs the plugin; for `pluginFilters`, the names of the plugin filters the
+   * player had before the move (the node dropped them, and the player's filters follow the node).
+   */
   readonly wanted: readonly string[] | LyricsOptions;
 }
 
@@ -28,6 +36,8 @@ export interface PluginStateHost {
   readonly guildId: string;
   /** The node hosting the player now. */
   readonly node: Node;
+  /** Names of the plugin filters the player's filters hold (`pluginFilters` keys). */
+  pluginFilterNames(): string[];
   lost(event: PluginStateLost): void;
 }
 
@@ -47,6 +57,8 @@ interface Wish<T> {
 export class PlayerPluginState {
   private categories: Wish<string[]> | null = null;
   private lyrics: Wish<LyricsOptions> | null = null;
+  /** The plugin filters the player held when its restore was sent. */
+  private filtersSent: string[] = [];
 
   /** @internal Created by the player. */
   constructor(private readonly host: PluginStateHost) {}
@@ -82,6 +94,8 @@ export class PlayerPluginState {
    * restored track starts (SponsorBlock needs no player for them).
    */
   async beforeRestore(): Promise<void> {
+    // Read now: the restore's answer is the node's word on the filters, without what it dropped.
+    this.filtersSent = this.host.pluginFilterNames();
     await this.applyCategories(true);
   }
 
@@ -91,6 +105,7 @@ export class PlayerPluginState {
    */
   async afterRestore(): Promise<void> {
     await this.applyLyrics();
+    await this.checkFilters();
   }
 
   /** Everything the current node lacks (after a resume: the player is still there). */
@@ -121,6 +136,25 @@ export class PlayerPluginState {
       await node.plugins.subscribeLyrics(this.host.guildId, wish.value);
       wish.on = node;
     });
+  }
+
+  /**
+   * The restore sent the player's filters whole; a node that lacks a known filter plugin dropped
+   * that entry without a word (Lavalink's FilterChain), and the player's filters now say what the
+   * node kept, as after any update. Said here, with the names it had, so a bot can tell its users
+   * or set them again on a node that has the plugin.
+   */
+  private async checkFilters(): Promise<void> {
+    const names = this.filtersSent;
+    this.filtersSent = [];
+    if (names.length === 0) return;
+    const node = this.host.node;
+    try {
+      await node.plugins.requireFilters(names);
+    } catch (error) {
+      if (!(error instanceof PluginUnavailableError)) return;
+      this.host.lost({ state: "pluginFilters", plugin: error.plugin, node, error, wanted: names });
+    }
   }
 
   private async apply(

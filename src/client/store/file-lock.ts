@@ -39,23 +39,14 @@ export class FileLock {
     };
     const text = `${JSON.stringify(me)}\n`;
     const temp = `${this.path}.${process.pid}.${me.nonce}`;
-    const file = await open(temp, "wx");
     try {
-      await file.writeFile(text);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    try {
+      await writePrivate(temp, text);
       let last: LockHolder | null = null;
       // A few rounds: a stale lock is moved aside, then the link is tried again.
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        try {
-          await link(temp, this.path);
+        if (await createExclusive(temp, this.path, text)) {
           this.held = me;
           return;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
         }
         const current = await readLock(this.path);
         if (current === "gone") continue;
@@ -103,6 +94,47 @@ export class FileLock {
     if (!same) await link(aside, this.path).catch(() => undefined);
     await unlink(aside).catch(() => undefined);
   }
+}
+
+/** Writes `text` to a new file only this process names, and flushes it. */
+async function writePrivate(path: string, text: string): Promise<void> {
+  const file = await open(path, "wx");
+  try {
+    await file.writeFile(text);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Creates the lock with its content in one step: a hard link to the private file, which fails if
+ * the lock exists. Resolves false when it exists. On a filesystem without hard links, an exclusive
+ * create and a write (a reader may then see it empty for a moment, and takes it for damaged).
+ */
+async function createExclusive(temp: string, path: string, text: string): Promise<boolean> {
+  try {
+    await link(temp, path);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw error;
+  }
+  let file: Awaited<ReturnType<typeof open>>;
+  try {
+    file = await open(path, "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    await file.writeFile(text);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  return true;
 }
 
 /** The lock's holder; null when the file is unreadable as a lock (damaged: stale); "gone" when missing. */

@@ -24,6 +24,11 @@ export interface FaultCommon {
    * `"PATCH /v4/sessions/*\/players/*"`. The method may be omitted or `*`. Implies scope `rest`.
    */
   route?: string;
+  /**
+   * Hits at most this many frames or exchanges (a whole number ≥ 1), then does nothing more: msw's
+   * `once` is `times: 1`. A spent fault stays listed until removed. Default: no limit.
+   */
+  times?: number;
 }
 
 /** A spec of one fault type as registered: every common default filled in. */

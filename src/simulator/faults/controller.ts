@@ -61,7 +61,7 @@ export class FaultController {
     // Numbers are only used up by faults that were accepted.
     this.nextNumber = next;
     // The stream depends on the seed and the id only: adding another fault never shifts this one.
-    this.armed.push({ ...resolved, random: this.host.random.fork(`fault:${faultId}`) });
+    this.armed.push({ ...resolved, random: this.host.random.fork(`fault:${faultId}`), hits: { count: 0 } });
     return resolved.fault;
   }
 
@@ -102,7 +102,8 @@ export class FaultController {
       }
     }
     const resolved = resolveFault({ ...current.spec, ...changes, id } as FaultSpec, id);
-    const updated: ArmedFault = { ...resolved, random: current.random };
+    // Its hits so far count against a new `times` too (raise it to let the fault act again).
+    const updated: ArmedFault = { ...resolved, random: current.random, hits: current.hits };
     // A new array, as remove() makes: nothing holds on to a half-changed list.
     this.armed = this.armed.map((a, i) => (i === index ? updated : a));
     return updated.fault;

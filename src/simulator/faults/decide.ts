@@ -8,6 +8,8 @@ export type { TrafficUnit } from "./fault-type.js";
 /** A registered fault and its own random stream (so one fault's draws never shift another's). */
 export interface ArmedFault extends ResolvedFault {
   readonly random: SeededRandom;
+  /** How many units it hit so far (kept across updates), for `times`. */
+  readonly hits: { count: number };
 }
 
 /** Everything the faults decided for one unit of traffic. */
@@ -56,7 +58,10 @@ export function decide(faults: readonly ArmedFault[], unit: TrafficUnit, rest: b
   for (const armed of faults) {
     const { fault, random, type } = armed;
     if (!(fault.toxicity > 0) || !applies(armed, unit)) continue;
+    // A spent fault draws nothing: it is as if it were gone.
+    if (fault.times !== undefined && armed.hits.count >= fault.times) continue;
     if (!random.chance(fault.toxicity)) continue;
+    armed.hits.count++;
     plan ??= { delay: 0, marks: [] };
     combine(plan, fault, type.hit(fault, { unit, random, rest }));
   }

@@ -20,6 +20,7 @@ const COMMON: CommonAttributes = {
   scope: "string",
   sessionId: "string",
   route: "string",
+  times: "number",
 };
 const COMMON_ATTRIBUTES: ReadonlyMap<string, AttributeKind> = new Map(Object.entries(COMMON));
 

@@ -36,6 +36,9 @@ export function resolveFault(spec: FaultSpec, id: string): ResolvedFault {
   if (spec.sessionId !== undefined && (typeof spec.sessionId !== "string" || spec.sessionId === "")) {
     check.fail(`sessionId must be a non-empty string, got ${String(spec.sessionId)}`);
   }
+  if (spec.times !== undefined && !(Number.isSafeInteger(spec.times) && spec.times >= 1)) {
+    check.fail(`times must be a whole number ≥ 1, got ${String(spec.times)}`);
+  }
   const route = spec.route === undefined ? undefined : compileRoute(spec.route);
   const fixed = type.fixedScope;
   if (fixed !== undefined && spec.scope !== undefined && spec.scope !== fixed && spec.scope !== "both") {
