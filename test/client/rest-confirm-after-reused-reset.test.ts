@@ -2,13 +2,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/base/clock/index.js";
-import {
-  DEFAULT_REST_RETRY,
-  NodeUnavailableError,
-  RestClient,
-  resolveRetryPolicy,
-} from "../../src/client/index.js";
+import { NodeUnavailableError } from "../../src/client/index.js";
 import { driveClock } from "../../src/testing/index.js";
+import { testRestClient } from "../support/rest-client.js";
 
 /**
  * A reset on a reused keep-alive socket is either a stale socket (nothing applied) or a node that
@@ -46,19 +42,7 @@ afterEach(async () => {
 async function setup(resetRequests: number[]) {
   const { hits, port, server, sockets } = await resettingServer(new Set(resetRequests));
   const clock = new VirtualClock();
-  const rest = new RestClient({
-    baseUrl: `http://127.0.0.1:${port}`,
-    password: "pw",
-    node: "n1",
-    timeout: 5_000,
-    retry: resolveRetryPolicy(
-      { maxRetries: 3, baseDelay: 100, jitter: false },
-      DEFAULT_REST_RETRY,
-      "rest.retry",
-    ),
-    clock,
-    random: () => 0.5,
-  });
+  const rest = testRestClient(port, clock);
   cleanup.push(() => {
     rest.close();
     server.closeAllConnections();

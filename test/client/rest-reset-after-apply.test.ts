@@ -1,6 +1,6 @@
 import { describe, expect } from "vitest";
 import type { Player } from "../../src/client/player/player.js";
-import { catalogTrack, type TestEnvironment, waitUntil } from "../../src/testing/index.js";
+import { ChaosAccounting, catalogTrack, type TestEnvironment, waitUntil } from "../../src/testing/index.js";
 import { createSonoraTest } from "../../src/testing/vitest.js";
 
 const it = createSonoraTest({ seed: 11 });
@@ -89,27 +89,31 @@ describe("a track change reset on a reused socket is sent again only when the no
     expect(errors).toEqual([]);
   });
 
-  it("auto-advance applied (answer reset): the next track plays once and the one after follows", async () => {
+  it("auto-advance applied (answer reset): every queued track starts once and finishes, on both sides", async () => {
     const a = await env.loadTrack(catalogTrack("a", 10_000));
     const b = await env.loadTrack(catalogTrack("b", 20_000));
     const c = await env.loadTrack(catalogTrack("c", 20_000));
+    // Counted from both sides: the client's events and the node's own log.
+    const accounting = new ChaosAccounting();
+    accounting.expect(player.guildId, [a, b, c]);
+    accounting.watchClient(env.client);
     await player.play(a);
     await player.queue.add([b, c]);
-    const hit = resetNextPatch("downstream");
-    await env.advance(11_000);
-    await waitUntil(
-      () => player.currentTrack === b && env.nodePlayer()?.track?.info.identifier === b.identifier,
-      "the queue stands on b, and the node plays it",
-    );
+    const hit = resetNextPatch("downstream"); // the PATCH that starts b, after a ends
+    let ranDry = false;
+    player.once("queueEnd", () => {
+      ranDry = true;
+    });
+    await env.advanceUntil(() => ranDry, {
+      description: "a, b and c played to the end",
+      maxMs: 120_000,
+    });
     expect(hit()).toBe(true);
-    await waitUntil(() => starts.includes(b.identifier), "b's start is reported");
-    expect(nodeStarts(b.identifier)).toBe(1);
-    expect(player.queue.upcoming).toEqual([c]);
-    await env.advance(21_000);
-    await waitUntil(() => player.currentTrack === c, "c follows b");
-    expect(nodeStarts(b.identifier)).toBe(1);
-    expect(nodeStarts(c.identifier)).toBe(1);
-    expect(starts.filter((s) => s === b.identifier)).toHaveLength(1);
+    accounting.readSimulatorLog("simulator", env.simulator.log);
+    const report = accounting.report({ label: "reset after the node applied b" });
+    expect(report).toMatchObject({ queued: 3, startedOnce: 3, startedFromZero: 3, finished: 3 });
+    expect(report).toMatchObject({ lost: 0, doubled: 0, clientMissedStarts: 0, clientMissedEnds: 0 });
+    expect(report.unexpectedStarts).toBe(0);
     expect(errors).toEqual([]);
   });
 

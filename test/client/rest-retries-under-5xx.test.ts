@@ -2,16 +2,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { VirtualClock } from "../../src/base/clock/index.js";
-import {
-  DEFAULT_REST_RETRY,
-  LavalinkRestError,
-  RequestTimeoutError,
-  RestClient,
-  resolveRetryPolicy,
-} from "../../src/client/index.js";
+import { LavalinkRestError, RequestTimeoutError } from "../../src/client/index.js";
 import type { ProtocolSimulator } from "../../src/testing/index.js";
 import { catalogTrack, driveClock, TEST_GUILD_ID, waitUntil } from "../../src/testing/index.js";
 import { sonoraEnv } from "../../src/testing/vitest.js";
+import { testRestClient } from "../support/rest-client.js";
 import { STEADY_CLIENT } from "../support/steady-client.js";
 
 interface Hit {
@@ -63,19 +58,7 @@ afterEach(async () => {
 });
 
 function client(port: number, clock: VirtualClock) {
-  const rest = new RestClient({
-    baseUrl: `http://127.0.0.1:${port}`,
-    password: "pw",
-    node: "n1",
-    timeout: 5_000,
-    retry: resolveRetryPolicy(
-      { maxRetries: 3, baseDelay: 100, jitter: false },
-      DEFAULT_REST_RETRY,
-      "rest.retry",
-    ),
-    clock,
-    random: () => 0.5,
-  });
+  const rest = testRestClient(port, clock);
   cleanup.push(() => rest.close());
   return rest;
 }
