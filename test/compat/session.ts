@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { type VirtualSimulator, waitUntil } from "../../src/testing/index.js";
-import { GUILD } from "./gateway.js";
+import { CHANNEL, GUILD } from "./gateway.js";
 import { checkTraffic } from "./protocol-schemas.js";
 
 /** What one client's public API does for each step of the session (its own calls, unchanged). */
@@ -50,9 +50,30 @@ export async function driveSession(
 }
 
 /** After the client closed its sockets: none stays open, and every message passed lavalink-protocol. */
-export async function expectCleanEnd(sim: VirtualSimulator): Promise<void> {
+export async function expectCleanEnd(
+  sim: VirtualSimulator,
+  version: (typeof COMPAT_VERSIONS)[number] = "4.2",
+): Promise<void> {
   await waitUntil(() => sim.sessions.every((s) => !s.connected));
-  const traffic = checkTraffic(sim);
+  const traffic = checkTraffic(sim, version);
   expect(traffic.problems).toEqual([]);
   expect(traffic.checked).toBeGreaterThan(10);
+}
+
+/** The Lavalink versions every client of the suite is driven against (moonlink.js has its own test). */
+export const COMPAT_VERSIONS = ["4.0", "4.1", "4.2"] as const;
+
+/**
+ * The node holds the voice state the client sent: from 4.2 on Lavalink keeps (and reports) its
+ * `channelId`; 4.0 and 4.1 keep token, endpoint and session id only.
+ */
+export function expectVoiceOnNode(sim: VirtualSimulator, version: (typeof COMPAT_VERSIONS)[number]): void {
+  const voice = sim.getPlayer(undefined, GUILD)?.voice;
+  expect(voice).toMatchObject({
+    token: expect.any(String),
+    endpoint: expect.any(String),
+    sessionId: expect.any(String),
+  });
+  if (version === "4.2") expect(voice).toMatchObject({ channelId: CHANNEL });
+  else expect(voice?.channelId).toBeUndefined();
 }
