@@ -97,6 +97,21 @@ describe("FileStore: one process per folder and clientId", () => {
     expect(readdirSync(dir).filter((f) => f.includes(".lock"))).toEqual([]);
   });
 
+  it("private files a dead process left behind while taking the lock are cleaned up; a live one's are not", async () => {
+    const dir = folder();
+    const dead = await holdInChild(dir);
+    await dead.kill();
+    const leftovers = [`default.lock.${dead.pid}.0123456789abcdef`, `default.lock.stale.${dead.pid}.beef`];
+    const live = `default.lock.${process.ppid}.fedcba9876543210`; // our parent: alive
+    for (const name of [...leftovers, live]) writeFileSync(join(dir, name), "{}");
+    const store = new FileStore(dir);
+    await store.open(scope);
+    const files = readdirSync(dir);
+    for (const name of leftovers) expect(files).not.toContain(name);
+    expect(files).toContain(live);
+    await store.close();
+  });
+
   it("a lock from before this boot, or one that is not a lock at all, is stale; one from another host is not", async () => {
     const dir = folder();
     const lock = join(dir, "default.lock");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { link, open, readFile, rename, unlink } from "node:fs/promises";
+import { link, open, readdir, readFile, rename, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { StoreLockedError, StoreWriteError } from "./errors.js";
 
 /** Rounds of "link, else look at the lock" before giving up on a contended lock. */
@@ -40,6 +41,7 @@ export class FileLock {
     const text = `${JSON.stringify(me)}\n`;
     const temp = `${this.path}.${process.pid}.${me.nonce}`;
     try {
+      await removeLeftovers(this.path, me);
       await writePrivate(temp, text);
       let last: LockHolder | null = null;
       // A few rounds: a stale lock is moved aside, then the link is tried again.
@@ -93,6 +95,25 @@ export class FileLock {
     const same = moved === null || moved === "gone" ? stale === null : moved.nonce === stale?.nonce;
     if (!same) await link(aside, this.path).catch(() => undefined);
     await unlink(aside).catch(() => undefined);
+  }
+}
+
+/**
+ * Private lock files (`<lock>.<pid>.<nonce>`, `<lock>.stale.<pid>.<hex>`) of processes that died
+ * between writing one and removing it: deleted when their pid is gone from this host.
+ */
+async function removeLeftovers(lockPath: string, me: LockHolder): Promise<void> {
+  const folder = dirname(lockPath);
+  const prefix = `${basename(lockPath)}.`;
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const match = /^(?:stale\.)?(\d+)\.[0-9a-f]+$/.exec(name.slice(prefix.length));
+    if (match === null) continue;
+    const owner = { ...me, pid: Number(match[1]), bootId: null };
+    if (owner.pid !== process.pid && !(await isLive(owner, me))) {
+      await unlink(join(folder, name)).catch(() => undefined);
+    }
   }
 }
 
