@@ -41,9 +41,18 @@ const twice = {
   connectionDrop: SEED_FAULT_KNOBS.connectionDrop * 2,
 };
 const common: ChaosSoakOptions = { seed, nodes: 3, guilds, tracksPerGuild };
+// What the knobs never cause: the player route's REST exchanges failing. A reset after the node
+// applied the change (the answer lost), a reset before it read it, and a 503 (not processed).
+const playerRoute = "PATCH /v4/sessions/*/players/*";
+const restFaults: ChaosSoakOptions["faults"] = [
+  { id: "rest:applied-reset", type: "reset", direction: "downstream", route: playerRoute, toxicity: 0.05 },
+  { id: "rest:unread-reset", type: "reset", direction: "upstream", route: playerRoute, toxicity: 0.03 },
+  { id: "rest:503", type: "rest-error", status: 503, route: playerRoute, toxicity: 0.05 },
+];
 const runs: ChaosSoakOptions[] = [
   { ...common, label: "knobs ×1 + kill", knobs: SEED_FAULT_KNOBS, kill },
   { ...common, label: "knobs ×2 + kill", knobs: twice, kill },
+  { ...common, label: "knobs ×1 + REST faults + kill", knobs: SEED_FAULT_KNOBS, faults: restFaults, kill },
   { ...common, label: "control: no faults" },
   { ...common, label: "control: kill only", kill },
 ];
@@ -51,7 +60,8 @@ const runs: ChaosSoakOptions[] = [
 console.log(
   `Chaos soak, seed ${String(seed)}: 3 nodes, ${guilds} guilds × ${tracksPerGuild} tracks (20–40 s each), ` +
     `node 0 killed at 5 min and restarted at 10 min (virtual time).\n` +
-    `Knobs ×1: ${JSON.stringify(SEED_FAULT_KNOBS)}; ×2: ${JSON.stringify(twice)}.\n`,
+    `Knobs ×1: ${JSON.stringify(SEED_FAULT_KNOBS)}; ×2: ${JSON.stringify(twice)}.\n` +
+    `REST faults on ${playerRoute}: reset after the node applied it 5 %, reset before it read it 3 %, 503 5 %.\n`,
 );
 const started = Date.now();
 const reports: ChaosReport[] = [];

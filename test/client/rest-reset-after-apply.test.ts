@@ -58,6 +58,15 @@ describe("a track change reset on a reused socket is sent again only when the no
     const b = await env.loadTrack(catalogTrack("b", 60_000));
     await player.play(a); // the keep-alive socket is warm from here on
     const hit = resetNextPatch("downstream");
+    // The node is asked 300 ms later, b playing by then: Lavalink encodes a playing track with its
+    // position, so the node's `encoded` is not the string the client sent (same track all the same).
+    env.simulator.faults.add({
+      type: "latency",
+      latency: 300,
+      direction: "upstream",
+      route: "GET /v4/sessions/*/players/*",
+      times: 1,
+    });
     const before = patches().length;
     await env.drive(player.play(b)); // a retry waits its backoff on the virtual clock
     expect(hit()).toBe(true);
@@ -115,6 +124,38 @@ describe("a track change reset on a reused socket is sent again only when the no
     expect(report).toMatchObject({ lost: 0, doubled: 0, clientMissedStarts: 0, clientMissedEnds: 0 });
     expect(report.unexpectedStarts).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it("applied, and the node cannot say (Session not found on the question): not sent again, settled once", async () => {
+    const a = await env.loadTrack(catalogTrack("a", 10_000));
+    const b = await env.loadTrack(catalogTrack("b", 20_000));
+    const c = await env.loadTrack(catalogTrack("c", 20_000));
+    const accounting = new ChaosAccounting();
+    accounting.expect(player.guildId, [a, b, c]);
+    accounting.watchClient(env.client);
+    await player.play(a);
+    await player.queue.add([b, c]);
+    resetNextPatch("downstream"); // the PATCH that starts b is applied, its answer lost
+    // Asked, the node answers as one whose session is away: that says nothing of the update.
+    env.simulator.faults.add({
+      type: "rest-error",
+      status: 404,
+      message: "Session not found",
+      route: "GET /v4/sessions/*/players/*",
+      times: 1,
+    });
+    const before = patches().length;
+    let ranDry = false;
+    player.once("queueEnd", () => {
+      ranDry = true;
+    });
+    await env.advanceUntil(() => ranDry, { description: "a, b and c played to the end", maxMs: 120_000 });
+    accounting.readSimulatorLog("simulator", env.simulator.log);
+    const report = accounting.report({ label: "reset after apply, then Session not found" });
+    expect(report).toMatchObject({ startedOnce: 3, finished: 3, lost: 0, doubled: 0, clientMissedStarts: 0 });
+    // b's PATCH went once; the only later one is c's.
+    expect(patches().length - before).toBe(2);
+    expect(errors.length).toBeGreaterThan(0); // the advance failed unanswered, and was settled by reconciliation
   });
 
   for (const direction of ["upstream", "downstream"] as const) {

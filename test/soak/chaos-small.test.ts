@@ -61,6 +61,23 @@ describe("chaos soak (small): every queued track accounted for from both sides",
     expectEveryTrackPlayedOnce(report);
   });
 
+  it("the knobs plus REST faults on the player route, and the kill: nothing lost, nothing doubled", async () => {
+    const route = "PATCH /v4/sessions/*/players/*";
+    const report = await runChaosSoak({
+      ...SMALL,
+      label: "knobs + REST faults + kill",
+      knobs: SEED_FAULT_KNOBS,
+      // Applied and its answer lost; never read; refused as not processed. Often, for a small run.
+      faults: [
+        { id: "applied-reset", type: "reset", direction: "downstream", route, toxicity: 0.2 },
+        { id: "unread-reset", type: "reset", direction: "upstream", route, toxicity: 0.1 },
+        { id: "503", type: "rest-error", status: 503, route, toxicity: 0.1 },
+      ],
+      kill: KILL,
+    });
+    expectEveryTrackPlayedOnce(report);
+  });
+
   it("same seed, same run: the accounting of a faulty run replays exactly", async () => {
     const options: ChaosSoakOptions = {
       ...SMALL,

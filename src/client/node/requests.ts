@@ -1,5 +1,6 @@
 import type { Clock } from "../../base/clock/index.js";
 import {
+  decodeTrack,
   type LavalinkPlayer,
   type Track as LavalinkTrack,
   type LoadResult,
@@ -25,6 +26,30 @@ import type { NodeState } from "./state.js";
 
 /** How far past the update's own start a confirmed track may be (the node's position is sampled). */
 const CONFIRM_POSITION_SLACK_MS = 1_000;
+
+/**
+ * Whether the node's track is the one `encoded` names. Not by comparing the strings: Lavalink
+ * encodes a playing track with its current position, so the node's `encoded` changes as it plays.
+ */
+function sameTrack(encoded: string, track: LavalinkTrack): boolean {
+  if (track.encoded === encoded) return true;
+  let info: LavalinkTrack["info"];
+  try {
+    info = decodeTrack(encoded).info;
+  } catch {
+    return false; // not ours to read: only an identical string could have matched
+  }
+  const theirs = track.info;
+  return (
+    info.identifier === theirs.identifier &&
+    info.sourceName === theirs.sourceName &&
+    info.uri === theirs.uri &&
+    info.title === theirs.title &&
+    info.author === theirs.author &&
+    info.length === theirs.length &&
+    info.isStream === theirs.isStream
+  );
+}
 
 /** The track an update starts: its encoded form or the identifier it loads; null when it starts none. */
 function requestedTrack(body: UpdatePlayerRequest): { encoded?: string; identifier?: string } | null {
@@ -128,7 +153,10 @@ export class NodeRequests {
     try {
       answer = await this.rest.request<unknown>("GET", Routes.player(session, guildId));
     } catch (error) {
-      // No such player (or session): nothing was applied.
+      // "Session not found" says nothing of the update: the session is away (its socket dropped, the
+      // node keeps it for a resume) or gone. Unknown, so not sent again: reconciliation asks later.
+      if (isSessionNotFound(error)) throw error;
+      // No such player on a live session: the update never created it, so it was not applied.
       if (error instanceof LavalinkRestError && error.status === 404) return undefined;
       throw error;
     }
@@ -137,7 +165,7 @@ export class NodeRequests {
     if (track === null || track === undefined) return undefined;
     const same =
       wanted.encoded !== undefined
-        ? track.encoded === wanted.encoded
+        ? sameTrack(wanted.encoded, track)
         : track.info.identifier === wanted.identifier || track.info.uri === wanted.identifier;
     if (!same) return undefined;
     // The same track may have been playing before (a replay from the start): only a position no

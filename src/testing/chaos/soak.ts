@@ -8,7 +8,7 @@ import {
   Track,
 } from "../../client/index.js";
 import { MockFactory } from "../../mock/index.js";
-import { type FaultKnobs, ProtocolSimulator } from "../../simulator/index.js";
+import { type FaultKnobs, type FaultSpec, ProtocolSimulator } from "../../simulator/index.js";
 import { TestingError } from "../errors.js";
 import { MockGateway } from "../mock-gateway.js";
 import { WireMonitor } from "../wire-monitor.js";
@@ -47,6 +47,11 @@ export interface ChaosSoakOptions {
   tracksPerGuild?: number;
   /** Fault knobs set on every node once playback has started (default none). */
   knobs?: FaultKnobs | null;
+  /**
+   * More faults added on every node once playback has started, beside the knobs: REST faults on the
+   * player route, say, which the knobs (WebSocket traffic) never cause. Default none.
+   */
+  faults?: readonly FaultSpec[];
   /** A node to kill and restart mid-run (default none). */
   kill?: ChaosKill | null;
   /** Track lengths in virtual ms, drawn uniformly per track (default 20–40 s). */
@@ -74,7 +79,8 @@ function describeRun(
     ? `knobs ${o.knobs.packetLoss ?? 0}/${o.knobs.latencySpike ?? 0}/${o.knobs.connectionDrop ?? 0}`
     : "no faults";
   const kill = o.kill ? ` + kill node ${o.kill.node}` : "";
-  return `${knobs}${kill}`;
+  const faults = o.faults && o.faults.length > 0 ? ` + ${o.faults.map((f) => f.type).join(", ")}` : "";
+  return `${knobs}${faults}${kill}`;
 }
 
 /**
@@ -195,6 +201,7 @@ export async function runChaosSoak(options: ChaosSoakOptions = {}): Promise<Chao
     }
     await settle();
     if (options.knobs) for (const sim of sims) sim.enableFaultInjection(options.knobs);
+    for (const spec of options.faults ?? []) for (const sim of sims) sim.faults.add({ ...spec });
 
     let elapsed = 0;
     let killed = false;
