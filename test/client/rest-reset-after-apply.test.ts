@@ -38,6 +38,31 @@ describe("a track change reset on a reused socket is sent again only when the no
     return () => env.simulator.faults.decisions.some((d) => d.id === fault.id);
   }
 
+  /**
+   * a (10 s) playing, b and c (20 s) queued; every track counted from both sides (the client's
+   * events and the node's own log) from here on.
+   */
+  async function playAThenQueueBC() {
+    const a = await env.loadTrack(catalogTrack("a", 10_000));
+    const b = await env.loadTrack(catalogTrack("b", 20_000));
+    const c = await env.loadTrack(catalogTrack("c", 20_000));
+    const accounting = new ChaosAccounting();
+    accounting.expect(player.guildId, [a, b, c]);
+    accounting.watchClient(env.client);
+    await player.play(a);
+    await player.queue.add([b, c]);
+    return { accounting };
+  }
+
+  /** Drives the clock until the queue ran dry. */
+  async function playToTheEnd(): Promise<void> {
+    let ranDry = false;
+    player.once("queueEnd", () => {
+      ranDry = true;
+    });
+    await env.advanceUntil(() => ranDry, { description: "a, b and c played to the end", maxMs: 120_000 });
+  }
+
   const patches = () =>
     env.simulator.log
       .entries()
@@ -99,24 +124,9 @@ describe("a track change reset on a reused socket is sent again only when the no
   });
 
   it("auto-advance applied (answer reset): every queued track starts once and finishes, on both sides", async () => {
-    const a = await env.loadTrack(catalogTrack("a", 10_000));
-    const b = await env.loadTrack(catalogTrack("b", 20_000));
-    const c = await env.loadTrack(catalogTrack("c", 20_000));
-    // Counted from both sides: the client's events and the node's own log.
-    const accounting = new ChaosAccounting();
-    accounting.expect(player.guildId, [a, b, c]);
-    accounting.watchClient(env.client);
-    await player.play(a);
-    await player.queue.add([b, c]);
+    const { accounting } = await playAThenQueueBC();
     const hit = resetNextPatch("downstream"); // the PATCH that starts b, after a ends
-    let ranDry = false;
-    player.once("queueEnd", () => {
-      ranDry = true;
-    });
-    await env.advanceUntil(() => ranDry, {
-      description: "a, b and c played to the end",
-      maxMs: 120_000,
-    });
+    await playToTheEnd();
     expect(hit()).toBe(true);
     accounting.readSimulatorLog("simulator", env.simulator.log);
     const report = accounting.report({ label: "reset after the node applied b" });
@@ -127,14 +137,7 @@ describe("a track change reset on a reused socket is sent again only when the no
   });
 
   it("applied, and the node cannot say (Session not found on the question): not sent again, settled once", async () => {
-    const a = await env.loadTrack(catalogTrack("a", 10_000));
-    const b = await env.loadTrack(catalogTrack("b", 20_000));
-    const c = await env.loadTrack(catalogTrack("c", 20_000));
-    const accounting = new ChaosAccounting();
-    accounting.expect(player.guildId, [a, b, c]);
-    accounting.watchClient(env.client);
-    await player.play(a);
-    await player.queue.add([b, c]);
+    const { accounting } = await playAThenQueueBC();
     resetNextPatch("downstream"); // the PATCH that starts b is applied, its answer lost
     // Asked, the node answers as one whose session is away: that says nothing of the update.
     env.simulator.faults.add({
@@ -145,11 +148,7 @@ describe("a track change reset on a reused socket is sent again only when the no
       times: 1,
     });
     const before = patches().length;
-    let ranDry = false;
-    player.once("queueEnd", () => {
-      ranDry = true;
-    });
-    await env.advanceUntil(() => ranDry, { description: "a, b and c played to the end", maxMs: 120_000 });
+    await playToTheEnd();
     accounting.readSimulatorLog("simulator", env.simulator.log);
     const report = accounting.report({ label: "reset after apply, then Session not found" });
     expect(report).toMatchObject({ startedOnce: 3, finished: 3, lost: 0, doubled: 0, clientMissedStarts: 0 });
