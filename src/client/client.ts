@@ -46,7 +46,7 @@ import { ClientLyrics, type ClientSearchResult, type LoadSearchOptions, loadSear
 import { NodePool } from "./pool.js";
 import { NodeReconciler } from "./reconcile/node-reconciler.js";
 import { relayNodeEvent, relayPlayerEvent } from "./relay.js";
-import { StoreLeaseLostError } from "./store/errors.js";
+import type { StoreLeaseLostError } from "./store/errors.js";
 import { ClientPersistence } from "./store/persistence.js";
 import { checkScope, shardOf } from "./store/records.js";
 import { Track } from "./track.js";
@@ -100,8 +100,6 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
   private readonly recorder: SessionRecorder | null;
   /** The store side (null without `options.store`). */
   private readonly persistence: ClientPersistence | null;
-  /** Guilds the store gave to another process (a lost lease), with the error that said so. */
-  private readonly lostLeases: { error: StoreLeaseLostError; owns: (guildId: string) => boolean }[] = [];
 
   constructor(nodes: NodeOptions[], options: ClientOptions = {}) {
     super();
@@ -274,10 +272,9 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
         `cannot create a player for guild ${id}: it belongs to shard ${shardOf(id, shards.count)} of ${shards.count}, and this client drives shard(s) ${shards.ids.join(", ")}`,
       );
     }
-    for (const lost of this.lostLeases) {
-      // The store refuses this guild's records: another process drives it now.
-      if (lost.owns(id)) throw new StoreLeaseLostError(lost.error.shard, lost.error.message);
-    }
+    // The store refuses this guild's records: another process drives it now.
+    const leaseLost = this.persistence?.lostError(id) ?? null;
+    if (leaseLost !== null) throw leaseLost;
     let node: Node;
     if (options.node !== undefined) {
       const wanted = typeof options.node === "string" ? this.nodes.get(options.node) : options.node;
@@ -489,8 +486,7 @@ export class SonoraClient extends TypedEmitter<ClientEvents> {
         },
         error: (error) => this.emit("error", error),
         restored: (control) => this.emit("playerRestore", control.player),
-        leaseLost: (error, owns) => {
-          this.lostLeases.push({ error, owns });
+        leaseLost: (owns) => {
           for (const control of [...this.controls.values()]) {
             if (owns(control.player.guildId)) control.shutdown("storeLeaseLost");
           }

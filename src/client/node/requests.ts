@@ -20,6 +20,7 @@ import {
 import { LavalinkRestError } from "../errors/lavalink-rest-error.js";
 import { NodeUnavailableError } from "../errors/node-unavailable-error.js";
 import { SessionUnavailableError } from "../errors/session-unavailable-error.js";
+import { sameTrack } from "../reconcile/ledger.js";
 import type { RestClient } from "./rest.js";
 import type { SessionGate } from "./session-gate.js";
 import type { NodeState } from "./state.js";
@@ -28,27 +29,16 @@ import type { NodeState } from "./state.js";
 const CONFIRM_POSITION_SLACK_MS = 1_000;
 
 /**
- * Whether the node's track is the one `encoded` names. Not by comparing the strings: Lavalink
- * encodes a playing track with its current position, so the node's `encoded` changes as it plays.
+ * Whether the node's track is the one `encoded` names, by source and identifier (Lavalink encodes a
+ * playing track with its position, so the node's `encoded` changes as it plays).
  */
-function sameTrack(encoded: string, track: LavalinkTrack): boolean {
+function isTrack(encoded: string, track: LavalinkTrack): boolean {
   if (track.encoded === encoded) return true;
-  let info: LavalinkTrack["info"];
   try {
-    info = decodeTrack(encoded).info;
+    return sameTrack(decodeTrack(encoded), track);
   } catch {
     return false; // not ours to read: only an identical string could have matched
   }
-  const theirs = track.info;
-  return (
-    info.identifier === theirs.identifier &&
-    info.sourceName === theirs.sourceName &&
-    info.uri === theirs.uri &&
-    info.title === theirs.title &&
-    info.author === theirs.author &&
-    info.length === theirs.length &&
-    info.isStream === theirs.isStream
-  );
 }
 
 /** The track an update starts: its encoded form or the identifier it loads; null when it starts none. */
@@ -165,7 +155,7 @@ export class NodeRequests {
     if (track === null || track === undefined) return undefined;
     const same =
       wanted.encoded !== undefined
-        ? sameTrack(wanted.encoded, track)
+        ? isTrack(wanted.encoded, track)
         : track.info.identifier === wanted.identifier || track.info.uri === wanted.identifier;
     if (!same) return undefined;
     // The same track may have been playing before (a replay from the start): only a position no

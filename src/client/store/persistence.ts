@@ -35,7 +35,7 @@ export interface PersistenceHost {
    * The store says another process owns these guilds now (`shard`, or every guild with -1): the
    * client stops driving them and refuses new players there.
    */
-  leaseLost(error: StoreLeaseLostError, owns: (guildId: string) => boolean): void;
+  leaseLost(owns: (guildId: string) => boolean): void;
 }
 
 /**
@@ -152,12 +152,12 @@ export class ClientPersistence {
     const shards = this.scope.shards;
     if (error.shard < 0 || shards === undefined) {
       this.lost.push({ error, owns: () => true });
-      this.host.leaseLost(error, () => true);
+      this.host.leaseLost(() => true);
       return "all";
     }
     const lost = (guildId: string) => shardOf(guildId, shards.count) === error.shard;
     this.lost.push({ error, owns: lost });
-    this.host.leaseLost(error, lost);
+    this.host.leaseLost(lost);
     return lost;
   }
 
@@ -181,7 +181,7 @@ export class ClientPersistence {
   }
 
   /** The error for a guild of a shard this process lost, or null while it owns the guild. */
-  private lostError(guildId: string): StoreLeaseLostError | null {
+  lostError(guildId: string): StoreLeaseLostError | null {
     for (const { error, owns } of this.lost) {
       if (owns(guildId)) return new StoreLeaseLostError(error.shard, error.message);
     }
